@@ -1,0 +1,108 @@
+/**
+ * Builds the whole server from a data source and validated content: imports the content, builds the schema
+ * and Apollo, and returns an HTTP server ready to listen. Shared by main.ts and the tests.
+ */
+import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApolloServer } from "@apollo/server";
+import type { GraphQLFormattedError } from "graphql";
+import type { DataSource } from "typeorm";
+import { importContent } from "./content/content.import.js";
+import type { ImportResult } from "./content/content.import.js";
+import type { CourseContent } from "./content/content.model.js";
+import { ContentStore } from "./content/content.store.js";
+import { WriteQueue } from "./db/write-queue.js";
+import { isKnownErrorCode } from "./errors.js";
+import { createRequestHandler } from "./http/http.handler.js";
+import { buildAppSchema } from "./schema.js";
+import type { Clock } from "./shared/clock.js";
+import { systemClock } from "./shared/clock.js";
+import type { AppContext } from "./shared/context.js";
+
+export interface AppOptions {
+  db: DataSource;
+  content: CourseContent;
+  clock?: Clock;
+  /** NODE_ENV=production: introspection off, unexpected errors masked. */
+  production?: boolean;
+  /** Built client directory served at /. */
+  clientDir?: string;
+  log?: (message: string, detail?: unknown) => void;
+}
+
+export interface App {
+  apollo: ApolloServer<AppContext>;
+  server: Server;
+  store: ContentStore;
+  writes: WriteQueue;
+  imported: ImportResult;
+  /** Starts listening; resolves to the base URL (http://host:port/). */
+  listen(port: number, host: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** GraphQL's own codes that are safe to pass through when errors are masked. */
+const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
+
+export async function createApp(opts: AppOptions): Promise<App> {
+  const clock = opts.clock ?? systemClock;
+  const log = opts.log ?? ((m: string, d?: unknown) => (d === undefined ? console.error(m) : console.error(m, d)));
+  const writes = new WriteQueue(opts.db);
+  const imported = await importContent(opts.db, writes, opts.content, clock);
+  const store = new ContentStore(opts.content, imported.currentVersions);
+  const schema = await buildAppSchema();
+
+  const apollo = new ApolloServer<AppContext>({
+    schema,
+    introspection: !opts.production,
+    // No "Did you mean …?" field suggestions in production: they map the schema for a stranger.
+    hideSchemaDetailsFromClientErrors: !!opts.production,
+    includeStacktraceInErrorResponses: !opts.production,
+    // Batched requests multiply work per HTTP request and defeat per-request limits.
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+      const code = formatted.extensions?.code;
+      if (!opts.production || isKnownErrorCode(code) || (typeof code === "string" && PASS_THROUGH.has(code))) return formatted;
+      // Unexpected: the detail goes to the log only, the client gets a request id to quote.
+      const requestId = randomUUID();
+      log(`[${requestId}] internal error`, error);
+      return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } };
+    },
+  });
+  await apollo.start();
+
+  const handler = createRequestHandler<AppContext>({
+    apollo,
+    clientDir: opts.clientDir,
+    context: async () => ({ content: store, db: opts.db, writes, clock, requestId: randomUUID() }),
+  });
+  const server = createServer(handler);
+
+  return {
+    apollo,
+    server,
+    store,
+    writes,
+    imported,
+    listen(port: number, host: string) {
+      return new Promise((resolve, reject) => {
+        server.once("error", reject);
+        server.listen(port, host, () => {
+          const addr = server.address() as AddressInfo;
+          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${addr.port}/`);
+        });
+      });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await writes.drain();
+    },
+  };
+}

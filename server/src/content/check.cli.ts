@@ -1,0 +1,20 @@
+/** `npm run content:check`: validates content/ and prints a summary, or every problem and exits 1. */
+import path from "node:path";
+import { loadContent } from "./content.loader.js";
+import { ContentValidationError } from "./content.model.js";
+
+const dir = process.argv[2] ?? path.resolve(process.cwd(), "content");
+try {
+  const content = await loadContent(dir);
+  const items = content.quizzes.flatMap((q) => q.items);
+  const byType = new Map<string, number>();
+  for (const i of items) byType.set(i.type, (byType.get(i.type) ?? 0) + 1);
+  console.log(`Content OK (${content.hash.slice(0, 12)}): ${content.lessons.length} lessons, ${content.quizzes.length} quizzes, ${items.length} items`);
+  console.log("  " + [...byType].map(([t, n]) => `${t} ${n}`).join(", "));
+} catch (e) {
+  if (e instanceof ContentValidationError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}

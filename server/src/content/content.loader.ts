@@ -1,0 +1,116 @@
+/**
+ * Reads content/ from disk, parses YAML, validates every file against content.schema.ts and the cross-file
+ * rules in content.validate.ts, and returns one immutable, hashed snapshot of the course.
+ */
+import { createHash } from "node:crypto";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import { CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import { crossValidate } from "./content.validate.js";
+import type { ArticleParagraphs, ContentProblem, CourseContent } from "./content.model.js";
+import { ContentValidationError } from "./content.model.js";
+
+async function listYaml(dir: string): Promise<string[]> {
+  try {
+    const names = await readdir(dir);
+    return names.filter((n) => n.endsWith(".yaml") || n.endsWith(".yml")).sort();
+  } catch {
+    return [];
+  }
+}
+
+function formatPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "") || "(root)";
+}
+
+/** Parses one YAML file and validates it; problems are pushed, the value returned only when valid. */
+async function parseFile<T>(
+  root: string,
+  file: string,
+  schema: z.ZodType<T>,
+  problems: ContentProblem[],
+): Promise<T | undefined> {
+  const rel = path.relative(path.dirname(root), file);
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (e) {
+    problems.push({ file: rel, path: "(file)", message: `cannot read: ${(e as Error).message}` });
+    return undefined;
+  }
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    for (const err of doc.errors) {
+      const line = err.linePos?.[0];
+      problems.push({
+        file: rel,
+        path: line ? `line ${line.line}, column ${line.col}` : "(yaml)",
+        message: `YAML: ${err.message.split("\n")[0]}`,
+      });
+    }
+    return undefined;
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      problems.push({ file: rel, path: formatPath(issue.path), message: issue.message });
+    }
+    return undefined;
+  }
+  return result.data;
+}
+
+function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableStringify(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** sha256 of a value's canonical JSON (keys sorted), used for content and item version hashes. */
+export function contentHash(value: unknown): string {
+  return createHash("sha256").update(stableStringify(value)).digest("hex");
+}
+
+/**
+ * Loads and validates the whole content directory. Throws ContentValidationError listing every problem
+ * (file, path inside it, reason) when anything is wrong; nothing partial is ever returned.
+ */
+export async function loadContent(contentDir: string): Promise<CourseContent> {
+  const root = path.resolve(contentDir);
+  const problems: ContentProblem[] = [];
+
+  const course = await parseFile(root, path.join(root, "course.yaml"), CourseFile, problems);
+  const lessons: z.infer<typeof LessonFile>[] = [];
+  for (const name of await listYaml(path.join(root, "lessons"))) {
+    const lesson = await parseFile(root, path.join(root, "lessons", name), LessonFile, problems);
+    if (lesson) lessons.push(lesson);
+  }
+  const quizzes: z.infer<typeof QuizFile>[] = [];
+  for (const name of await listYaml(path.join(root, "quizzes"))) {
+    const quiz = await parseFile(root, path.join(root, "quizzes", name), QuizFile, problems);
+    if (quiz) quizzes.push(quiz);
+  }
+
+  let article: ArticleParagraphs | undefined;
+  try {
+    article = JSON.parse(await readFile(path.join(root, "article", "article.paragraphs.json"), "utf8")) as ArticleParagraphs;
+  } catch (e) {
+    problems.push({ file: "content/article/article.paragraphs.json", path: "(file)", message: `cannot read: ${(e as Error).message}` });
+  }
+
+  if (problems.length > 0 || !course || !article) throw new ContentValidationError(problems);
+
+  lessons.sort((a, b) => a.order - b.order);
+  crossValidate({ course, lessons, quizzes, article }, problems);
+  if (problems.length > 0) throw new ContentValidationError(problems);
+
+  const hash = contentHash({ course, lessons, quizzes });
+  return Object.freeze({ hash, course, lessons, quizzes, article });
+}

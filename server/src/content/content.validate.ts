@@ -1,0 +1,143 @@
+/**
+ * Rules that look across files: every reference points at something that exists, ids are unique where
+ * they must be, every objective is assessed. Problems are collected, not thrown, so one run reports all.
+ */
+import type { ArticleParagraphs, ContentProblem } from "./content.model.js";
+import type { CourseFile, Item, LessonFile, QuizFile } from "./content.schema.js";
+import { normalizeArabic } from "../grading/arabic.js";
+
+interface Input {
+  course: CourseFile;
+  lessons: LessonFile[];
+  quizzes: QuizFile[];
+  article: ArticleParagraphs;
+}
+
+const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
+const quizFile = (q: QuizFile, lessons: LessonFile[]) => {
+  const l = lessons.find((x) => x.slug === q.lesson);
+  return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
+};
+
+/** The local ids an item defines (choices, pair sides, sequence elements, rubric criteria). */
+function localIds(item: Item): { group: string; ids: string[] }[] {
+  switch (item.type) {
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      return [{ group: "choices", ids: item.choices.map((c) => c.id) }];
+    case "MATCHING":
+      return [
+        { group: "pairs[].left", ids: item.pairs.map((p) => p.left.id) },
+        { group: "pairs[].right + distractors", ids: [...item.pairs.map((p) => p.right.id), ...(item.distractors ?? []).map((d) => d.id)] },
+      ];
+    case "ORDERING":
+      return [{ group: "sequence", ids: item.sequence.map((s) => s.id) }];
+    case "ESSAY":
+      return [{ group: "rubric", ids: item.rubric.map((r) => r.id) }];
+    default:
+      return [];
+  }
+}
+
+function duplicates(ids: string[]): string[] {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const id of ids) (seen.has(id) ? dup : seen).add(id);
+  return [...dup];
+}
+
+export function crossValidate({ course, lessons, quizzes, article }: Input, problems: ContentProblem[]): void {
+  const push = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const articleParagraphs = new Set(article.paragraphs.map((p) => p.n));
+  const sourceIds = new Set(course.sources.map((s) => s.id));
+  const articleSources = new Set(article.sources.map((s) => s.n));
+
+  course.sources.forEach((s, i) => {
+    if (!articleSources.has(s.n)) push("content/course.yaml", `sources[${i}].n`, `the article has no source number ${s.n}`);
+  });
+  for (const id of duplicates(course.sources.map((s) => s.id))) push("content/course.yaml", "sources", `duplicate source id "${id}"`);
+
+  // Lessons listed in the manifest ↔ lesson files.
+  const lessonBySlug = new Map(lessons.map((l) => [l.slug, l]));
+  course.lessons.forEach((slug, i) => {
+    if (!lessonBySlug.has(slug)) push("content/course.yaml", `lessons[${i}]`, `no lesson file has slug "${slug}"`);
+  });
+  for (const l of lessons) {
+    if (!course.lessons.includes(l.slug)) push(lessonFile(l), "slug", `lesson "${l.slug}" is not listed in course.yaml`);
+    else if (course.lessons.indexOf(l.slug) + 1 !== l.order)
+      push(lessonFile(l), "order", `order ${l.order} does not match its position ${course.lessons.indexOf(l.slug) + 1} in course.yaml`);
+  }
+  for (const slug of duplicates(lessons.map((l) => l.slug))) push("content/lessons", "slug", `two lessons have slug "${slug}"`);
+
+  // Ids inside lessons: unique across the whole course, since items may cite any lesson's paragraphs.
+  const paragraphIds = new Map<string, string>(); // paragraph id → lesson slug
+  const objectiveIds = new Map<string, string>();
+  const allLessonIds: string[] = [];
+  for (const l of lessons) {
+    const file = lessonFile(l);
+    l.objectives.forEach((o) => {
+      objectiveIds.set(o.id, l.slug);
+      allLessonIds.push(o.id);
+    });
+    l.sections.forEach((s, si) => {
+      allLessonIds.push(s.id);
+      s.paragraphs.forEach((p, pi) => {
+        paragraphIds.set(p.id, l.slug);
+        allLessonIds.push(p.id);
+        p.sourceParagraphs.forEach((n, ni) => {
+          if (!articleParagraphs.has(n))
+            push(file, `sections[${si}].paragraphs[${pi}].sourceParagraphs[${ni}]`, `the article has no paragraph ${n} (it has 1–${articleParagraphs.size})`);
+        });
+      });
+    });
+    l.keyTerms.forEach((t) => allLessonIds.push(t.id));
+    l.timeline.forEach((t, ti) =>
+      t.sourceParagraphs.forEach((n, ni) => {
+        if (!articleParagraphs.has(n)) push(file, `timeline[${ti}].sourceParagraphs[${ni}]`, `the article has no paragraph ${n}`);
+      }),
+    );
+    l.sources.forEach((s, i) => {
+      if (!sourceIds.has(s)) push(file, `sources[${i}]`, `no source "${s}" in course.yaml`);
+    });
+    const quiz = quizzes.find((q) => q.id === l.quiz);
+    if (!quiz) push(file, "quiz", `no quiz has id "${l.quiz}"`);
+    else if (quiz.lesson !== l.slug) push(file, "quiz", `quiz "${l.quiz}" belongs to lesson "${quiz.lesson}"`);
+  }
+  for (const id of duplicates(allLessonIds)) push("content/lessons", "(ids)", `id "${id}" is used more than once`);
+
+  // Quizzes and items.
+  const assessed = new Map<string, number>();
+  const itemIds: string[] = [];
+  for (const id of duplicates(quizzes.map((q) => q.id))) push("content/quizzes", "id", `two quizzes have id "${id}"`);
+  for (const q of quizzes) {
+    const file = quizFile(q, lessons);
+    if (!lessonBySlug.has(q.lesson)) push(file, "lesson", `no lesson has slug "${q.lesson}"`);
+    q.items.forEach((item, ii) => {
+      itemIds.push(item.id);
+      const at = `items[${ii}]`;
+      item.objectives.forEach((o, oi) => {
+        if (!objectiveIds.has(o)) push(file, `${at}.objectives[${oi}]`, `no lesson has objective "${o}"`);
+        else assessed.set(o, (assessed.get(o) ?? 0) + 1);
+      });
+      item.evidence.forEach((p, pi) => {
+        if (!paragraphIds.has(p)) push(file, `${at}.evidence[${pi}]`, `no lesson has paragraph "${p}"`);
+      });
+      for (const { group, ids } of localIds(item)) {
+        for (const id of duplicates(ids)) push(file, `${at}.${group}`, `id "${id}" is used more than once in this item`);
+      }
+      if (item.type === "SHORT_ANSWER") {
+        item.accept.forEach((a, ai) => {
+          if (normalizeArabic(a) === "") push(file, `${at}.accept[${ai}]`, "accepted answer is empty after normalization");
+        });
+      }
+    });
+  }
+  for (const id of duplicates(itemIds)) push("content/quizzes", "(ids)", `item id "${id}" is used more than once`);
+
+  for (const l of lessons) {
+    l.objectives.forEach((o, oi) => {
+      const n = assessed.get(o.id) ?? 0;
+      if (n < 2) push(lessonFile(l), `objectives[${oi}]`, `objective "${o.id}" is assessed by ${n} item(s); every objective needs at least 2`);
+    });
+  }
+}

@@ -1,0 +1,36 @@
+import { Field, ID, ObjectType } from "type-graphql";
+import { Lesson } from "../lessons/lesson.type.js";
+import { Source } from "./source.type.js";
+
+@ObjectType({ description: "The analysis article the course is built from." })
+export class Article {
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String, { description: "The article's language (ISO 639-1)." })
+  language: string;
+}
+
+@ObjectType()
+export class Course {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  description: string;
+
+  @Field(() => String)
+  audience: string;
+
+  @Field(() => Article)
+  article: Article;
+
+  @Field(() => [Source])
+  sources: Source[];
+
+  @Field(() => [Lesson], { description: "Lessons in teaching order." })
+  lessons: Lesson[];
+}

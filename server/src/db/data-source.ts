@@ -1,0 +1,61 @@
+/**
+ * Builds the TypeORM data source: an SQLite file in DATA_DIR by default, PostgreSQL when DATABASE_URL says so.
+ * Production and `npm start` run migrations; `synchronize` is only for throwaway test databases.
+ */
+import "reflect-metadata";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { DataSource } from "typeorm";
+import { ENTITIES } from "./entities.js";
+import { MIGRATIONS } from "../migrations/index.js";
+
+export interface DbOptions {
+  /** Directory of the SQLite file (created if missing). Ignored when databaseUrl is set. */
+  dataDir?: string;
+  /** postgres:// or postgresql:// switches to PostgreSQL. */
+  databaseUrl?: string;
+  /** ":memory:" for a throwaway in-memory SQLite database. */
+  sqlitePath?: string;
+  logging?: boolean;
+}
+
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
+export function createDataSource(opts: DbOptions): DataSource {
+  if (isPostgresUrl(opts.databaseUrl)) {
+    return new DataSource({
+      type: "postgres",
+      url: opts.databaseUrl,
+      entities: ENTITIES,
+      migrations: MIGRATIONS,
+      logging: opts.logging ?? false,
+    });
+  }
+  let database = opts.sqlitePath;
+  if (!database) {
+    const dir = path.resolve(opts.dataDir ?? "data");
+    mkdirSync(dir, { recursive: true });
+    database = path.join(dir, "course.sqlite");
+  }
+  return new DataSource({
+    type: "sqlite",
+    database,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    enableWAL: database !== ":memory:",
+    busyTimeout: 5000,
+    logging: opts.logging ?? false,
+  });
+}
+
+/** Opens the data source, applies durability pragmas on SQLite, and runs pending migrations. */
+export async function openDatabase(opts: DbOptions): Promise<DataSource> {
+  const ds = createDataSource(opts);
+  await ds.initialize();
+  if (ds.options.type === "sqlite") {
+    // foreign_keys and busy_timeout are set by the driver, WAL by enableWAL; FULL makes each commit durable.
+    await ds.query("PRAGMA synchronous = FULL");
+  }
+  await ds.runMigrations({ transaction: "each" });
+  return ds;
+}

@@ -1,0 +1,33 @@
+/**
+ * Every error code the API can return, in one list. GraphQL's own codes for authentication, authorization
+ * and bad input; ours as 'domain/reason'. The client mirrors this list.
+ */
+import { GraphQLError } from "graphql";
+
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "attempt/closed",
+  "attempt/not_found",
+  "attempt/max_reached",
+  "item/not_in_quiz",
+  "answer/invalid",
+  "classroom/not_found",
+  "classroom/bad_code",
+  "auth/invalid_credentials",
+  "auth/email_taken",
+  "auth/rate_limited",
+  "content/not_found",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN = new Set<string>(ERROR_CODES);
+export const isKnownErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && KNOWN.has(code);
+
+/** An error the client is meant to see and act on; its message is safe to show. */
+export class AppError extends GraphQLError {
+  constructor(code: ErrorCode, message: string, extra: Record<string, unknown> = {}) {
+    super(message, { extensions: { code, ...extra } });
+  }
+}

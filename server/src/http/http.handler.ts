@@ -1,0 +1,164 @@
+/**
+ * The node:http request handler: /graphql goes to Apollo (our own small integration, in the shape of
+ * Apollo's startStandaloneServer), everything else is the built client with a history fallback, or an
+ * information page while no client has been built.
+ */
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import path from "node:path";
+import type { ApolloServer } from "@apollo/server";
+import { HeaderMap } from "@apollo/server";
+import { infoPage } from "./info.page.js";
+
+export interface HandlerOptions<C extends object> {
+  apollo: ApolloServer<C>;
+  context: (req: IncomingMessage, res: ServerResponse) => Promise<C>;
+  /** Directory of the built client (client/dist); served at / when it has an index.html. */
+  clientDir?: string;
+  /** Largest accepted request body; larger ones get 413 before anything is parsed. */
+  maxBodyBytes?: number;
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(req.headers["content-length"]);
+    if (Number.isFinite(declared) && declared > limit) {
+      reject(new HttpError(413, `Request body larger than ${limit} bytes`));
+      req.resume();
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new HttpError(413, `Request body larger than ${limit} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
+    req.on("error", reject);
+  });
+}
+
+const MIME: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json; charset=utf-8",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".woff2": "font/woff2",
+  ".woff": "font/woff",
+  ".txt": "text/plain; charset=utf-8",
+};
+
+function sendJsonError(res: ServerResponse, status: number, message: string): void {
+  res.statusCode = status;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code: status === 413 ? "PAYLOAD_TOO_LARGE" : "BAD_REQUEST" } }] }));
+}
+
+async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: IncomingMessage, res: ServerResponse, url: URL) {
+  const method = (req.method ?? "GET").toUpperCase();
+  let body: unknown = undefined;
+  if (method === "POST") {
+    const raw = await readBody(req, opts.maxBodyBytes ?? 100_000);
+    const type = String(req.headers["content-type"] ?? "");
+    if (type.includes("application/json")) {
+      try {
+        body = raw.length ? JSON.parse(raw) : undefined;
+      } catch {
+        throw new HttpError(400, "Request body is not valid JSON");
+      }
+    } else {
+      body = raw;
+    }
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+  }
+  const response = await opts.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method, headers, search: url.search, body },
+    context: () => opts.context(req, res),
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === "complete") {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+async function serveClient(clientDir: string | undefined, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  if (method !== "GET" && method !== "HEAD") {
+    res.statusCode = 405;
+    res.setHeader("allow", "GET, HEAD");
+    res.end();
+    return;
+  }
+  const index = clientDir ? path.join(clientDir, "index.html") : undefined;
+  if (!clientDir || !index || !(await stat(index).catch(() => null))) {
+    res.statusCode = url.pathname === "/" ? 200 : 404;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(infoPage());
+    return;
+  }
+  let file = path.normalize(path.join(clientDir, decodeURIComponent(url.pathname)));
+  if (!file.startsWith(path.resolve(clientDir))) file = index;
+  const info = await stat(file).catch(() => null);
+  // History fallback: a client route (no file extension) gets index.html; a missing asset is a real 404.
+  if (!info || info.isDirectory()) {
+    if (path.extname(url.pathname)) {
+      res.statusCode = 404;
+      res.end("Not found");
+      return;
+    }
+    file = index;
+  }
+  const ext = path.extname(file);
+  res.statusCode = 200;
+  res.setHeader("content-type", MIME[ext] ?? "application/octet-stream");
+  // Vite puts content hashes in asset names, so they can be cached for good; index.html must not be.
+  res.setHeader("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+  if (method === "HEAD") {
+    res.end();
+    return;
+  }
+  createReadStream(file).pipe(res);
+}
+
+export function createRequestHandler<C extends object>(opts: HandlerOptions<C>) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const work = url.pathname === "/graphql" ? handleGraphQL(opts, req, res, url) : serveClient(opts.clientDir, req, res, url);
+    work.catch((err: unknown) => {
+      if (res.headersSent) {
+        res.destroy();
+        return;
+      }
+      if (err instanceof HttpError) sendJsonError(res, err.status, err.message);
+      else {
+        console.error("request failed", err);
+        sendJsonError(res, 500, "Internal server error");
+      }
+    });
+  };
+}

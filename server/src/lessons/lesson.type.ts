@@ -1,0 +1,96 @@
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { Source } from "../course/source.type.js";
+import { Quiz } from "../quizzes/quiz.type.js";
+
+@ObjectType()
+export class Objective {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  text: string;
+}
+
+@ObjectType()
+export class Paragraph {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  text: string;
+
+  @Field(() => [Int], { description: "The numbers of the article paragraphs this paragraph draws on." })
+  sourceParagraphs: number[];
+}
+
+@ObjectType()
+export class LessonSection {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  heading: string;
+
+  @Field(() => [Paragraph])
+  paragraphs: Paragraph[];
+}
+
+@ObjectType()
+export class KeyTerm {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  term: string;
+
+  @Field(() => String)
+  definition: string;
+}
+
+@ObjectType()
+export class TimelineEntry {
+  @Field(() => String, { description: "ISO date, possibly partial (2021, 2024-01) or a range (2025-02-17/2025-02-19)." })
+  date: string;
+
+  @Field(() => String)
+  event: string;
+
+  @Field(() => [Int])
+  sourceParagraphs: number[];
+}
+
+@ObjectType()
+export class Lesson {
+  @Field(() => ID)
+  slug: string;
+
+  @Field(() => Int)
+  order: number;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  summary: string;
+
+  @Field(() => Int)
+  estimatedMinutes: number;
+
+  @Field(() => [Objective])
+  objectives: Objective[];
+
+  @Field(() => [LessonSection])
+  sections: LessonSection[];
+
+  @Field(() => [KeyTerm])
+  keyTerms: KeyTerm[];
+
+  @Field(() => [TimelineEntry])
+  timeline: TimelineEntry[];
+
+  @Field(() => [Source], { description: "The article's cited sources this lesson draws on." })
+  sources: Source[];
+
+  @Field(() => Quiz)
+  quiz: Quiz;
+}

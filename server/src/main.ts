@@ -1,0 +1,47 @@
+/**
+ * `npm start`: opens the database (migrations run), loads and validates content/, imports it, and serves
+ * GraphQL at /graphql and the client at /. Bad content stops the start with file, path and reason.
+ */
+import { createApp } from "./app.js";
+import { readConfig } from "./config.js";
+import { loadContent } from "./content/content.loader.js";
+import { ContentValidationError } from "./content/content.model.js";
+import { openDatabase } from "./db/data-source.js";
+
+async function main(): Promise<void> {
+  const config = readConfig();
+  let content;
+  try {
+    content = await loadContent(config.contentDir);
+  } catch (e) {
+    if (e instanceof ContentValidationError) {
+      console.error(e.message);
+      process.exit(1);
+    }
+    throw e;
+  }
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir });
+  const url = await app.listen(config.port, config.host);
+  const what = app.imported.changed ? `imported ${app.imported.newVersions.length} new item version(s)` : "unchanged";
+  console.log(`Content ${content.hash.slice(0, 12)} ${what}: ${content.lessons.length} lessons, ${content.quizzes.length} quizzes`);
+  console.log(`Listening on ${url}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  // `on`, not `once`: tsx's own signal relay exits at once when it sees no listener left.
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,30 @@
+import { registerEnumType } from "type-graphql";
+
+export enum ItemType {
+  SINGLE_CHOICE = "SINGLE_CHOICE",
+  MULTIPLE_CHOICE = "MULTIPLE_CHOICE",
+  TRUE_FALSE = "TRUE_FALSE",
+  MATCHING = "MATCHING",
+  ORDERING = "ORDERING",
+  SHORT_ANSWER = "SHORT_ANSWER",
+  ESSAY = "ESSAY",
+}
+registerEnumType(ItemType, { name: "ItemType" });
+
+export enum GradingMethod {
+  HIGHEST = "HIGHEST",
+  LAST = "LAST",
+  FIRST = "FIRST",
+  AVERAGE = "AVERAGE",
+}
+registerEnumType(GradingMethod, { name: "GradingMethod", description: "How a learner's finished ASSESSMENT attempts combine into one grade." });
+
+export enum ReviewPolicy {
+  AFTER_FINISH = "AFTER_FINISH",
+  AFTER_CLOSE = "AFTER_CLOSE",
+  NEVER = "NEVER",
+}
+registerEnumType(ReviewPolicy, {
+  name: "ReviewPolicy",
+  description: "When an ASSESSMENT attempt's correctness, score, right answers and feedback become visible to the learner.",
+});

@@ -1,0 +1,33 @@
+/**
+ * Factories for broken content: copy the real content/ to a temporary directory, apply one mutation to one
+ * file, and let the test load it.
+ */
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { CONTENT_DIR } from "./test-server.js";
+
+export async function copyContent(): Promise<string> {
+  const dir = path.join(await mkdtemp(path.join(tmpdir(), "content-fixture-")), "content");
+  await cp(CONTENT_DIR, dir, { recursive: true });
+  return dir;
+}
+
+/** Copies content/ and rewrites `file` (relative to content/) through `mutate`, which edits the parsed YAML. */
+export async function contentWith(file: string, mutate: (doc: any) => void): Promise<string> {
+  const dir = await copyContent();
+  const full = path.join(dir, file);
+  const doc = parse(await readFile(full, "utf8"));
+  mutate(doc);
+  await writeFile(full, stringify(doc));
+  return dir;
+}
+
+/** Copies content/ and replaces `file`'s text outright (for YAML syntax errors). */
+export async function contentWithText(file: string, text: (old: string) => string): Promise<string> {
+  const dir = await copyContent();
+  const full = path.join(dir, file);
+  await writeFile(full, text(await readFile(full, "utf8")));
+  return dir;
+}

@@ -1,0 +1,70 @@
+/**
+ * Starts the real server (migrations, content import, Apollo, node:http) on an ephemeral port of 127.0.0.1
+ * with a fresh SQLite file in a temporary directory, and gives tests a small GraphQL client.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { DataSource } from "typeorm";
+import type { App } from "../../server/src/app.js";
+import { createApp } from "../../server/src/app.js";
+import { loadContent } from "../../server/src/content/content.loader.js";
+import type { CourseContent } from "../../server/src/content/content.model.js";
+import { openDatabase } from "../../server/src/db/data-source.js";
+import type { Clock } from "../../server/src/shared/clock.js";
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+export const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
+
+let contentOnce: Promise<CourseContent> | undefined;
+/** The real content/, loaded once per test file. */
+export const realContent = () => (contentOnce ??= loadContent(CONTENT_DIR));
+
+export interface GqlResult<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[] };
+  raw: string;
+}
+
+export interface TestServer {
+  url: string;
+  app: App;
+  db: DataSource;
+  dataDir: string;
+  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  stop(): Promise<void>;
+}
+
+export async function startTestServer(opts: { content?: CourseContent; clock?: Clock; production?: boolean; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), "course-test-")));
+  const db = await openDatabase({ dataDir });
+  const app = await createApp({
+    db,
+    content: opts.content ?? (await realContent()),
+    clock: opts.clock,
+    production: opts.production,
+    log: () => {},
+  });
+  const url = await app.listen(0, "127.0.0.1");
+  const endpoint = `${url}graphql`;
+  return {
+    url,
+    app,
+    db,
+    dataDir,
+    async gql(query, variables, headers = {}) {
+      const res = await fetch(endpoint, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      const raw = await res.text();
+      return { status: res.status, body: JSON.parse(raw), raw };
+    },
+    async stop() {
+      await app.close();
+      await db.destroy();
+      if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import { describe, expect, it } from "vitest";
+import { loadContent } from "../../../server/src/content/content.loader.js";
+import type { ContentProblem } from "../../../server/src/content/content.model.js";
+import { ContentValidationError } from "../../../server/src/content/content.model.js";
+import { contentWith, contentWithText } from "../../helpers/content-fixtures.js";
+import { CONTENT_DIR } from "../../helpers/test-server.js";
+
+const LESSON1 = "lessons/01-event-and-actors.yaml";
+const QUIZ1 = "quizzes/01-event-and-actors.yaml";
+
+async function problemsOf(dir: string): Promise<ContentProblem[]> {
+  try {
+    await loadContent(dir);
+  } catch (e) {
+    if (e instanceof ContentValidationError) return e.problems;
+    throw e;
+  }
+  throw new Error("expected the content to be rejected");
+}
+
+const itemIndex = (doc: any, type: string) => doc.items.findIndex((i: any) => i.type === type);
+
+describe("content validation", () => {
+  it("should accept every file of the real content", async () => {
+    const content = await loadContent(CONTENT_DIR);
+    expect(content.lessons.length).toBeGreaterThanOrEqual(5);
+    expect(content.hash).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  // Each row: a mutation of one real file, and the file, path and reason the validator must report.
+  const cases: { name: string; file: string; mutate: (doc: any) => void; expect: { file: string; path: string | RegExp; message: RegExp } }[] = [
+    {
+      name: "should reject an empty Arabic text",
+      file: LESSON1,
+      mutate: (d) => (d.sections[0].paragraphs[0].text.ar = ""),
+      expect: { file: `content/${LESSON1}`, path: "sections[0].paragraphs[0].text.ar", message: /Arabic text is empty/ },
+    },
+    {
+      name: "should reject an Arabic text without Arabic letters",
+      file: LESSON1,
+      mutate: (d) => (d.summary.ar = "an English summary in the Arabic slot"),
+      expect: { file: `content/${LESSON1}`, path: "summary.ar", message: /no Arabic letters/ },
+    },
+    {
+      name: "should reject a missing English text",
+      file: LESSON1,
+      mutate: (d) => delete d.title.en,
+      expect: { file: `content/${LESSON1}`, path: "title.en", message: /.+/ },
+    },
+    {
+      name: "should reject a source paragraph the article does not have",
+      file: LESSON1,
+      mutate: (d) => (d.sections[0].paragraphs[0].sourceParagraphs = [1, 99]),
+      expect: { file: `content/${LESSON1}`, path: "sections[0].paragraphs[0].sourceParagraphs[1]", message: /no paragraph 99/ },
+    },
+    {
+      name: "should reject an unknown field (a typo)",
+      file: LESSON1,
+      mutate: (d) => (d.estimatedMinuts = 5),
+      expect: { file: `content/${LESSON1}`, path: "(root)", message: /estimatedMinuts/ },
+    },
+    {
+      name: "should reject a lesson with one objective",
+      file: LESSON1,
+      mutate: (d) => (d.objectives = d.objectives.slice(0, 1)),
+      expect: { file: `content/${LESSON1}`, path: "objectives", message: /2–4 objectives/ },
+    },
+    {
+      name: "should reject a malformed date",
+      file: LESSON1,
+      mutate: (d) => (d.timeline[0].date = "19/02/2025"),
+      expect: { file: `content/${LESSON1}`, path: "timeline[0].date", message: /ISO/ },
+    },
+    {
+      name: "should reject evidence that points at no paragraph",
+      file: QUIZ1,
+      mutate: (d) => (d.items[0].evidence = ["l1-p404"]),
+      expect: { file: `content/${QUIZ1}`, path: "items[0].evidence[0]", message: /no lesson has paragraph "l1-p404"/ },
+    },
+    {
+      name: "should reject an unknown objective",
+      file: QUIZ1,
+      mutate: (d) => (d.items[0].objectives = ["l1-o99"]),
+      expect: { file: `content/${QUIZ1}`, path: "items[0].objectives[0]", message: /no lesson has objective "l1-o99"/ },
+    },
+    {
+      name: "should reject a single-choice item with two correct choices",
+      file: QUIZ1,
+      mutate: (d) => d.items[itemIndex(d, "SINGLE_CHOICE")].choices.forEach((c: any) => (c.correct = true)),
+      expect: { file: `content/${QUIZ1}`, path: /^items\[\d+\]\.choices$/, message: /exactly one correct/ },
+    },
+    {
+      name: "should reject a multiple-choice item with every choice correct",
+      file: QUIZ1,
+      mutate: (d) => d.items[itemIndex(d, "MULTIPLE_CHOICE")].choices.forEach((c: any) => (c.correct = true)),
+      expect: { file: `content/${QUIZ1}`, path: /^items\[\d+\]\.choices$/, message: /at least one wrong/ },
+    },
+    {
+      name: "should reject an unknown item type",
+      file: QUIZ1,
+      mutate: (d) => (d.items[0].type = "FILL_IN"),
+      expect: { file: `content/${QUIZ1}`, path: "items[0].type", message: /.+/ },
+    },
+    {
+      name: "should reject duplicate option ids in one item",
+      file: QUIZ1,
+      mutate: (d) => {
+        const item = d.items[itemIndex(d, "SINGLE_CHOICE")];
+        item.choices[1].id = item.choices[0].id;
+      },
+      expect: { file: `content/${QUIZ1}`, path: /^items\[\d+\]\.choices$/, message: /used more than once/ },
+    },
+    {
+      name: "should reject an item id used twice",
+      file: QUIZ1,
+      mutate: (d) => (d.items[1].id = d.items[0].id),
+      expect: { file: "content/quizzes", path: "(ids)", message: /item id "q1-01" is used more than once/ },
+    },
+    {
+      name: "should reject an objective assessed by fewer than two items",
+      file: QUIZ1,
+      mutate: (d) => {
+        for (const item of d.items) item.objectives = item.objectives.filter((o: string) => o !== "l1-o1");
+        for (const item of d.items) if (item.objectives.length === 0) item.objectives = ["l1-o2"];
+      },
+      expect: { file: `content/${LESSON1}`, path: "objectives[0]", message: /assessed by 0 item\(s\)/ },
+    },
+    {
+      name: "should reject AFTER_CLOSE without a closing date",
+      file: QUIZ1,
+      mutate: (d) => {
+        d.settings.reviewPolicy = "AFTER_CLOSE";
+        delete d.settings.closesAt;
+      },
+      expect: { file: `content/${QUIZ1}`, path: "settings.closesAt", message: /needs closesAt/ },
+    },
+    {
+      name: "should reject a lesson missing from the manifest's order",
+      file: "course.yaml",
+      mutate: (d) => (d.lessons = d.lessons.filter((s: string) => s !== "event-and-actors")),
+      expect: { file: `content/${LESSON1}`, path: "slug", message: /not listed in course.yaml/ },
+    },
+    {
+      name: "should reject a source that the article does not cite",
+      file: "course.yaml",
+      mutate: (d) => (d.sources[0].n = 7),
+      expect: { file: "content/course.yaml", path: "sources[0].n", message: /no source number 7/ },
+    },
+    {
+      name: "should reject a lesson citing a source the manifest lacks",
+      file: LESSON1,
+      mutate: (d) => (d.sources = ["le-monde-2025"]),
+      expect: { file: `content/${LESSON1}`, path: "sources[0]", message: /no source "le-monde-2025"/ },
+    },
+  ];
+
+  it.each(cases)("$name", async ({ file, mutate, expect: want }) => {
+    const problems = await problemsOf(await contentWith(file, mutate));
+    const match = problems.find(
+      (p) => p.file === want.file && (typeof want.path === "string" ? p.path === want.path : want.path.test(p.path)) && want.message.test(p.message),
+    );
+    expect(match, `problems were:\n${problems.map((p) => `${p.file}: ${p.path}: ${p.message}`).join("\n")}`).toBeDefined();
+  });
+
+  it("should report a YAML syntax error with its line", async () => {
+    const dir = await contentWithText(QUIZ1, (t) => t.replace(/\n/, "\n  : : broken: [\n"));
+    const problems = await problemsOf(dir);
+    expect(problems[0].file).toBe(`content/${QUIZ1}`);
+    expect(problems[0].path).toMatch(/^line \d+, column \d+$/);
+    expect(problems[0].message).toMatch(/^YAML:/);
+  });
+
+  it("should list every problem, not only the first, in the thrown message", async () => {
+    const dir = await contentWith(LESSON1, (d) => {
+      d.title.ar = "";
+      d.summary.en = "";
+    });
+    const err = await loadContent(dir).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ContentValidationError);
+    expect((err as Error).message).toContain(`content/${LESSON1}: title.ar: Arabic text is empty`);
+    expect((err as Error).message).toContain(`content/${LESSON1}: summary.en: English text is empty`);
+  });
+});

@@ -1,0 +1,79 @@
+/** `npm start` as a newcomer runs it: the real entry point in its own process. */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { contentWith } from "../helpers/content-fixtures.js";
+import { PROJECT_ROOT } from "../helpers/test-server.js";
+
+interface Run {
+  exit: Promise<number | null>;
+  stdout: () => string;
+  stderr: () => string;
+  kill: () => void;
+  /** Resolves with the printed URL; rejects if the process exits first or after a 10 s failure guard. */
+  url: Promise<string>;
+}
+
+function startMain(env: Record<string, string>): Run {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  child.stderr.on("data", (d) => (err += d));
+  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const url = new Promise<string>((resolve, reject) => {
+    const guard = setTimeout(() => reject(new Error(`no "Listening on" within 10 s\n${out}\n${err}`)), 10_000);
+    child.stdout.on("data", (d) => {
+      out += d;
+      const m = out.match(/Listening on (http:\/\/\S+\/)/);
+      if (m) {
+        clearTimeout(guard);
+        resolve(m[1]);
+      }
+    });
+    void exit.then((code) => {
+      clearTimeout(guard);
+      reject(new Error(`exited with ${code}\n${err}`));
+    });
+  });
+  url.catch(() => {});
+  return { exit, stdout: () => out, stderr: () => err, kill: () => child.kill("SIGTERM"), url };
+}
+
+const dirs: string[] = [];
+afterEach(async () => {
+  for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+});
+
+describe("npm start (server/src/main.ts)", () => {
+  it("should create DATA_DIR, import content, print its URL and answer the course query; then stop on SIGTERM", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "main-test-"));
+    dirs.push(base);
+    const run = startMain({ DATA_DIR: path.join(base, "fresh", "data") });
+    const url = await run.url;
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const res = await fetch(`${url}graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ course(locale: AR) { lessons { slug title quiz { id } } } }" }),
+    });
+    const body = await res.json();
+    expect(body.data.course.lessons.length).toBeGreaterThanOrEqual(5);
+    run.kill();
+    expect(await run.exit).toBe(0);
+  });
+
+  it("should refuse to start on bad content, naming the file, the path and the reason", async () => {
+    const dir = await contentWith("quizzes/02-regional-context.yaml", (d) => (d.items[0].evidence = ["l2-nowhere"]));
+    dirs.push(path.dirname(dir));
+    const run = startMain({ CONTENT_DIR: dir, DATA_DIR: path.join(path.dirname(dir), "data") });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toContain('content/quizzes/02-regional-context.yaml: items[0].evidence[0]: no lesson has paragraph "l2-nowhere"');
+    expect(run.stdout()).not.toContain("Listening on");
+  });
+});
