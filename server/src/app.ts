@@ -14,6 +14,11 @@ import type { ImportResult } from "./content/content.import.js";
 import type { CourseContent } from "./content/content.model.js";
 import { ContentStore } from "./content/content.store.js";
 import { WriteQueue } from "./db/write-queue.js";
+import type { ScryptParams } from "./accounts/password.js";
+import { paramsFromEnv } from "./accounts/password.js";
+import type { Services } from "./services.js";
+import { createServices } from "./services.js";
+import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { buildAppSchema } from "./schema.js";
@@ -30,6 +35,8 @@ export interface AppOptions {
   /** Built client directory served at /. */
   clientDir?: string;
   log?: (message: string, detail?: unknown) => void;
+  /** scrypt cost; defaults to PASSWORD_HASH_LOG_N or OWASP's production parameters. */
+  passwordParams?: ScryptParams;
 }
 
 export interface App {
@@ -37,6 +44,7 @@ export interface App {
   server: Server;
   store: ContentStore;
   writes: WriteQueue;
+  services: Services;
   imported: ImportResult;
   /** Starts listening; resolves to the base URL (http://host:port/). */
   listen(port: number, host: string): Promise<string>;
@@ -53,6 +61,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const imported = await importContent(opts.db, writes, opts.content, clock);
   const store = new ContentStore(opts.content, imported.currentVersions);
   const schema = await buildAppSchema();
+  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv());
 
   const apollo = new ApolloServer<AppContext>({
     schema,
@@ -77,7 +86,17 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handler = createRequestHandler<AppContext>({
     apollo,
     clientDir: opts.clientDir,
-    context: async () => ({ content: store, db: opts.db, writes, clock, requestId: randomUUID() }),
+    context: async (req, res) => {
+      const viewer = await services.accounts.authenticate(readSessionToken(req));
+      const secure = (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";
+      return {
+        ...services,
+        db: opts.db,
+        viewer,
+        requestId: randomUUID(),
+        setSessionCookie: (token: string | null, maxAge?: number) => res.appendHeader("set-cookie", sessionCookie(token, maxAge ?? 0, secure)),
+      };
+    },
   });
   const server = createServer(handler);
 
@@ -86,6 +105,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     server,
     store,
     writes,
+    services,
     imported,
     listen(port: number, host: string) {
       return new Promise((resolve, reject) => {

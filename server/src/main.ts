@@ -27,11 +27,18 @@ async function main(): Promise<void> {
   console.log(`Content ${content.hash.slice(0, 12)} ${what}: ${content.lessons.length} lessons, ${content.quizzes.length} quizzes`);
   console.log(`Listening on ${url}`);
 
+  // Deadlines are enforced on every read and write of an attempt; this sweep also closes attempts nobody touches.
+  const sweep = setInterval(() => {
+    app.services.attempts.expireOverdue().catch((e: unknown) => console.error("deadline sweep failed", e));
+  }, 15_000);
+  sweep.unref();
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: shutting down`);
+    clearInterval(sweep);
     await app.close();
     await db.destroy();
     process.exit(0);

@@ -3,17 +3,22 @@ import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { AccountResolver } from "./accounts/account.resolver.js";
+import { AttemptResolver } from "./attempts/attempt.resolver.js";
 import { CourseResolver } from "./course/course.resolver.js";
 import { LessonResolver } from "./lessons/lesson.resolver.js";
+import { ProgressResolver } from "./progress/progress.resolver.js";
 import { QuizResolver } from "./quizzes/quiz.resolver.js";
+import { ReviewResolver } from "./review/review.resolver.js";
+import { authChecker } from "./shared/auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The schema; built once per process (type-graphql's metadata is global and immutable after start). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false });
+  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, authChecker });
   return cached;
 }
 

@@ -32,10 +32,35 @@ export interface TestServer {
   db: DataSource;
   dataDir: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** Signs up a new learner and returns a client that sends its bearer token. */
+  learner(name?: string): Promise<Learner>;
+  /** The same learner, talking to this server (after a restart, say). */
+  rebind(learner: Learner): Learner;
   stop(): Promise<void>;
 }
 
-export async function startTestServer(opts: { content?: CourseContent; clock?: Clock; production?: boolean; dataDir?: string } = {}): Promise<TestServer> {
+/** Cheap scrypt for tests (N = 2^10); one test checks the production parameters separately. */
+const SIGN_UP = `mutation($input: SignUpInput!) { signUp(input: $input) { token user { id displayName role } } }`;
+let learnerCount = 0;
+
+export interface Learner {
+  id: string;
+  email: string;
+  token: string;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<GqlResult<T>>;
+}
+
+export const TEST_PASSWORD_PARAMS = { logN: 10, r: 8, p: 1 };
+
+export interface TestServerOptions {
+  content?: CourseContent;
+  clock?: Clock;
+  production?: boolean;
+  dataDir?: string;
+  passwordParams?: { logN: number; r: number; p: number };
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), "course-test-")));
   const db = await openDatabase({ dataDir });
   const app = await createApp({
@@ -43,11 +68,12 @@ export async function startTestServer(opts: { content?: CourseContent; clock?: C
     content: opts.content ?? (await realContent()),
     clock: opts.clock,
     production: opts.production,
+    passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");
   const endpoint = `${url}graphql`;
-  return {
+  const server: TestServer = {
     url,
     app,
     db,
@@ -61,10 +87,23 @@ export async function startTestServer(opts: { content?: CourseContent; clock?: C
       const raw = await res.text();
       return { status: res.status, body: JSON.parse(raw), raw };
     },
+    async learner(name = "learner") {
+      const email = `${name}-${++learnerCount}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+      const res = await server.gql<any>(SIGN_UP, { input: { email, password: "correct horse battery", displayName: name } });
+      if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
+      const { token, user } = res.body.data.signUp;
+      const headers = { authorization: `Bearer ${token}` };
+      return { id: user.id, email, token, gql: (q, v) => server.gql(q, v, headers) };
+    },
+    rebind(l) {
+      const headers = { authorization: `Bearer ${l.token}` };
+      return { ...l, gql: (q, v) => server.gql(q, v, headers) };
+    },
     async stop() {
       await app.close();
       await db.destroy();
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+  return server;
 }

@@ -74,7 +74,10 @@ export function gradeMultipleChoice(item: Extract<Item, { type: "MULTIPLE_CHOICE
   const picked = new Set(a.choiceIds ?? []);
   let right = 0;
   let wrong = 0;
-  for (const id of picked) (correct.has(id) ? right++ : wrong++);
+  for (const id of picked) {
+    if (correct.has(id)) right++;
+    else wrong++;
+  }
   return graded(item.points, Math.max(0, (right - wrong) / correct.size));
 }
 

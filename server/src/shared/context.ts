@@ -1,14 +1,23 @@
 import type { DataSource } from "typeorm";
-import type { ContentStore } from "../content/content.store.js";
-import type { WriteQueue } from "../db/write-queue.js";
-import type { Clock } from "./clock.js";
+import type { Services } from "../services.js";
+import type { Role } from "../accounts/role.enum.js";
+import type { Locale } from "./locale.js";
 
-/** What every resolver receives: the services of this server instance. Built per request by app.ts. */
-export interface AppContext {
-  content: ContentStore;
+/** The signed-in person behind a request. */
+export interface Viewer {
+  id: string;
+  role: Role;
+  displayName: string;
+  locale: Locale;
+  /** The hashed session id, so that signOut can revoke exactly this session. */
+  sessionId: string;
+}
+
+/** What every resolver receives. Built per request by app.ts. */
+export interface AppContext extends Services {
   db: DataSource;
-  writes: WriteQueue;
-  clock: Clock;
-  /** A per-request id, echoed in the server log next to any masked error. */
+  viewer: Viewer | null;
+  /** Sets or clears the session cookie on this HTTP response (no-op over WebSocket). */
+  setSessionCookie(token: string | null, maxAgeSeconds?: number): void;
   requestId: string;
 }

@@ -1,0 +1,139 @@
+/**
+ * Accounts and server-side sessions. Tokens are 256 random bits; only their SHA-256 is stored, so a leaked
+ * database does not yield usable sessions. Unknown email and wrong password get the same answer, and take
+ * about the same time (a dummy hash is checked for unknown emails).
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { IsNull } from "typeorm";
+import type { WriteQueue } from "../db/write-queue.js";
+import { AppError } from "../errors.js";
+import type { Clock } from "../shared/clock.js";
+import type { Viewer } from "../shared/context.js";
+import { Locale } from "../shared/locale.js";
+import type { ScryptParams } from "./password.js";
+import { hashPassword, needsRehash, verifyPassword } from "./password.js";
+import { Role } from "./role.enum.js";
+import { SessionRow } from "./session.entity.js";
+import { UserRow } from "./user.entity.js";
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+export interface NewUser {
+  email: string;
+  password: string;
+  displayName: string;
+  locale?: Locale;
+  role?: Role;
+}
+
+export class AccountService {
+  private dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly params: ScryptParams,
+  ) {}
+
+  /** Checks a new account's fields; throws BAD_USER_INPUT naming the field. */
+  validateNewUser(input: NewUser): void {
+    const bad = (field: string, message: string) => {
+      throw new AppError("BAD_USER_INPUT", message, { field });
+    };
+    if (!EMAIL.test(normalizeEmail(input.email)) || input.email.length > 254) bad("email", "Enter a valid email address.");
+    if (input.password.length < 8) bad("password", "The password needs at least 8 characters.");
+    if (input.password.length > 256) bad("password", "The password may have at most 256 characters.");
+    const name = input.displayName.trim();
+    if (name.length < 1 || name.length > 80) bad("displayName", "The display name needs 1 to 80 characters.");
+  }
+
+  /** Creates a user (sign-up makes learners; the CLI passes other roles). Throws auth/email_taken. */
+  async createUser(input: NewUser): Promise<UserRow> {
+    this.validateNewUser(input);
+    const email = normalizeEmail(input.email);
+    const passwordHash = await hashPassword(input.password, this.params);
+    return this.writes.run(async (em) => {
+      if (await em.findOneBy(UserRow, { email })) throw new AppError("auth/email_taken", "An account with this email already exists.");
+      const user = em.create(UserRow, {
+        id: randomUUID(),
+        email,
+        displayName: input.displayName.trim(),
+        role: input.role ?? Role.LEARNER,
+        locale: input.locale ?? Locale.AR,
+        passwordHash,
+        createdAt: this.clock.now(),
+      });
+      await em.insert(UserRow, user);
+      return user;
+    });
+  }
+
+  async signUp(input: NewUser): Promise<{ token: string; user: UserRow }> {
+    const user = await this.createUser({ ...input, role: Role.LEARNER });
+    return { token: await this.openSession(user.id), user };
+  }
+
+  /** Signs in; every failure is auth/invalid_credentials, whatever its cause. */
+  async signIn(emailRaw: string, password: string): Promise<{ token: string; user: UserRow }> {
+    const user = await this.db.getRepository(UserRow).findOneBy({ email: normalizeEmail(emailRaw) });
+    if (!user) {
+      this.dummyHash ??= hashPassword("not a password of anyone", this.params);
+      await verifyPassword(password, await this.dummyHash);
+      throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+    }
+    if (!(await verifyPassword(password, user.passwordHash))) throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+    if (needsRehash(user.passwordHash, this.params)) {
+      const passwordHash = await hashPassword(password, this.params);
+      await this.writes.run((em) => em.update(UserRow, { id: user.id }, { passwordHash }));
+      user.passwordHash = passwordHash;
+    }
+    return { token: await this.openSession(user.id), user };
+  }
+
+  /** A new session: a fresh random token each time (sign-in never reuses an earlier session id). */
+  private async openSession(userId: string): Promise<string> {
+    const token = randomBytes(32).toString("base64url");
+    const now = this.clock.now();
+    await this.writes.run((em) =>
+      em.insert(SessionRow, {
+        id: hashToken(token),
+        userId,
+        createdAt: now,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        revokedAt: null,
+      }),
+    );
+    return token;
+  }
+
+  async signOut(sessionId: string): Promise<void> {
+    await this.writes.run((em) => em.update(SessionRow, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }));
+  }
+
+  /** The viewer for a token, or null when it is unknown, revoked or expired. */
+  async authenticate(token: string | undefined): Promise<Viewer | null> {
+    if (!token || token.length > 200) return null;
+    const id = hashToken(token);
+    const session = await this.db.getRepository(SessionRow).findOneBy({ id });
+    if (!session || session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
+    const user = await this.db.getRepository(UserRow).findOneBy({ id: session.userId });
+    if (!user) return null;
+    return { id: user.id, role: user.role as Role, displayName: user.displayName, locale: user.locale as Locale, sessionId: id };
+  }
+
+  async user(id: string): Promise<UserRow | null> {
+    return this.db.getRepository(UserRow).findOneBy({ id });
+  }
+
+  async setLocale(userId: string, locale: Locale): Promise<UserRow> {
+    await this.writes.run((em) => em.update(UserRow, { id: userId }, { locale }));
+    return (await this.user(userId))!;
+  }
+}

@@ -1,0 +1,56 @@
+import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
+import type { Item } from "../content/content.schema.js";
+import type { AppContext } from "../shared/context.js";
+import { Locale } from "../shared/locale.js";
+import type { AttemptRow } from "./attempt.entity.js";
+import { AttemptMode } from "./attempt.enum.js";
+import { Attempt, ItemResponse, SubmitAnswerInput } from "./attempt.type.js";
+import { toAttempt, toItemResponse } from "./attempt.view.js";
+
+/** Loads what an attempt's view needs: its responses and the item versions it was built from. */
+async function attemptView(ctx: AppContext, row: AttemptRow): Promise<Attempt> {
+  const items = new Map<number, Item>();
+  for (const slot of row.layout.items) items.set(slot.versionId, await ctx.attempts.itemAtVersion(slot.versionId));
+  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content);
+}
+
+@Resolver()
+export class AttemptResolver {
+  @Authorized()
+  @Query(() => Attempt, { nullable: true, description: "One of your attempts; anyone else's answers attempt/not_found." })
+  async attempt(@Arg("id", () => ID) id: string, @Ctx() ctx: AppContext): Promise<Attempt> {
+    return attemptView(ctx, await ctx.attempts.get(ctx.viewer!, id));
+  }
+
+  @Authorized()
+  @Mutation(() => Attempt, { description: "Your open attempt of this quiz and mode, or a new one." })
+  async startAttempt(
+    @Arg("quizId", () => ID) quizId: string,
+    @Arg("mode", () => AttemptMode) mode: AttemptMode,
+    @Arg("locale", () => Locale, { nullable: true, description: "Defaults to your chosen language." }) locale: Locale | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<Attempt> {
+    return attemptView(ctx, await ctx.attempts.start(ctx.viewer!, quizId, mode, locale ?? undefined));
+  }
+
+  @Authorized()
+  @Mutation(() => ItemResponse, { description: "Stores (or replaces) an answer; graded on the server." })
+  async submitAnswer(@Arg("input", () => SubmitAnswerInput) input: SubmitAnswerInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
+    const { attempt, response } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer);
+    const slot = attempt.layout.items.find((s) => s.itemId === input.itemId)!;
+    const item = await ctx.attempts.itemAtVersion(slot.versionId);
+    return toItemResponse(response, item, slot.version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale);
+  }
+
+  @Authorized()
+  @Mutation(() => Attempt)
+  async finishAttempt(@Arg("attemptId", () => ID) attemptId: string, @Ctx() ctx: AppContext): Promise<Attempt> {
+    return attemptView(ctx, await ctx.attempts.finish(ctx.viewer!, attemptId));
+  }
+
+  @Authorized()
+  @Mutation(() => Attempt, { description: "Gives up an open attempt without a grade (an abandoned assessment still counts as used)." })
+  async abandonAttempt(@Arg("attemptId", () => ID) attemptId: string, @Ctx() ctx: AppContext): Promise<Attempt> {
+    return attemptView(ctx, await ctx.attempts.abandon(ctx.viewer!, attemptId));
+  }
+}

@@ -1,0 +1,295 @@
+/**
+ * Quiz attempts: start (or resume), answer, finish, abandon, and the deadline the server enforces. All writes
+ * go through the write queue and re-check the attempt's state inside their transaction, so concurrent calls
+ * see one consistent outcome. Grading is delegated to the pure functions in grading/.
+ */
+import { randomInt, randomUUID } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import type { ContentStore } from "../content/content.store.js";
+import type { Item } from "../content/content.schema.js";
+import type { WriteQueue } from "../db/write-queue.js";
+import { AppError } from "../errors.js";
+import type { PublicAnswer } from "../grading/answer.validate.js";
+import { validateAnswer } from "../grading/answer.validate.js";
+import { gradeItem, roundPoints } from "../grading/grading.js";
+import { publicChoicesAndTargets, publicOptionId } from "../quizzes/quiz.view.js";
+import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
+import type { ActivityBus } from "../shared/activity.js";
+import type { Clock } from "../shared/clock.js";
+import type { Viewer } from "../shared/context.js";
+import { Locale } from "../shared/locale.js";
+import type { AttemptLayout } from "./attempt.entity.js";
+import { AttemptRow } from "./attempt.entity.js";
+import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
+import { ResponseRow } from "./response.entity.js";
+import { feedbackVisible } from "./review-policy.js";
+import { scheduleReview } from "../review/review.service.js";
+
+/** Fisher–Yates with a cryptographic source: the order cannot be predicted from earlier attempts. */
+export function shuffle<T>(xs: readonly T[]): T[] {
+  const a = [...xs];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = randomInt(i + 1);
+    [a[i], a[j]] = [a[j], a[i]];
+  }
+  return a;
+}
+
+/** Shuffles, but never returns `key` itself when it has two or more elements (it would show the answer). */
+function shuffleAwayFrom(xs: string[], key: string[] | null): string[] {
+  for (let tries = 0; tries < 20; tries++) {
+    const s = shuffle(xs);
+    if (!key || key.length < 2 || s.length !== key.length || s.some((x, i) => x !== key[i])) return s;
+  }
+  return [...xs.slice(1), xs[0]];
+}
+
+export class AttemptService {
+  /** Item versions by row id; versions are immutable, so the cache never goes stale. */
+  private readonly versions = new Map<number, Item>();
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly content: ContentStore,
+    private readonly activity: ActivityBus,
+  ) {}
+
+  /** The item as it was at a given version (the current one from memory, older ones from the database). */
+  async itemAtVersion(versionId: number): Promise<Item> {
+    const cached = this.versions.get(versionId);
+    if (cached) return cached;
+    const row = await this.db.getRepository(QuizItemVersion).findOneByOrFail({ id: versionId });
+    const item = JSON.parse(row.payload) as Item;
+    this.versions.set(versionId, item);
+    return item;
+  }
+
+  private quizSettings(quizId: string) {
+    const quiz = this.content.quizFile(quizId);
+    if (!quiz) throw new AppError("attempt/not_found", "There is no such quiz.");
+    return quiz.settings;
+  }
+
+  private layoutFor(quizId: string): AttemptLayout {
+    const quiz = this.content.quizFile(quizId)!;
+    return {
+      items: shuffle(quiz.items).map((item) => {
+        const rec = this.content.item(item.id)!;
+        this.versions.set(rec.versionId, item);
+        const { choices, targets } = publicChoicesAndTargets(item, Locale.AR);
+        const orderKey = item.type === "ORDERING" ? item.sequence.map((s) => publicOptionId(item.id, s.id)) : null;
+        return {
+          itemId: item.id,
+          versionId: rec.versionId,
+          version: rec.version,
+          // True/false keeps its conventional order; everything else gets this attempt's own shuffle.
+          choices: item.type === "TRUE_FALSE" ? choices.map((c) => c.id) : shuffleAwayFrom(choices.map((c) => c.id), orderKey),
+          targets: shuffle(targets.map((t) => t.id)),
+        };
+      }),
+    };
+  }
+
+  /** Whether this attempt's results may be shown now. */
+  feedbackVisible(row: AttemptRow): boolean {
+    const s = this.content.quizFile(row.quizId)?.settings;
+    if (!s) return false;
+    return feedbackVisible(row.mode as AttemptMode, row.state as AttemptState, s.reviewPolicy, s.closesAt ? new Date(s.closesAt) : null, this.clock.now());
+  }
+
+  /**
+   * Returns the learner's open attempt of this quiz and mode, or starts one. ASSESSMENT attempts are limited
+   * to the quiz's maxAttempts and cannot start once the quiz has closed.
+   */
+  async start(viewer: Viewer, quizId: string, mode: AttemptMode, locale?: Locale): Promise<AttemptRow> {
+    const settings = this.quizSettings(quizId);
+    const openKey = `${viewer.id}|${quizId}|${mode}`;
+    const existing = await this.db.getRepository(AttemptRow).findOneBy({ openKey });
+    if (existing) {
+      const checked = await this.expireIfDue(existing);
+      if (checked.state === AttemptState.IN_PROGRESS) return checked;
+    }
+    const row = await this.writes.run(async (em) => {
+      const open = await em.findOneBy(AttemptRow, { openKey });
+      if (open) return open; // a concurrent start won the race
+      const now = this.clock.now();
+      let deadline: Date | null = null;
+      if (mode === AttemptMode.ASSESSMENT) {
+        const closesAt = settings.closesAt ? new Date(settings.closesAt) : null;
+        if (closesAt && now >= closesAt) throw new AppError("attempt/closed", "This quiz has closed.");
+        const used = await em.countBy(AttemptRow, { userId: viewer.id, quizId, mode });
+        if (used >= settings.maxAttempts) throw new AppError("attempt/max_reached", `All ${settings.maxAttempts} assessment attempts have been used.`, { maxAttempts: settings.maxAttempts });
+        if (settings.timeLimitMinutes) deadline = new Date(now.getTime() + settings.timeLimitMinutes * 60_000);
+        if (closesAt && (!deadline || closesAt < deadline)) deadline = closesAt;
+      }
+      const created = em.create(AttemptRow, {
+        id: randomUUID(),
+        userId: viewer.id,
+        quizId,
+        mode,
+        state: AttemptState.IN_PROGRESS,
+        locale: locale ?? viewer.locale,
+        startedAt: now,
+        finishedAt: null,
+        deadline,
+        score: null,
+        maxScore: null,
+        layout: this.layoutFor(quizId),
+        openKey,
+      });
+      await em.insert(AttemptRow, created);
+      return created;
+    });
+    this.activity.publish({ type: "ATTEMPT_STARTED", learnerId: viewer.id, quizId, itemId: null, attemptId: row.id, at: row.startedAt });
+    return row;
+  }
+
+  /** The viewer's attempt; anyone else's answers exactly as a missing one does. Past its deadline, it is finished first. */
+  async get(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
+    const row = await this.db.getRepository(AttemptRow).findOneBy({ id: attemptId });
+    if (!row || row.userId !== viewer.id) throw new AppError("attempt/not_found", "There is no such attempt.");
+    return this.expireIfDue(row);
+  }
+
+  async responses(attemptId: string): Promise<ResponseRow[]> {
+    return this.db.getRepository(ResponseRow).find({ where: { attemptId }, order: { answeredAt: "ASC" } });
+  }
+
+  /** Stores (or replaces) the answer to one item of an open attempt, graded on the server. */
+  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<{ attempt: AttemptRow; response: ResponseRow }> {
+    const attempt = await this.get(viewer, attemptId);
+    if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
+    const slot = attempt.layout.items.find((i) => i.itemId === itemId);
+    if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
+    const item = await this.itemAtVersion(slot.versionId);
+    const valid = validateAnswer(item, answer, publicOptionId);
+    if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
+    const grade = gradeItem(item, valid.answer);
+
+    const response = await this.writes.run(async (em) => {
+      const now = this.clock.now();
+      const fresh = await em.findOneByOrFail(AttemptRow, { id: attemptId });
+      if (fresh.state !== AttemptState.IN_PROGRESS || (fresh.deadline && now >= fresh.deadline)) {
+        throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
+      }
+      const previous = await em.findOneBy(ResponseRow, { attemptId, itemId });
+      const row = em.create(ResponseRow, {
+        id: previous?.id ?? randomUUID(),
+        attemptId,
+        userId: viewer.id,
+        itemId,
+        itemVersionId: slot.versionId,
+        mode: fresh.mode,
+        answer: valid.answer,
+        status: grade.status,
+        score: grade.score,
+        maxScore: grade.maxScore,
+        correct: grade.correct,
+        answeredAt: now,
+        gradedAt: grade.status === "GRADED" ? now : null,
+        graderComment: null,
+        gradedBy: null,
+      });
+      await em.save(ResponseRow, row);
+      // Practice shows the result at once, so the item enters spaced review at once.
+      if (fresh.mode === AttemptMode.PRACTICE && grade.status === "GRADED") await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
+      return row;
+    });
+    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: attempt.quizId, itemId, attemptId, at: response.answeredAt });
+    return { attempt, response };
+  }
+
+  /** Finishes an open attempt and scores it; finishing a finished attempt returns it unchanged. */
+  async finish(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
+    const attempt = await this.get(viewer, attemptId);
+    if (attempt.state === AttemptState.FINISHED) return attempt;
+    if (attempt.state === AttemptState.ABANDONED) throw new AppError("attempt/closed", "This attempt was abandoned.");
+    return this.close(attemptId, AttemptState.FINISHED, this.clock.now());
+  }
+
+  /** Gives up an open attempt without a grade. An abandoned ASSESSMENT attempt still counts towards maxAttempts. */
+  async abandon(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
+    const attempt = await this.get(viewer, attemptId);
+    if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is already closed.");
+    return this.close(attemptId, AttemptState.ABANDONED, this.clock.now());
+  }
+
+  /** Finishes the attempt with the answers given if its deadline has passed. */
+  async expireIfDue(row: AttemptRow): Promise<AttemptRow> {
+    if (row.state !== AttemptState.IN_PROGRESS || !row.deadline || this.clock.now() < row.deadline) return row;
+    return this.close(row.id, AttemptState.FINISHED, row.deadline);
+  }
+
+  /** Finishes every attempt whose deadline has passed (run periodically by main.ts; reads also do it lazily). */
+  async expireOverdue(): Promise<number> {
+    const now = this.clock.now().toISOString();
+    const due: { id: string }[] = await this.db
+      .getRepository(AttemptRow)
+      .createQueryBuilder("a")
+      .select("a.id", "id")
+      .where("a.state = :s AND a.deadline IS NOT NULL AND a.deadline <= :now", { s: AttemptState.IN_PROGRESS, now })
+      .getRawMany();
+    for (const { id } of due) {
+      const row = await this.db.getRepository(AttemptRow).findOneBy({ id });
+      if (row) await this.expireIfDue(row);
+    }
+    return due.length;
+  }
+
+  /** The one transition out of IN_PROGRESS, serialized: concurrent callers all get the first outcome. */
+  private async close(attemptId: string, state: AttemptState, at: Date): Promise<AttemptRow> {
+    let closedNow = false;
+    const row = await this.writes.run(async (em) => {
+      const fresh = await em.findOneByOrFail(AttemptRow, { id: attemptId });
+      if (fresh.state !== AttemptState.IN_PROGRESS) return fresh;
+      const { score, maxScore } = state === AttemptState.FINISHED ? await this.scoreOf(em, fresh) : { score: null, maxScore: null };
+      fresh.state = state;
+      fresh.finishedAt = at;
+      fresh.openKey = null;
+      fresh.score = score;
+      fresh.maxScore = maxScore;
+      await em.save(AttemptRow, fresh);
+      if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) await this.scheduleAssessment(em, fresh, at);
+      closedNow = true;
+      return fresh;
+    });
+    if (closedNow && state === AttemptState.FINISHED) {
+      this.activity.publish({ type: "ATTEMPT_FINISHED", learnerId: row.userId, quizId: row.quizId, itemId: null, attemptId: row.id, at });
+    }
+    return row;
+  }
+
+  /**
+   * Assessment answers enter spaced review when the attempt finishes, but never become due before the learner
+   * may see their results (AFTER_CLOSE), and not at all under NEVER: a due card would reveal a wrong answer.
+   */
+  private async scheduleAssessment(em: EntityManager, attempt: AttemptRow, at: Date): Promise<void> {
+    const s = this.quizSettings(attempt.quizId);
+    if (s.reviewPolicy === "NEVER") return;
+    const notBefore = s.reviewPolicy === "AFTER_CLOSE" && s.closesAt ? new Date(s.closesAt) : undefined;
+    for (const r of await em.findBy(ResponseRow, { attemptId: attempt.id })) {
+      if (r.status === ResponseStatus.GRADED) await scheduleReview(em, attempt.userId, r.itemId, r.correct === true, at, notBefore);
+    }
+  }
+
+  /**
+   * Points earned and possible. Unanswered items count as 0 of their points; essays awaiting an instructor
+   * are out of both until graded.
+   */
+  async scoreOf(em: EntityManager, attempt: AttemptRow): Promise<{ score: number; maxScore: number }> {
+    const responses = await em.findBy(ResponseRow, { attemptId: attempt.id });
+    const byItem = new Map(responses.map((r) => [r.itemId, r]));
+    let score = 0;
+    let maxScore = 0;
+    for (const slot of attempt.layout.items) {
+      const item = await this.itemAtVersion(slot.versionId);
+      const r = byItem.get(slot.itemId);
+      if (r?.status === ResponseStatus.PENDING_MANUAL) continue;
+      maxScore += item.points;
+      score += r?.score ?? 0;
+    }
+    return { score: roundPoints(score), maxScore: roundPoints(maxScore) };
+  }
+}

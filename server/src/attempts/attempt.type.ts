@@ -1,0 +1,175 @@
+import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { Locale } from "../shared/locale.js";
+import { QuizItem } from "../quizzes/quiz.type.js";
+import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
+
+@ObjectType()
+export class MatchPair {
+  @Field(() => ID)
+  leftId: string;
+
+  @Field(() => ID)
+  rightId: string;
+}
+
+@InputType()
+export class MatchPairInput {
+  @Field(() => ID)
+  leftId: string;
+
+  @Field(() => ID)
+  rightId: string;
+}
+
+@ObjectType({ description: "An answer in public option ids; which fields are set depends on the item type." })
+export class Answer {
+  @Field(() => [ID], { nullable: true })
+  choiceIds: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  text: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  sequence: string[] | null;
+
+  @Field(() => [MatchPair], { nullable: true })
+  pairs: MatchPair[] | null;
+}
+
+@InputType({ description: "Choice types: choiceIds. ORDERING: sequence. MATCHING: pairs. SHORT_ANSWER, ESSAY: text." })
+export class AnswerInput {
+  @Field(() => [ID], { nullable: true })
+  choiceIds?: string[] | null;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+
+  @Field(() => [ID], { nullable: true })
+  sequence?: string[] | null;
+
+  @Field(() => [MatchPairInput], { nullable: true })
+  pairs?: MatchPairInput[] | null;
+}
+
+@InputType()
+export class SubmitAnswerInput {
+  @Field(() => ID)
+  attemptId: string;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => AnswerInput)
+  answer: AnswerInput;
+}
+
+@InputType()
+export class ReviewAnswerInput {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => AnswerInput)
+  answer: AnswerInput;
+}
+
+@ObjectType({ description: "A lesson paragraph that proves an item's answer." })
+export class Evidence {
+  @Field(() => String)
+  lessonSlug: string;
+
+  @Field(() => ID)
+  paragraphId: string;
+
+  @Field(() => String)
+  text: string;
+}
+
+@ObjectType()
+export class Feedback {
+  @Field(() => String)
+  explanation: string;
+
+  @Field(() => [Evidence])
+  evidence: Evidence[];
+
+  @Field(() => String, { nullable: true, description: "An instructor's comment on a hand-graded essay." })
+  comment: string | null;
+}
+
+@ObjectType()
+export class ItemResponse {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => Int, { description: "The content version of the item that was answered." })
+  itemVersion: number;
+
+  @Field(() => Answer)
+  answer: Answer;
+
+  @Field(() => ResponseStatus)
+  status: ResponseStatus;
+
+  @Field(() => Float, { nullable: true })
+  score: number | null;
+
+  @Field(() => Float)
+  maxScore: number;
+
+  @Field(() => Boolean, { nullable: true })
+  correct: boolean | null;
+
+  @Field(() => Answer, { nullable: true })
+  rightAnswer: Answer | null;
+
+  @Field(() => Feedback, { nullable: true })
+  feedback: Feedback | null;
+
+  @Field(() => Date)
+  answeredAt: Date;
+}
+
+@ObjectType()
+export class Attempt {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  quizId: string;
+
+  @Field(() => AttemptMode)
+  mode: AttemptMode;
+
+  @Field(() => AttemptState)
+  state: AttemptState;
+
+  @Field(() => Locale)
+  locale: Locale;
+
+  @Field(() => Date)
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
+
+  @Field(() => Date, { nullable: true, description: "When the server finishes this attempt by itself; the client's timer is only advice." })
+  deadline: Date | null;
+
+  @Field(() => Float, { nullable: true, description: "Points, once the review policy allows; pending essays are out of it until graded." })
+  score: number | null;
+
+  @Field(() => Float, { nullable: true })
+  maxScore: number | null;
+
+  @Field(() => Boolean, { description: "Whether correctness, scores, right answers and feedback are visible now." })
+  feedbackAvailable: boolean;
+
+  @Field(() => [QuizItem], { description: "This attempt's items, in its own shuffle." })
+  items: QuizItem[];
+
+  @Field(() => [ItemResponse])
+  responses: ItemResponse[];
+}

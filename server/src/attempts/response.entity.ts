@@ -1,0 +1,53 @@
+import { Column, Entity, PrimaryColumn } from "typeorm";
+import { isoDate } from "../db/columns.js";
+import type { LocalAnswer } from "../grading/grading.js";
+
+/** One answer to one item version: in an attempt (PRACTICE, ASSESSMENT) or in a review (REVIEW, no attempt). */
+@Entity({ name: "response" })
+export class ResponseRow {
+  @PrimaryColumn({ type: "varchar", length: 36 })
+  id: string;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  attemptId: string | null;
+
+  @Column({ type: "varchar", length: 36 })
+  userId: string;
+
+  @Column({ type: "varchar", length: 100 })
+  itemId: string;
+
+  @Column({ type: "integer" })
+  itemVersionId: number;
+
+  @Column({ type: "varchar", length: 16 })
+  mode: string;
+
+  /** The raw answer as given, in the content's local ids. */
+  @Column({ type: "simple-json" })
+  answer: LocalAnswer;
+
+  @Column({ type: "varchar", length: 16 })
+  status: string;
+
+  @Column({ type: "double precision", nullable: true })
+  score: number | null;
+
+  @Column({ type: "double precision" })
+  maxScore: number;
+
+  @Column({ type: "boolean", nullable: true })
+  correct: boolean | null;
+
+  @Column({ type: "varchar", length: 32, transformer: isoDate })
+  answeredAt: Date;
+
+  @Column({ type: "varchar", length: 32, nullable: true, transformer: isoDate })
+  gradedAt: Date | null;
+
+  @Column({ type: "text", nullable: true })
+  graderComment: string | null;
+
+  @Column({ type: "varchar", length: 36, nullable: true })
+  gradedBy: string | null;
+}

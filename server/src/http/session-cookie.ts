@@ -1,0 +1,26 @@
+/** The web client's session cookie, and reading a session token from a request (bearer header first). */
+import type { IncomingMessage } from "node:http";
+
+export const SESSION_COOKIE = "sid";
+
+export function readSessionToken(req: IncomingMessage): string | undefined {
+  const auth = req.headers.authorization;
+  if (auth?.startsWith("Bearer ")) return auth.slice(7).trim() || undefined;
+  return readCookie(req.headers.cookie, SESSION_COOKIE);
+}
+
+export function readCookie(header: string | undefined, name: string): string | undefined {
+  if (!header) return undefined;
+  for (const part of header.split(";")) {
+    const i = part.indexOf("=");
+    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+  }
+  return undefined;
+}
+
+/** HttpOnly, SameSite=Lax, Secure over https; a null token clears the cookie. */
+export function sessionCookie(token: string | null, maxAgeSeconds: number, secure: boolean): string {
+  const parts = [`${SESSION_COOKIE}=${token ? encodeURIComponent(token) : ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${token ? Math.floor(maxAgeSeconds) : 0}`];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}

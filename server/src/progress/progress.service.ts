@@ -1,0 +1,162 @@
+/**
+ * Lesson progress (resume position, time spent, completion) and the learner's overview: status and grades
+ * per lesson, mastery per objective, reviews due. Only results the review policy already shows count.
+ */
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { AttemptRow } from "../attempts/attempt.entity.js";
+import { AttemptMode, AttemptState, ResponseStatus } from "../attempts/attempt.enum.js";
+import { ResponseRow } from "../attempts/response.entity.js";
+import { feedbackVisible, feedbackVisibleFrom } from "../attempts/review-policy.js";
+import type { ContentStore } from "../content/content.store.js";
+import type { WriteQueue } from "../db/write-queue.js";
+import { AppError } from "../errors.js";
+import { bestScore, quizGrade } from "../grading/quiz-grade.js";
+import type { ReviewService } from "../review/review.service.js";
+import type { ActivityBus } from "../shared/activity.js";
+import type { Clock } from "../shared/clock.js";
+import { LessonProgressRow } from "./lesson-progress.entity.js";
+import type { AnswerUnit } from "./mastery.js";
+import { masteryOf } from "./mastery.js";
+import type { LessonProgress, MyProgress, ObjectiveMastery , MasteryLevel } from "./progress.type.js";
+import { LessonStatus } from "./progress.type.js";
+
+/** Longest gap between two progress reports that still counts as reading time. */
+export const MAX_READING_GAP_S = 300;
+
+export class ProgressService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly content: ContentStore,
+    private readonly reviews: ReviewService,
+    private readonly activity: ActivityBus,
+  ) {}
+
+  async record(userId: string, input: { lessonSlug: string; paragraphId?: string | null; completed?: boolean | null }): Promise<LessonProgress> {
+    const lesson = this.content.content.lessons.find((l) => l.slug === input.lessonSlug);
+    if (!lesson) throw new AppError("BAD_USER_INPUT", `There is no lesson "${input.lessonSlug}".`, { field: "lessonSlug" });
+    const paragraphIds = lesson.sections.flatMap((s) => s.paragraphs.map((p) => p.id));
+    if (input.paragraphId && !paragraphIds.includes(input.paragraphId)) {
+      throw new AppError("BAD_USER_INPUT", `Lesson "${lesson.slug}" has no paragraph "${input.paragraphId}".`, { field: "paragraphId" });
+    }
+    const row = await this.writes.run(async (em) => {
+      const now = this.clock.now();
+      const existing = await em.findOneBy(LessonProgressRow, { userId, lessonSlug: lesson.slug });
+      const row =
+        existing ??
+        em.create(LessonProgressRow, {
+          userId,
+          lessonSlug: lesson.slug,
+          status: LessonStatus.IN_PROGRESS,
+          lastParagraphId: null,
+          paragraphsSeen: [],
+          timeSpentSeconds: 0,
+          startedAt: now,
+          updatedAt: now,
+          completedAt: null,
+        });
+      if (existing) {
+        const gap = Math.max(0, Math.floor((now.getTime() - existing.updatedAt.getTime()) / 1000));
+        row.timeSpentSeconds += Math.min(gap, MAX_READING_GAP_S);
+      }
+      if (input.paragraphId) {
+        row.lastParagraphId = input.paragraphId;
+        if (!row.paragraphsSeen.includes(input.paragraphId)) row.paragraphsSeen = [...row.paragraphsSeen, input.paragraphId];
+      }
+      if (input.completed && row.status !== LessonStatus.COMPLETED) {
+        row.status = LessonStatus.COMPLETED;
+        row.completedAt = now;
+      }
+      row.updatedAt = now;
+      await em.save(LessonProgressRow, row);
+      return row;
+    });
+    this.activity.publish({ type: "LESSON_PROGRESS", learnerId: userId, quizId: null, itemId: null, attemptId: null, at: row.updatedAt });
+    return (await this.lessons(userId, [row])).find((l) => l.lessonSlug === lesson.slug)!;
+  }
+
+  /** Per-lesson status, resume point, time, and quiz grades (only those the review policy shows). */
+  private async lessons(userId: string, rows?: LessonProgressRow[]): Promise<LessonProgress[]> {
+    const progress = rows ?? (await this.db.getRepository(LessonProgressRow).findBy({ userId }));
+    const attempts = await this.db.getRepository(AttemptRow).find({
+      where: { userId, mode: AttemptMode.ASSESSMENT },
+      select: { id: true, quizId: true, state: true, finishedAt: true, score: true, maxScore: true, mode: true },
+    });
+    const now = this.clock.now();
+    return this.content.content.lessons.map((lesson) => {
+      const p = progress.find((r) => r.lessonSlug === lesson.slug);
+      const quiz = this.content.quizFile(lesson.quiz)!;
+      const closesAt = quiz.settings.closesAt ? new Date(quiz.settings.closesAt) : null;
+      const mine = attempts.filter((a) => a.quizId === quiz.id);
+      // Grades show only once the review policy shows scores (never, under NEVER).
+      const scoresVisible = feedbackVisible("ASSESSMENT", "FINISHED", quiz.settings.reviewPolicy, closesAt, now);
+      const finished = mine
+        .filter((a) => scoresVisible && a.state === AttemptState.FINISHED && a.finishedAt && a.score !== null && a.maxScore !== null)
+        .map((a) => ({ finishedAt: a.finishedAt!, score: a.score!, maxScore: a.maxScore! }));
+      return {
+        lessonSlug: lesson.slug,
+        status: (p?.status as LessonStatus) ?? LessonStatus.NOT_STARTED,
+        lastParagraphId: p?.lastParagraphId ?? null,
+        paragraphsSeen: p?.paragraphsSeen.length ?? 0,
+        paragraphsTotal: lesson.sections.reduce((n, s) => n + s.paragraphs.length, 0),
+        timeSpentSeconds: p?.timeSpentSeconds ?? 0,
+        completedAt: p?.completedAt ?? null,
+        bestScore: bestScore(finished),
+        grade: quizGrade(quiz.settings.gradingMethod, finished),
+        assessmentAttemptsUsed: mine.length,
+        assessmentAttemptsAllowed: quiz.settings.maxAttempts,
+      };
+    });
+  }
+
+  /**
+   * Mastery per objective from the answers the learner may already see: practice and review answers as they
+   * come, an assessment attempt as one unit once its review policy shows it.
+   */
+  async mastery(userId: string): Promise<ObjectiveMastery[]> {
+    const responses = await this.db.getRepository(ResponseRow).find({
+      where: { userId, status: ResponseStatus.GRADED },
+      select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true },
+    });
+    const assessmentIds = [...new Set(responses.filter((r) => r.mode === AttemptMode.ASSESSMENT && r.attemptId).map((r) => r.attemptId!))];
+    const attempts = assessmentIds.length
+      ? await this.db.getRepository(AttemptRow).find({ where: { id: In(assessmentIds) }, select: { id: true, quizId: true, state: true, finishedAt: true, mode: true } })
+      : [];
+    const now = this.clock.now();
+    const units: AnswerUnit[] = [];
+    const byAttempt = new Map<string, AnswerUnit>();
+    for (const a of attempts) {
+      if (a.state !== AttemptState.FINISHED || !a.finishedAt) continue;
+      const s = this.content.quizFile(a.quizId)?.settings;
+      if (!s) continue;
+      const closesAt = s.closesAt ? new Date(s.closesAt) : null;
+      const from = feedbackVisibleFrom(s.reviewPolicy, a.finishedAt, closesAt);
+      if (!from || from > now) continue;
+      const unit: AnswerUnit = { at: from, mode: "ASSESSMENT", answers: [] };
+      byAttempt.set(a.id, unit);
+      units.push(unit);
+    }
+    for (const r of responses) {
+      const answer = { itemId: r.itemId, score: r.score ?? 0, maxScore: r.maxScore };
+      if (r.mode === AttemptMode.ASSESSMENT) byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
+      else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
+    }
+    return this.content.content.lessons.flatMap((lesson) =>
+      lesson.objectives.map((o) => {
+        const items = this.content.content.quizzes
+          .flatMap((q) => q.items)
+          .filter((i) => i.objectives.includes(o.id))
+          .map((i) => ({ itemId: i.id, points: i.points, essay: i.type === "ESSAY" }));
+        const m = masteryOf({ objectiveId: o.id, items }, units);
+        return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level as MasteryLevel, fraction: m.fraction };
+      }),
+    );
+  }
+
+  async overview(userId: string): Promise<MyProgress> {
+    const [lessons, objectives, reviewsDue] = await Promise.all([this.lessons(userId), this.mastery(userId), this.reviews.dueCount(userId)]);
+    return { lessons, objectives, reviewsDue };
+  }
+}

@@ -1,0 +1,158 @@
+/**
+ * The learner's loop over real HTTP: sign up, read, practice with feedback and evidence, take an assessment,
+ * see its score only as the policy allows, and find progress, mastery and reviews again after a restart.
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../server/src/shared/clock.js";
+import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
+import { ATTEMPT, FINISH, MY_PROGRESS, RECORD, REVIEW_QUEUE, START, SUBMIT, SUBMIT_REVIEW } from "../../helpers/operations.js";
+import type { Learner, TestServer } from "../../helpers/test-server.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+let dataDir: string;
+let server: TestServer;
+const clock = new ManualClock("2026-05-01T08:00:00Z");
+beforeAll(async () => {
+  dataDir = await mkdtemp(path.join(tmpdir(), "flow-"));
+  server = await startTestServer({ dataDir, clock });
+});
+afterAll(async () => {
+  await server.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+const quizOf = (slug: string) => server.app.store.content.quizzes.find((q) => q.lesson === slug)!;
+
+describe("a learner's loop", () => {
+  let me: Learner;
+  let practiceAttemptId: string;
+
+  it("should sign up as a learner and read a lesson", async () => {
+    me = await server.learner("amina");
+    const who = await me.gql(`{ me { id displayName role locale email } }`);
+    expect(who.body.data.me).toMatchObject({ displayName: "amina", role: "LEARNER", locale: "AR", email: me.email });
+    const r1 = await me.gql(RECORD, { input: { lessonSlug: "event-and-actors", paragraphId: "l1-p1" } });
+    expect(r1.body.data.recordLessonProgress).toMatchObject({ status: "IN_PROGRESS", lastParagraphId: "l1-p1", paragraphsSeen: 1, timeSpentSeconds: 0 });
+    clock.advance(90_000);
+    const r2 = await me.gql(RECORD, { input: { lessonSlug: "event-and-actors", paragraphId: "l1-p3" } });
+    expect(r2.body.data.recordLessonProgress).toMatchObject({ lastParagraphId: "l1-p3", paragraphsSeen: 2, timeSpentSeconds: 90 });
+    clock.advance(3_600_000); // an hour away counts as the 5-minute cap
+    const r3 = await me.gql(RECORD, { input: { lessonSlug: "event-and-actors", completed: true } });
+    expect(r3.body.data.recordLessonProgress).toMatchObject({ status: "COMPLETED", lastParagraphId: "l1-p3", timeSpentSeconds: 390 });
+  });
+
+  it("should reject progress for a paragraph that is not in the lesson", async () => {
+    const r = await me.gql(RECORD, { input: { lessonSlug: "event-and-actors", paragraphId: "l2-p1" } });
+    expect(r.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+  });
+
+  it("should give immediate feedback with evidence in practice", async () => {
+    const quiz = quizOf("event-and-actors");
+    const start = await me.gql(START, { quizId: quiz.id, mode: "PRACTICE" });
+    const attempt = start.body.data.startAttempt;
+    practiceAttemptId = attempt.id;
+    expect(attempt).toMatchObject({ mode: "PRACTICE", state: "IN_PROGRESS", deadline: null, feedbackAvailable: true });
+    expect(attempt.items).toHaveLength(quiz.items.length);
+
+    const item = quiz.items.find((i) => i.type === "SINGLE_CHOICE")!;
+    const wrong = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: wrongAnswerInput(item) } })).body.data.submitAnswer;
+    expect(wrong).toMatchObject({ status: "GRADED", score: 0, correct: false, maxScore: item.points });
+    expect(wrong.rightAnswer.choiceIds).toHaveLength(1);
+    expect(wrong.feedback.explanation).toBe(item.explanation.ar);
+    expect(wrong.feedback.evidence[0]).toMatchObject({ lessonSlug: "event-and-actors", paragraphId: item.evidence[0] });
+    expect(wrong.feedback.evidence[0].text.length).toBeGreaterThan(40);
+
+    // Answering again replaces the earlier answer.
+    const right = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } })).body.data.submitAnswer;
+    expect(right).toMatchObject({ id: wrong.id, score: item.points, correct: true });
+    const again = (await me.gql(START, { quizId: quiz.id, mode: "PRACTICE" })).body.data.startAttempt;
+    expect(again.id).toBe(attempt.id); // the open attempt is returned, not a new one
+    expect(again.responses).toHaveLength(1);
+  });
+
+  it("should answer every item right in practice and finish with full marks bar the essay", async () => {
+    const quiz = quizOf("event-and-actors");
+    for (const item of quiz.items) {
+      const r = await me.gql(SUBMIT, { input: { attemptId: practiceAttemptId, itemId: item.id, answer: rightAnswerInput(item) } });
+      expect(r.body.errors, item.id).toBeUndefined();
+      expect(r.body.data.submitAnswer.correct, item.id).toBe(true);
+    }
+    const done = (await me.gql(FINISH, { id: practiceAttemptId })).body.data.finishAttempt;
+    const total = quiz.items.reduce((s, i) => s + i.points, 0);
+    expect(done).toMatchObject({ state: "FINISHED", score: total, maxScore: total });
+  });
+
+  it("should keep assessment results hidden until the attempt is finished (AFTER_FINISH)", async () => {
+    const quiz = quizOf("regional-context");
+    expect(quiz.settings.reviewPolicy).toBe("AFTER_FINISH");
+    const attempt = (await me.gql(START, { quizId: quiz.id, mode: "ASSESSMENT" })).body.data.startAttempt;
+    expect(attempt.deadline).toBe(new Date(clock.now().getTime() + quiz.settings.timeLimitMinutes! * 60_000).toISOString());
+    expect(attempt.feedbackAvailable).toBe(false);
+    const [first, ...rest] = quiz.items;
+    const hidden = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: first.id, answer: wrongAnswerInput(first) } })).body.data.submitAnswer;
+    expect(hidden).toMatchObject({ status: "ANSWERED", score: null, correct: null, rightAnswer: null, feedback: null });
+    for (const item of rest) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    const during = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
+    expect(during).toMatchObject({ state: "IN_PROGRESS", score: null, feedbackAvailable: false });
+    expect(during.responses.every((r: any) => r.correct === null && r.feedback === null)).toBe(true);
+    const progressDuring = (await me.gql(MY_PROGRESS)).body.data.myProgress;
+    expect(progressDuring.lessons.find((l: any) => l.lessonSlug === "regional-context").bestScore).toBeNull();
+
+    const done = (await me.gql(FINISH, { id: attempt.id })).body.data.finishAttempt;
+    const total = quiz.items.reduce((s, i) => s + i.points, 0);
+    expect(done).toMatchObject({ state: "FINISHED", feedbackAvailable: true, score: total - first.points, maxScore: total });
+    expect(done.responses.find((r: any) => r.itemId === first.id)).toMatchObject({ correct: false, score: 0 });
+    expect(done.responses.find((r: any) => r.itemId === first.id).feedback.explanation).toBe(first.explanation.ar);
+  });
+
+  it("should refuse an answer to a finished attempt and change nothing", async () => {
+    const quiz = quizOf("regional-context");
+    const list = await server.db.query(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ? AND state = 'FINISHED'`, [me.id, quiz.id]);
+    const before = await server.db.query(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id]);
+    const r = await me.gql(SUBMIT, { input: { attemptId: list[0].id, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0]) } });
+    expect(r.body.errors?.[0].extensions?.code).toBe("attempt/closed");
+    expect(await server.db.query(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id])).toEqual(before);
+  });
+
+  it("should show progress, mastery and due reviews, and keep them across a restart", async () => {
+    const before = (await me.gql(MY_PROGRESS)).body.data.myProgress;
+    const l1 = before.lessons.find((l: any) => l.lessonSlug === "event-and-actors");
+    const l2 = before.lessons.find((l: any) => l.lessonSlug === "regional-context");
+    expect(l1).toMatchObject({ status: "COMPLETED", lastParagraphId: "l1-p3", bestScore: null });
+    expect(l2.bestScore).toBeGreaterThan(0.85);
+    expect(l2.bestScore).toBeLessThan(1);
+    expect(l2.assessmentAttemptsUsed).toBe(1);
+    const levels = new Map(before.objectives.map((o: any) => [o.objectiveId, o.level]));
+    expect(levels.get("l1-o1")).toBe("PROFICIENT"); // every item right in practice
+    expect(levels.get("l5-o1")).toBe("NOT_STARTED");
+    expect(before.reviewsDue).toBeGreaterThanOrEqual(1); // the missed assessment item is due at once
+
+    await server.stop();
+    server = await startTestServer({ dataDir, clock });
+    me = server.rebind(me);
+    const after = (await me.gql(MY_PROGRESS)).body.data.myProgress;
+    expect(after).toEqual(before);
+  });
+
+  it("should serve due reviews and reschedule them when answered", async () => {
+    const queueRes = await me.gql(REVIEW_QUEUE, { limit: 50 });
+    expect(queueRes.body.errors).toBeUndefined();
+    const queue = queueRes.body.data.reviewQueue;
+    expect(queue.length).toBeGreaterThanOrEqual(1);
+    const due = queue[0];
+    const item = server.app.store.item(due.id)!.item;
+    const r = (await me.gql(SUBMIT_REVIEW, { input: { itemId: due.id, answer: rightAnswerInput(item) } })).body.data.submitReview;
+    expect(r).toMatchObject({ itemId: due.id, status: "GRADED", correct: true });
+    expect(r.feedback.explanation.length).toBeGreaterThan(0);
+    const next = (await me.gql(REVIEW_QUEUE, { limit: 50 })).body.data.reviewQueue;
+    expect(next.map((i: any) => i.id)).not.toContain(due.id);
+    clock.advance(29 * 24 * 3600 * 1000); // four weeks later (the 30-day session still valid) it is due again
+    const laterRes = await me.gql(REVIEW_QUEUE, { limit: 100 });
+    expect(laterRes.body.errors).toBeUndefined();
+    const later = laterRes.body.data.reviewQueue;
+    expect(later.map((i: any) => i.id)).toContain(due.id);
+  });
+});
