@@ -5,6 +5,7 @@
 import type { ValueTransformer } from "typeorm";
 
 export const isoDate: ValueTransformer = {
-  to: (value: Date | null | undefined) => (value == null ? value : value.toISOString()),
+  // Anything not a Date (null, or a FindOperator such as IsNull() or LessThan(date)) passes through.
+  to: (value: unknown) => (value instanceof Date ? value.toISOString() : value),
   from: (value: string | null) => (value == null ? null : new Date(value)),
 };

@@ -1,0 +1,121 @@
+/**
+ * Every query and mutation run as anonymous, as the owning learner and as another learner: nobody reads or
+ * changes another learner's attempts or progress, and someone else's attempt answers exactly as a missing one.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rightAnswerInput } from "../../helpers/answers.js";
+import { START, SUBMIT } from "../../helpers/operations.js";
+import type { Learner, TestServer } from "../../helpers/test-server.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+let server: TestServer;
+let owner: Learner;
+let other: Learner;
+let attemptId: string;
+const QUIZ = "q-event-and-actors";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  owner = await server.learner("owner");
+  other = await server.learner("other");
+  attemptId = (await owner.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt.id;
+  const item = server.app.store.quizFile(QUIZ)!.items[0];
+  await owner.gql(SUBMIT, { input: { attemptId, itemId: item.id, answer: rightAnswerInput(item) } });
+  await owner.gql(`mutation { recordLessonProgress(input: { lessonSlug: "event-and-actors", paragraphId: "l1-p2" }) { status } }`);
+});
+afterAll(async () => server.stop());
+
+type Who = "anonymous" | "owner" | "other";
+interface Case {
+  field: string;
+  doc: () => string;
+  vars?: () => Record<string, unknown>;
+  /** What each caller gets: an error code, or "ok". */
+  expect: Record<Who, string>;
+}
+
+const item = () => server.app.store.quizFile(QUIZ)!.items[0];
+const cases: Case[] = [
+  { field: "course", doc: () => `{ course { title } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "lesson", doc: () => `{ lesson(slug: "conclusion") { slug } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "quiz", doc: () => `{ quiz(id: "${QUIZ}") { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "me", doc: () => `{ me { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "attempt", doc: () => `{ attempt(id: "${attemptId}") { id responses { id } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
+  { field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  { field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  {
+    field: "signUp",
+    doc: () => `mutation($e: String!) { signUp(input: { email: $e, password: "long enough pw", displayName: "n" }) { token } }`,
+    vars: () => ({ e: `u${Math.random()}@example.test` }),
+    expect: { anonymous: "ok", owner: "ok", other: "ok" },
+  },
+  { field: "signIn", doc: () => `mutation { signIn(input: { email: "nobody@example.test", password: "whatever1" }) { token } }`, expect: { anonymous: "auth/invalid_credentials", owner: "auth/invalid_credentials", other: "auth/invalid_credentials" } },
+  { field: "setLocale", doc: () => `mutation { setLocale(locale: AR) { locale } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  {
+    field: "recordLessonProgress",
+    doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "conclusion", paragraphId: "l5-p1" }) { status } }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" },
+  },
+  { field: "startAttempt", doc: () => `mutation { startAttempt(quizId: "${QUIZ}", mode: PRACTICE) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  {
+    field: "submitAnswer",
+    doc: () => SUBMIT,
+    vars: () => ({ input: { attemptId, itemId: item().id, answer: rightAnswerInput(item()) } }),
+    expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" },
+  },
+  {
+    field: "submitReview",
+    doc: () => `mutation($input: ReviewAnswerInput!) { submitReview(input: $input) { id } }`,
+    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item()) } }),
+    expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "item/not_in_quiz" },
+  },
+  // Destructive ones last: abandon/finish close the owner's attempt.
+  { field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "skip", other: "attempt/not_found" } },
+  { field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
+  { field: "signOut", doc: () => `mutation { signOut }`, expect: { anonymous: "ok", owner: "skip", other: "ok" } },
+];
+
+describe("authorization matrix", () => {
+  // These run first, while both learners are signed in; the matrix below ends by signing them out.
+  it("should show another learner nothing of the owner's progress", async () => {
+    const res = await other.gql(`{ myProgress { lessons { lessonSlug status lastParagraphId } objectives { objectiveId level } } }`);
+    const l1 = res.body.data.myProgress.lessons.find((l: any) => l.lessonSlug === "event-and-actors");
+    expect(l1).toEqual({ lessonSlug: "event-and-actors", status: "NOT_STARTED", lastParagraphId: null });
+    expect(res.body.data.myProgress.objectives.every((o: any) => o.level === "NOT_STARTED")).toBe(true);
+  });
+
+  it("should answer a missing attempt and someone else's attempt identically", async () => {
+    const missing = await other.gql(`{ attempt(id: "00000000-0000-0000-0000-000000000000") { id } }`);
+    const foreign = await other.gql(`{ attempt(id: "${attemptId}") { id } }`);
+    const strip = (r: any) => r.body.errors.map((e: any) => ({ message: e.message, code: e.extensions.code }));
+    expect(strip(foreign)).toEqual(strip(missing));
+  });
+
+  it("should treat a forged or unknown bearer token as anonymous", async () => {
+    const res = await server.gql(`{ myProgress { reviewsDue } }`, {}, { authorization: "Bearer forged-token" });
+    expect(res.body.errors?.[0].extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("should cover every root query and mutation of the schema", async () => {
+    const res = await server.gql<any>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } } }`);
+    const all = [...res.body.data.__schema.queryType.fields, ...res.body.data.__schema.mutationType.fields].map((f: any) => f.name).sort();
+    expect(cases.map((c) => c.field).sort()).toEqual(all);
+  });
+
+  for (const c of cases) {
+    it(`${c.field}: anonymous → ${c.expect.anonymous}, other learner → ${c.expect.other}, owner → ${c.expect.owner}`, async () => {
+      const callers: [Who, (q: string, v?: Record<string, unknown>) => Promise<any>][] = [
+        ["anonymous", (q, v) => server.gql(q, v)],
+        ["other", (q, v) => other.gql(q, v)],
+        ["owner", (q, v) => owner.gql(q, v)],
+      ];
+      for (const [who, call] of callers) {
+        if (c.expect[who] === "skip") continue;
+        const res = await call(c.doc(), c.vars?.());
+        const got = res.body.errors ? res.body.errors[0].extensions?.code : "ok";
+        expect(got, `${c.field} as ${who}: ${JSON.stringify(res.body.errors ?? "")}`).toBe(c.expect[who]);
+      }
+    });
+  }
+
+});
