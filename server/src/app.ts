@@ -19,6 +19,7 @@ import { paramsFromEnv } from "./accounts/password.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
+import { attachSubscriptions } from "./http/ws.server.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { buildAppSchema } from "./schema.js";
@@ -99,6 +100,12 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   const server = createServer(handler);
+  const subscriptions = attachSubscriptions<AppContext>({
+    server,
+    schema,
+    authenticate: (token) => services.accounts.authenticate(token),
+    context: (viewer) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), setSessionCookie: () => {} }),
+  });
 
   return {
     apollo,
@@ -117,6 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
     },
     async close() {
+      await subscriptions.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -2,6 +2,7 @@
 import "reflect-metadata";
 import type { GraphQLSchema } from "graphql";
 import { lexicographicSortSchema, printSchema } from "graphql";
+import { createPubSub } from "@graphql-yoga/subscription";
 import { buildSchema } from "type-graphql";
 import { AccountResolver } from "./accounts/account.resolver.js";
 import { AttemptResolver } from "./attempts/attempt.resolver.js";
@@ -10,15 +11,18 @@ import { LessonResolver } from "./lessons/lesson.resolver.js";
 import { ProgressResolver } from "./progress/progress.resolver.js";
 import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
+import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
 import { authChecker } from "./shared/auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
 /** The schema; built once per process (type-graphql's metadata is global and immutable after start). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
-  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, authChecker });
+  // The class feed subscribes through its own `subscribe` function (classroom-feed.ts); type-graphql still
+  // requires a PubSub for any schema with subscriptions, so it gets graphql-yoga's, as its docs recommend.
+  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, authChecker, pubSub: createPubSub() });
   return cached;
 }
 

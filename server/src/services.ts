@@ -7,6 +7,9 @@ import type { ContentStore } from "./content/content.store.js";
 import type { WriteQueue } from "./db/write-queue.js";
 import { ProgressService } from "./progress/progress.service.js";
 import { ReviewService } from "./review/review.service.js";
+import { ClassroomService } from "./classrooms/classroom.service.js";
+import { DashboardService } from "./classrooms/dashboard.service.js";
+import { InstructorService } from "./classrooms/instructor.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import type { Clock } from "./shared/clock.js";
 
@@ -19,19 +22,28 @@ export interface Services {
   attempts: AttemptService;
   progress: ProgressService;
   reviews: ReviewService;
+  classrooms: ClassroomService;
+  dashboard: DashboardService;
+  instructor: InstructorService;
 }
 
 export function createServices(db: DataSource, writes: WriteQueue, clock: Clock, content: ContentStore, passwordParams: ScryptParams): Services {
   const activity = new ActivityBus();
   const reviews = new ReviewService(db, writes, clock, content);
+  const attempts = new AttemptService(db, writes, clock, content, activity);
+  const classrooms = new ClassroomService(db, writes, clock, activity);
+  const dashboard = new DashboardService(db, content);
   return {
     content,
     writes,
     clock,
     activity,
     accounts: new AccountService(db, writes, clock, passwordParams),
-    attempts: new AttemptService(db, writes, clock, content, activity),
+    attempts,
     progress: new ProgressService(db, writes, clock, content, reviews, activity),
     reviews,
+    classrooms,
+    dashboard,
+    instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity),
   };
 }

@@ -58,11 +58,17 @@ export interface TestServerOptions {
   production?: boolean;
   dataDir?: string;
   passwordParams?: { logN: number; r: number; p: number };
+  /** Receives every SQL statement the server runs (for counting statements per query). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const dataDir = opts.dataDir ?? (await mkdtemp(path.join(tmpdir(), "course-test-")));
-  const db = await openDatabase({ dataDir });
+  const onQuery = opts.onQuery;
+  const logger = onQuery
+    ? { logQuery: (q: string) => onQuery(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} }
+    : undefined;
+  const db = await openDatabase({ dataDir, logger });
   const app = await createApp({
     db,
     content: opts.content ?? (await realContent()),

@@ -47,4 +47,8 @@ export class AttemptRow {
 
   @Column({ type: "varchar", length: 250, nullable: true, unique: true })
   openKey: string | null;
+
+  /** 1 for the learner's first attempt of this quiz in this mode, 2 for the second, … */
+  @Column({ type: "integer", default: 1 })
+  attemptNumber: number;
 }

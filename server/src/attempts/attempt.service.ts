@@ -12,6 +12,8 @@ import { AppError } from "../errors.js";
 import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem, roundPoints } from "../grading/grading.js";
+import { answerKey } from "../grading/answer-key.js";
+import { refreshStoredMastery } from "../progress/mastery.query.js";
 import { publicChoicesAndTargets, publicOptionId } from "../quizzes/quiz.view.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ActivityBus } from "../shared/activity.js";
@@ -116,10 +118,10 @@ export class AttemptService {
       if (open) return open; // a concurrent start won the race
       const now = this.clock.now();
       let deadline: Date | null = null;
+      const used = await em.countBy(AttemptRow, { userId: viewer.id, quizId, mode });
       if (mode === AttemptMode.ASSESSMENT) {
         const closesAt = settings.closesAt ? new Date(settings.closesAt) : null;
         if (closesAt && now >= closesAt) throw new AppError("attempt/closed", "This quiz has closed.");
-        const used = await em.countBy(AttemptRow, { userId: viewer.id, quizId, mode });
         if (used >= settings.maxAttempts) throw new AppError("attempt/max_reached", `All ${settings.maxAttempts} assessment attempts have been used.`, { maxAttempts: settings.maxAttempts });
         if (settings.timeLimitMinutes) deadline = new Date(now.getTime() + settings.timeLimitMinutes * 60_000);
         if (closesAt && (!deadline || closesAt < deadline)) deadline = closesAt;
@@ -138,6 +140,7 @@ export class AttemptService {
         maxScore: null,
         layout: this.layoutFor(quizId),
         openKey,
+        attemptNumber: used + 1,
       });
       await em.insert(AttemptRow, created);
       return created;
@@ -191,10 +194,14 @@ export class AttemptService {
         gradedAt: grade.status === "GRADED" ? now : null,
         graderComment: null,
         gradedBy: null,
+        answerKey: answerKey(item, valid.answer, grade),
       });
       await em.save(ResponseRow, row);
       // Practice shows the result at once, so the item enters spaced review at once.
-      if (fresh.mode === AttemptMode.PRACTICE && grade.status === "GRADED") await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
+      if (fresh.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
+        await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
+        await refreshStoredMastery(em, this.content, viewer.id, now);
+      }
       return row;
     });
     this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: attempt.quizId, itemId, attemptId, at: response.answeredAt });
@@ -251,7 +258,10 @@ export class AttemptService {
       fresh.score = score;
       fresh.maxScore = maxScore;
       await em.save(AttemptRow, fresh);
-      if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) await this.scheduleAssessment(em, fresh, at);
+      if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) {
+        await this.scheduleAssessment(em, fresh, at);
+        await refreshStoredMastery(em, this.content, fresh.userId, at);
+      }
       closedNow = true;
       return fresh;
     });

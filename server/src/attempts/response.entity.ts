@@ -50,4 +50,8 @@ export class ResponseRow {
 
   @Column({ type: "varchar", length: 36, nullable: true })
   gradedBy: string | null;
+
+  /** A compact signature of the answer for response distributions (see grading/answer-key.ts). */
+  @Column({ type: "varchar", length: 200, nullable: true })
+  answerKey: string | null;
 }

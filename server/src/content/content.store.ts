@@ -30,6 +30,7 @@ export interface ItemRecord {
 export class ContentStore {
   private readonly views: Record<Locale, LocaleViews>;
   private readonly items = new Map<string, ItemRecord>();
+  private readonly byObjective = new Map<string, { itemId: string; points: number; essay: boolean }[]>();
   private readonly paragraphs = new Map<string, { lesson: LessonFile; text: { ar: string; en: string } }>();
 
   constructor(
@@ -72,6 +73,19 @@ export class ContentStore {
 
   quizFile(id: string): QuizFile | undefined {
     return this.content.quizzes.find((q) => q.id === id);
+  }
+
+  /** The items that assess an objective, with their points (for mastery). */
+  objectiveItems(objectiveId: string): { itemId: string; points: number; essay: boolean }[] {
+    let list = this.byObjective.get(objectiveId);
+    if (!list) {
+      list = this.content.quizzes
+        .flatMap((q) => q.items)
+        .filter((i) => i.objectives.includes(objectiveId))
+        .map((i) => ({ itemId: i.id, points: i.points, essay: i.type === "ESSAY" }));
+      this.byObjective.set(objectiveId, list);
+    }
+    return list;
   }
 
   paragraph(id: string): { lesson: LessonFile; text: { ar: string; en: string } } | undefined {

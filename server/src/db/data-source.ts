@@ -6,6 +6,7 @@ import "reflect-metadata";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
+import type { Logger } from "typeorm";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "../migrations/index.js";
 
@@ -17,6 +18,8 @@ export interface DbOptions {
   /** ":memory:" for a throwaway in-memory SQLite database. */
   sqlitePath?: string;
   logging?: boolean;
+  /** A TypeORM logger; tests pass one that counts statements. */
+  logger?: Logger;
 }
 
 export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
@@ -29,6 +32,7 @@ export function createDataSource(opts: DbOptions): DataSource {
       entities: ENTITIES,
       migrations: MIGRATIONS,
       logging: opts.logging ?? false,
+      logger: opts.logger,
     });
   }
   let database = opts.sqlitePath;
@@ -45,6 +49,7 @@ export function createDataSource(opts: DbOptions): DataSource {
     enableWAL: database !== ":memory:",
     busyTimeout: 5000,
     logging: opts.logging ?? false,
+    logger: opts.logger,
   });
 }
 

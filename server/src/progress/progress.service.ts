@@ -3,11 +3,9 @@
  * per lesson, mastery per objective, reviews due. Only results the review policy already shows count.
  */
 import type { DataSource } from "typeorm";
-import { In } from "typeorm";
 import { AttemptRow } from "../attempts/attempt.entity.js";
-import { AttemptMode, AttemptState, ResponseStatus } from "../attempts/attempt.enum.js";
-import { ResponseRow } from "../attempts/response.entity.js";
-import { feedbackVisible, feedbackVisibleFrom } from "../attempts/review-policy.js";
+import { AttemptMode, AttemptState } from "../attempts/attempt.enum.js";
+import { feedbackVisible } from "../attempts/review-policy.js";
 import type { ContentStore } from "../content/content.store.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -16,8 +14,7 @@ import type { ReviewService } from "../review/review.service.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
 import { LessonProgressRow } from "./lesson-progress.entity.js";
-import type { AnswerUnit } from "./mastery.js";
-import { masteryOf } from "./mastery.js";
+import { computeMastery } from "./mastery.query.js";
 import type { LessonProgress, MyProgress, ObjectiveMastery , MasteryLevel } from "./progress.type.js";
 import { LessonStatus } from "./progress.type.js";
 
@@ -111,48 +108,10 @@ export class ProgressService {
     });
   }
 
-  /**
-   * Mastery per objective from the answers the learner may already see: practice and review answers as they
-   * come, an assessment attempt as one unit once its review policy shows it.
-   */
+  /** Mastery per objective as the learner may see it now (see mastery.query.ts). */
   async mastery(userId: string): Promise<ObjectiveMastery[]> {
-    const responses = await this.db.getRepository(ResponseRow).find({
-      where: { userId, status: ResponseStatus.GRADED },
-      select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true },
-    });
-    const assessmentIds = [...new Set(responses.filter((r) => r.mode === AttemptMode.ASSESSMENT && r.attemptId).map((r) => r.attemptId!))];
-    const attempts = assessmentIds.length
-      ? await this.db.getRepository(AttemptRow).find({ where: { id: In(assessmentIds) }, select: { id: true, quizId: true, state: true, finishedAt: true, mode: true } })
-      : [];
-    const now = this.clock.now();
-    const units: AnswerUnit[] = [];
-    const byAttempt = new Map<string, AnswerUnit>();
-    for (const a of attempts) {
-      if (a.state !== AttemptState.FINISHED || !a.finishedAt) continue;
-      const s = this.content.quizFile(a.quizId)?.settings;
-      if (!s) continue;
-      const closesAt = s.closesAt ? new Date(s.closesAt) : null;
-      const from = feedbackVisibleFrom(s.reviewPolicy, a.finishedAt, closesAt);
-      if (!from || from > now) continue;
-      const unit: AnswerUnit = { at: from, mode: "ASSESSMENT", answers: [] };
-      byAttempt.set(a.id, unit);
-      units.push(unit);
-    }
-    for (const r of responses) {
-      const answer = { itemId: r.itemId, score: r.score ?? 0, maxScore: r.maxScore };
-      if (r.mode === AttemptMode.ASSESSMENT) byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
-      else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
-    }
-    return this.content.content.lessons.flatMap((lesson) =>
-      lesson.objectives.map((o) => {
-        const items = this.content.content.quizzes
-          .flatMap((q) => q.items)
-          .filter((i) => i.objectives.includes(o.id))
-          .map((i) => ({ itemId: i.id, points: i.points, essay: i.type === "ESSAY" }));
-        const m = masteryOf({ objectiveId: o.id, items }, units);
-        return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level as MasteryLevel, fraction: m.fraction };
-      }),
-    );
+    const values = await computeMastery(this.db.manager, this.content, userId, this.clock.now(), "learner");
+    return values.map((v) => ({ ...v, level: v.level as MasteryLevel }));
   }
 
   async overview(userId: string): Promise<MyProgress> {

@@ -11,6 +11,8 @@ import { AppError } from "../errors.js";
 import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem } from "../grading/grading.js";
+import { answerKey } from "../grading/answer-key.js";
+import { refreshStoredMastery } from "../progress/mastery.query.js";
 import { publicOptionId } from "../quizzes/quiz.view.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import type { Clock } from "../shared/clock.js";
@@ -76,9 +78,11 @@ export class ReviewService {
         gradedAt: now,
         graderComment: null,
         gradedBy: null,
+        answerKey: answerKey(rec.item, valid.answer, grade),
       });
       await em.insert(ResponseRow, row);
       await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
+      await refreshStoredMastery(em, this.content, viewer.id, now);
       return row;
     });
   }

@@ -2,7 +2,7 @@
  * In-process activity events (answers, finished attempts, joins). Services publish after their write has
  * committed; the live class dashboard subscribes. One process here; a shared bus replaces it when scaling out.
  */
-export type ActivityType = "ANSWER_SUBMITTED" | "ATTEMPT_FINISHED" | "ATTEMPT_STARTED" | "LESSON_PROGRESS" | "LEARNER_JOINED" | "ESSAY_GRADED";
+export type ActivityType = "ANSWER_SUBMITTED" | "ATTEMPT_FINISHED" | "ATTEMPT_STARTED" | "LESSON_PROGRESS" | "LEARNER_JOINED" | "LEARNER_REMOVED" | "ESSAY_GRADED";
 
 export interface ActivityEvent {
   type: ActivityType;
@@ -10,6 +10,8 @@ export interface ActivityEvent {
   quizId: string | null;
   itemId: string | null;
   attemptId: string | null;
+  /** Set when the event concerns one class only (a join, a removal). */
+  classroomId?: string;
   at: Date;
 }
 

@@ -69,6 +69,14 @@ const cases: Case[] = [
     vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item()) } }),
     expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "item/not_in_quiz" },
   },
+  // Instructor operations are closed to learners (the instructor side has its own isolation test).
+  { field: "myClassrooms", doc: () => `{ myClassrooms { id name joinCode } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  { field: "classroom", doc: () => `{ classroom(id: "00000000-0000-0000-0000-000000000000") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "regenerateJoinCode", doc: () => `mutation { regenerateJoinCode(classroomId: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "removeLearner", doc: () => `mutation { removeLearner(classroomId: "x", learnerId: "y") }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "gradeEssay", doc: () => `mutation { gradeEssay(input: { responseId: "x", score: 1 }) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "not a code") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "classroom/bad_code", other: "classroom/bad_code" } },
   // Destructive ones last: abandon/finish close the owner's attempt.
   { field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "skip", other: "attempt/not_found" } },
   { field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },

@@ -1,0 +1,215 @@
+import { Arg, Authorized, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
+import type { SubscribeResolverData } from "type-graphql";
+import { Role } from "../accounts/role.enum.js";
+import { ItemResponse } from "../attempts/attempt.type.js";
+import { toItemResponse } from "../attempts/attempt.view.js";
+import { AppError } from "../errors.js";
+import type { AppContext } from "../shared/context.js";
+import { Locale } from "../shared/locale.js";
+import type { ClassroomRow } from "./classroom.entity.js";
+import {
+  ClassLearner,
+  Classroom,
+  ClassroomActivity,
+  GradeEssayInput,
+  ItemStat,
+  LearnerDetail,
+  LearnerProgressRow,
+  LessonAverage,
+  NeedsHelp,
+  ObjectiveSummary,
+  PendingEssay,
+} from "./classroom.type.js";
+import { classroomFeed } from "./classroom-feed.js";
+import { MAX_PAGE } from "./dashboard.service.js";
+
+const TEACHERS = [Role.INSTRUCTOR, Role.ADMIN];
+
+const toClassroom = (row: ClassroomRow, viewerId: string | undefined, admin = false): Classroom => ({
+  id: row.id,
+  name: row.name,
+  joinCode: row.instructorId === viewerId || admin ? row.joinCode : null,
+  createdAt: row.createdAt,
+  instructorId: row.instructorId,
+});
+
+function page(offset: number, limit: number): void {
+  if (!Number.isInteger(offset) || offset < 0) throw new AppError("BAD_USER_INPUT", "offset must be 0 or more.", { field: "offset" });
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE) throw new AppError("BAD_USER_INPUT", `limit must be 1–${MAX_PAGE}.`, { field: "limit" });
+}
+
+/**
+ * Every field below reads class data, so each re-checks that the viewer teaches this class: a Classroom
+ * reached through myClassrooms by a learner shows its name and nothing else.
+ */
+async function teach(ctx: AppContext, room: Classroom): Promise<void> {
+  if (!ctx.viewer || (room.instructorId !== ctx.viewer.id && ctx.viewer.role !== Role.ADMIN)) {
+    throw new AppError("FORBIDDEN", "Only the class's instructor can see this.");
+  }
+}
+
+@Resolver(() => Classroom)
+export class ClassroomResolver {
+  @Authorized()
+  @Query(() => [Classroom], { description: "Instructors: the classes you teach. Learners: the classes you joined." })
+  async myClassrooms(@Ctx() ctx: AppContext): Promise<Classroom[]> {
+    return (await ctx.classrooms.mine(ctx.viewer!)).map((r) => toClassroom(r, ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN));
+  }
+
+  @Authorized(...TEACHERS)
+  @Query(() => Classroom, { nullable: true, description: "A class you teach; any other answers classroom/not_found." })
+  async classroom(@Arg("id", () => ID) id: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.owned(ctx.viewer!, id), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom)
+  async createClassroom(@Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name), ctx.viewer!.id);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "A new join code; the old one stops working." })
+  async regenerateJoinCode(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.regenerateCode(ctx.viewer!, classroomId), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Boolean)
+  removeLearner(@Arg("classroomId", () => ID) classroomId: string, @Arg("learnerId", () => ID) learnerId: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    return ctx.classrooms.removeLearner(ctx.viewer!, classroomId, learnerId);
+  }
+
+  @Authorized(Role.LEARNER)
+  @Mutation(() => Classroom, { description: "Joins a class by its code (any case; dashes and spaces ignored)." })
+  async joinClassroom(@Arg("code", () => String) code: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.join(ctx.viewer!, code), ctx.viewer!.id);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => ItemResponse, { description: "Scores an essay against its rubric, with a comment the learner will see." })
+  async gradeEssay(@Arg("input", () => GradeEssayInput) input: GradeEssayInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
+    const row = await ctx.instructor.gradeEssay(ctx.viewer!, input.responseId, input.score, input.comment);
+    const item = await ctx.attempts.itemAtVersion(row.itemVersionId);
+    const version = ctx.content.item(row.itemId)?.versionId === row.itemVersionId ? ctx.content.item(row.itemId)!.version : 0;
+    return toItemResponse(row, item, version, true, ctx.content, ctx.viewer!.locale);
+  }
+
+  @FieldResolver(() => Int)
+  async learnerCount(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<number> {
+    await teach(ctx, room);
+    return ctx.dashboard.learnerCount(room.id);
+  }
+
+  @FieldResolver(() => [ClassLearner], { description: `The roster, by name, a page at a time (limit 1–${MAX_PAGE}).` })
+  async learners(
+    @Root() room: Classroom,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<ClassLearner[]> {
+    await teach(ctx, room);
+    page(offset, limit);
+    return ctx.dashboard.roster(room.id, offset, limit);
+  }
+
+  @FieldResolver(() => [LearnerProgressRow], { description: "Roster × lesson matrix (status, best score) with mastery per objective, a page at a time." })
+  async progress(
+    @Root() room: Classroom,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<LearnerProgressRow[]> {
+    await teach(ctx, room);
+    page(offset, limit);
+    return ctx.dashboard.progress(room.id, offset, limit);
+  }
+
+  @FieldResolver(() => [LessonAverage])
+  async lessonAverages(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<LessonAverage[]> {
+    await teach(ctx, room);
+    return ctx.dashboard.lessonAverages(room.id);
+  }
+
+  @FieldResolver(() => [ObjectiveSummary], { description: "Learners at each mastery level, per objective (the heat-map)." })
+  async mastery(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<ObjectiveSummary[]> {
+    await teach(ctx, room);
+    return ctx.dashboard.masterySummary(room.id);
+  }
+
+  @FieldResolver(() => [NeedsHelp])
+  async needsHelp(
+    @Root() room: Classroom,
+    @Arg("threshold", () => Float, { defaultValue: 0.6 }) threshold: number,
+    @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<NeedsHelp[]> {
+    await teach(ctx, room);
+    if (!(threshold >= 0 && threshold <= 1)) throw new AppError("BAD_USER_INPUT", "threshold must be 0–1.", { field: "threshold" });
+    page(0, limit);
+    return ctx.dashboard.needsHelp(room.id, threshold, limit);
+  }
+
+  @FieldResolver(() => [ClassroomActivity])
+  async recentActivity(@Root() room: Classroom, @Arg("limit", () => Int, { defaultValue: 20 }) limit: number, @Ctx() ctx: AppContext): Promise<ClassroomActivity[]> {
+    await teach(ctx, room);
+    page(0, limit);
+    return ctx.dashboard.recentActivity(room.id, limit);
+  }
+
+  @FieldResolver(() => [ItemStat], { description: "Moodle-style item statistics over finished assessments: first attempts, or all." })
+  async itemStats(
+    @Root() room: Classroom,
+    @Arg("quizId", () => ID) quizId: string,
+    @Arg("allAttempts", () => Boolean, { defaultValue: false }) allAttempts: boolean,
+    @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale,
+    @Ctx() ctx: AppContext,
+  ): Promise<ItemStat[]> {
+    await teach(ctx, room);
+    if (!ctx.content.quizFile(quizId)) throw new AppError("BAD_USER_INPUT", `There is no quiz "${quizId}".`, { field: "quizId" });
+    return ctx.dashboard.itemStats(room.id, quizId, allAttempts, locale);
+  }
+
+  @FieldResolver(() => LearnerDetail, { description: "One learner of this class: every attempt and raw response, with item versions." })
+  async learner(
+    @Root() room: Classroom,
+    @Arg("id", () => ID) id: string,
+    @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale,
+    @Ctx() ctx: AppContext,
+  ): Promise<LearnerDetail> {
+    await teach(ctx, room);
+    return ctx.instructor.learnerDetail(ctx.viewer!, room.id, id, locale);
+  }
+
+  @FieldResolver(() => [PendingEssay], { description: "Essays of finished attempts waiting to be graded, oldest first." })
+  async pendingEssays(
+    @Root() room: Classroom,
+    @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale,
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Ctx() ctx: AppContext,
+  ): Promise<PendingEssay[]> {
+    await teach(ctx, room);
+    page(0, limit);
+    return ctx.instructor.pendingEssays(room.id, locale, limit);
+  }
+
+  @FieldResolver(() => String, { description: "The gradebook as CSV (UTF-8 with BOM): a row per learner, a column per quiz, lessons completed." })
+  async gradebookCsv(@Root() room: Classroom, @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale, @Ctx() ctx: AppContext): Promise<string> {
+    await teach(ctx, room);
+    return ctx.instructor.gradebookCsv(room.id, locale);
+  }
+
+  @Subscription(() => ClassroomActivity, {
+    description: "Live activity of a class you teach: answers, started and finished attempts, joins (graphql-transport-ws).",
+    subscribe: async ({ args, context }: SubscribeResolverData<unknown, { classroomId: string }, AppContext>) => {
+      if (!context.viewer) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
+      if (context.viewer.role === Role.LEARNER) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+      await context.classrooms.owned(context.viewer, args.classroomId);
+      const members = await context.classrooms.memberIds(args.classroomId);
+      return classroomFeed(context.activity, args.classroomId, members, async (id) => (await context.accounts.user(id))?.displayName ?? null);
+    },
+  })
+  classroomActivity(@Root() event: ClassroomActivity, @Arg("classroomId", () => ID) _classroomId: string): ClassroomActivity {
+    return event;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Classes: create, join by code, regenerate the code, remove a learner, list. An instructor sees only the
+ * classes they teach (admins see all); a class someone may not see answers exactly as a missing one does.
+ */
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { Role } from "../accounts/role.enum.js";
+import type { WriteQueue } from "../db/write-queue.js";
+import { AppError } from "../errors.js";
+import type { ActivityBus } from "../shared/activity.js";
+import type { Clock } from "../shared/clock.js";
+import type { Viewer } from "../shared/context.js";
+import { ClassroomMemberRow, ClassroomRow } from "./classroom.entity.js";
+import { newJoinCode, normalizeJoinCode } from "./join-code.js";
+
+const notFound = () => new AppError("classroom/not_found", "There is no such class.");
+
+export class ClassroomService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly activity: ActivityBus,
+  ) {}
+
+  async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
+    const name = nameRaw.trim();
+    if (name.length < 1 || name.length > 120) throw new AppError("BAD_USER_INPUT", "A class name needs 1 to 120 characters.", { field: "name" });
+    return this.writes.run(async (em) => {
+      const row = em.create(ClassroomRow, { id: randomUUID(), name, joinCode: await this.freshCode(em), instructorId: viewer.id, createdAt: this.clock.now() });
+      await em.insert(ClassroomRow, row);
+      return row;
+    });
+  }
+
+  private async freshCode(em: { findOneBy: DataSource["manager"]["findOneBy"] }): Promise<string> {
+    for (;;) {
+      const code = newJoinCode();
+      if (!(await em.findOneBy(ClassroomRow, { joinCode: code }))) return code;
+    }
+  }
+
+  /** The class if the viewer teaches it (or is an admin); classroom/not_found otherwise. */
+  async owned(viewer: Viewer, classroomId: string): Promise<ClassroomRow> {
+    const row = await this.db.getRepository(ClassroomRow).findOneBy({ id: classroomId });
+    if (!row || (row.instructorId !== viewer.id && viewer.role !== Role.ADMIN)) throw notFound();
+    return row;
+  }
+
+  /** Instructors: the classes they teach; learners: the classes they belong to. */
+  async mine(viewer: Viewer): Promise<ClassroomRow[]> {
+    if (viewer.role === Role.LEARNER) {
+      const memberships = await this.db.getRepository(ClassroomMemberRow).findBy({ userId: viewer.id });
+      if (memberships.length === 0) return [];
+      return this.db.getRepository(ClassroomRow).find({ where: { id: In(memberships.map((m) => m.classroomId)) }, order: { name: "ASC" } });
+    }
+    return this.db.getRepository(ClassroomRow).find({ where: { instructorId: viewer.id }, order: { createdAt: "ASC" } });
+  }
+
+  async join(viewer: Viewer, codeRaw: string): Promise<ClassroomRow> {
+    const code = normalizeJoinCode(codeRaw);
+    if (!code) throw new AppError("classroom/bad_code", "That is not a class code: it has 8 letters and digits, like ABCD-EF23.");
+    const result = await this.writes.run(async (em) => {
+      const room = await em.findOneBy(ClassroomRow, { joinCode: code });
+      if (!room) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
+      const already = await em.findOneBy(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id });
+      if (!already) await em.insert(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id, joinedAt: this.clock.now() });
+      return { room, joined: !already };
+    });
+    if (result.joined) {
+      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
+    }
+    return result.room;
+  }
+
+  async regenerateCode(viewer: Viewer, classroomId: string): Promise<ClassroomRow> {
+    await this.owned(viewer, classroomId);
+    return this.writes.run(async (em) => {
+      const row = await em.findOneByOrFail(ClassroomRow, { id: classroomId });
+      row.joinCode = await this.freshCode(em);
+      await em.save(ClassroomRow, row);
+      return row;
+    });
+  }
+
+  async removeLearner(viewer: Viewer, classroomId: string, learnerId: string): Promise<boolean> {
+    await this.owned(viewer, classroomId);
+    const removed = await this.writes.run(async (em) => (await em.delete(ClassroomMemberRow, { classroomId, userId: learnerId })).affected ?? 0);
+    if (removed === 0) throw new AppError("BAD_USER_INPUT", "This learner is not in the class.", { field: "learnerId" });
+    this.activity.publish({ type: "LEARNER_REMOVED", learnerId, quizId: null, itemId: null, attemptId: null, classroomId, at: this.clock.now() });
+    return true;
+  }
+
+  /** Whether a learner belongs to a class the viewer teaches (for drill-downs and essay grading). */
+  async teachesLearner(viewer: Viewer, learnerId: string, classroomId?: string): Promise<boolean> {
+    if (viewer.role === Role.ADMIN) return true;
+    const qb = this.db
+      .getRepository(ClassroomMemberRow)
+      .createQueryBuilder("m")
+      .innerJoin(ClassroomRow, "c", 'c.id = m."classroomId"')
+      .where('m."userId" = :learnerId AND c."instructorId" = :me', { learnerId, me: viewer.id });
+    if (classroomId) qb.andWhere('c.id = :classroomId', { classroomId });
+    return (await qb.getCount()) > 0;
+  }
+
+  async memberIds(classroomId: string): Promise<Set<string>> {
+    const rows = await this.db.getRepository(ClassroomMemberRow).find({ where: { classroomId }, select: { userId: true } });
+    return new Set(rows.map((r) => r.userId));
+  }
+}

@@ -1,0 +1,350 @@
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
+import { Answer } from "../attempts/attempt.type.js";
+import { AttemptMode, AttemptState, ResponseStatus } from "../attempts/attempt.enum.js";
+import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
+import { ItemType } from "../quizzes/quiz.enum.js";
+import { RubricCriterion } from "../quizzes/quiz.type.js";
+
+export enum ActivityType {
+  ANSWER_SUBMITTED = "ANSWER_SUBMITTED",
+  ATTEMPT_STARTED = "ATTEMPT_STARTED",
+  ATTEMPT_FINISHED = "ATTEMPT_FINISHED",
+  LESSON_PROGRESS = "LESSON_PROGRESS",
+  LEARNER_JOINED = "LEARNER_JOINED",
+  LEARNER_REMOVED = "LEARNER_REMOVED",
+  ESSAY_GRADED = "ESSAY_GRADED",
+}
+registerEnumType(ActivityType, { name: "ActivityType" });
+
+@ObjectType()
+export class ClassLearner {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => Date, { nullable: true })
+  joinedAt: Date | null;
+}
+
+@ObjectType()
+export class LearnerLessonCell {
+  @Field(() => String)
+  lessonSlug: string;
+
+  @Field(() => LessonStatus)
+  status: LessonStatus;
+
+  @Field(() => Float, { nullable: true, description: "Best finished ASSESSMENT of the lesson's quiz, 0–1." })
+  bestScore: number | null;
+}
+
+@ObjectType()
+export class LearnerObjectiveCell {
+  @Field(() => ID)
+  objectiveId: string;
+
+  @Field(() => MasteryLevel)
+  level: MasteryLevel;
+
+  @Field(() => Float)
+  fraction: number;
+}
+
+@ObjectType({ description: "One row of the roster × lesson matrix, with the learner's mastery per objective." })
+export class LearnerProgressRow {
+  @Field(() => ClassLearner)
+  learner: ClassLearner;
+
+  @Field(() => [LearnerLessonCell])
+  lessons: LearnerLessonCell[];
+
+  @Field(() => [LearnerObjectiveCell])
+  objectives: LearnerObjectiveCell[];
+}
+
+@ObjectType()
+export class LessonAverage {
+  @Field(() => String)
+  lessonSlug: string;
+
+  @Field(() => Int)
+  completed: number;
+
+  @Field(() => Float, { description: "Share of the class that completed the lesson, 0–1." })
+  completionRate: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean of the learners' best assessment scores, 0–1, over those who took one." })
+  averageBestScore: number | null;
+
+  @Field(() => Int)
+  assessed: number;
+}
+
+@ObjectType({ description: "How many learners of the class are at each mastery level of one objective." })
+export class ObjectiveSummary {
+  @Field(() => ID)
+  objectiveId: string;
+
+  @Field(() => String)
+  lessonSlug: string;
+
+  @Field(() => Int)
+  notStarted: number;
+
+  @Field(() => Int)
+  attempted: number;
+
+  @Field(() => Int)
+  familiar: number;
+
+  @Field(() => Int)
+  proficient: number;
+
+  @Field(() => Int)
+  mastered: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean share of the objective's points, over learners who started it." })
+  averageFraction: number | null;
+}
+
+@ObjectType()
+export class NeedsHelp {
+  @Field(() => ClassLearner)
+  learner: ClassLearner;
+
+  @Field(() => [String], { description: "LOW_SCORES, WEAK_OBJECTIVES, BEHIND." })
+  reasons: string[];
+
+  @Field(() => Float, { nullable: true })
+  averageBestScore: number | null;
+
+  @Field(() => Int)
+  weakObjectives: number;
+
+  @Field(() => Int)
+  lessonsCompleted: number;
+}
+
+@ObjectType()
+export class ClassroomActivity {
+  @Field(() => ActivityType)
+  type: ActivityType;
+
+  @Field(() => ID)
+  learnerId: string;
+
+  @Field(() => String, { nullable: true })
+  learnerName: string | null;
+
+  @Field(() => ID, { nullable: true })
+  quizId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  itemId: string | null;
+
+  @Field(() => ID, { nullable: true })
+  attemptId: string | null;
+
+  @Field(() => Date)
+  at: Date;
+}
+
+@ObjectType()
+export class OptionCount {
+  @Field(() => String, { description: "An option id, a short answer as typed (normalized), or =correct / =partial / =incorrect." })
+  key: string;
+
+  @Field(() => String, { nullable: true, description: "The option's text, or the typed answer." })
+  label: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: "Whether this option is (part of) the key. Instructors only." })
+  correct: boolean | null;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType()
+export class ItemStat {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => ItemType)
+  type: ItemType;
+
+  @Field(() => String)
+  prompt: string;
+
+  @Field(() => Float)
+  points: number;
+
+  @Field(() => Int, { description: "Attempts in the population (first finished assessments, or all)." })
+  attempts: number;
+
+  @Field(() => Int, { description: "Attempts that answered this item." })
+  responses: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean score / points, 0–1; null under 2 attempts." })
+  facilityIndex: number | null;
+
+  @Field(() => Float, { nullable: true, description: "Correlation of the item score with the rest of the test, −1…1; null under 2 attempts." })
+  discriminationIndex: number | null;
+
+  @Field(() => Boolean)
+  needsCheck: boolean;
+
+  @Field(() => [String], { description: "LOW_DISCRIMINATION, TOO_HARD, TOO_EASY." })
+  checkReasons: string[];
+
+  @Field(() => [OptionCount])
+  distribution: OptionCount[];
+}
+
+@ObjectType()
+export class RawResponse {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => Int)
+  itemVersion: number;
+
+  @Field(() => ItemType)
+  itemType: ItemType;
+
+  @Field(() => String)
+  prompt: string;
+
+  @Field(() => Answer)
+  answer: Answer;
+
+  @Field(() => ResponseStatus)
+  status: ResponseStatus;
+
+  @Field(() => Float, { nullable: true })
+  score: number | null;
+
+  @Field(() => Float)
+  maxScore: number;
+
+  @Field(() => Boolean, { nullable: true })
+  correct: boolean | null;
+
+  @Field(() => Date)
+  answeredAt: Date;
+
+  @Field(() => String, { nullable: true })
+  graderComment: string | null;
+}
+
+@ObjectType()
+export class LearnerAttempt {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  quizId: string;
+
+  @Field(() => AttemptMode)
+  mode: AttemptMode;
+
+  @Field(() => AttemptState)
+  state: AttemptState;
+
+  @Field(() => Int)
+  attemptNumber: number;
+
+  @Field(() => Date)
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  finishedAt: Date | null;
+
+  @Field(() => Float, { nullable: true })
+  score: number | null;
+
+  @Field(() => Float, { nullable: true })
+  maxScore: number | null;
+
+  @Field(() => [RawResponse])
+  responses: RawResponse[];
+}
+
+@ObjectType({ description: "Everything about one learner of the class: progress, mastery, every attempt and raw response." })
+export class LearnerDetail {
+  @Field(() => ClassLearner)
+  learner: ClassLearner;
+
+  @Field(() => [LearnerLessonCell])
+  lessons: LearnerLessonCell[];
+
+  @Field(() => [LearnerObjectiveCell])
+  objectives: LearnerObjectiveCell[];
+
+  @Field(() => [LearnerAttempt])
+  attempts: LearnerAttempt[];
+}
+
+@ObjectType()
+export class PendingEssay {
+  @Field(() => ID)
+  responseId: string;
+
+  @Field(() => ClassLearner)
+  learner: ClassLearner;
+
+  @Field(() => ID)
+  quizId: string;
+
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => String)
+  prompt: string;
+
+  @Field(() => String)
+  text: string;
+
+  @Field(() => Float)
+  maxScore: number;
+
+  @Field(() => [RubricCriterion])
+  rubric: RubricCriterion[];
+
+  @Field(() => Date)
+  answeredAt: Date;
+}
+
+@InputType()
+export class GradeEssayInput {
+  @Field(() => ID)
+  responseId: string;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+}
+
+@ObjectType()
+export class Classroom {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true, description: "Only for the class's instructor." })
+  joinCode: string | null;
+
+  @Field(() => Date)
+  createdAt: Date;
+
+  /** Internal: who teaches it (not a field). */
+  instructorId: string;
+}

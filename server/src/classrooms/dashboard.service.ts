@@ -1,0 +1,350 @@
+/**
+ * The instructor's class dashboard: every figure is aggregated in SQL (GROUP BY) over the class's members,
+ * with a fixed number of statements per query whatever the roster size; rosters paginate.
+ */
+import type { DataSource } from "typeorm";
+import type { ContentStore } from "../content/content.store.js";
+import { num, numOrNull, sql } from "../db/sql.js";
+import { pick } from "../shared/locale.js";
+import type { Locale } from "../shared/locale.js";
+import type { Item } from "../content/content.schema.js";
+import { publicOptionId } from "../quizzes/quiz.view.js";
+import type { ItemType } from "../quizzes/quiz.enum.js";
+import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
+import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
+import type {
+  ClassLearner,
+  ClassroomActivity,
+  ItemStat,
+  LearnerLessonCell,
+  LearnerObjectiveCell,
+  LearnerProgressRow,
+  LessonAverage,
+  NeedsHelp,
+  ObjectiveSummary,
+  OptionCount,
+} from "./classroom.type.js";
+import type { ActivityType } from "./classroom.type.js";
+
+export const MAX_PAGE = 200;
+
+export class DashboardService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly content: ContentStore,
+  ) {}
+
+  async learnerCount(classroomId: string): Promise<number> {
+    const [row] = await sql(this.db, `SELECT COUNT(*) AS n FROM classroom_member WHERE "classroomId" = ?`, [classroomId]);
+    return num(row.n);
+  }
+
+  /** One member of the class, or null. */
+  async member(classroomId: string, learnerId: string): Promise<ClassLearner | null> {
+    const [r] = await sql<{ id: string; displayName: string; joinedAt: string }>(
+      this.db,
+      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt"
+         FROM classroom_member m JOIN "user" u ON u.id = m."userId" WHERE m."classroomId" = ? AND m."userId" = ?`,
+      [classroomId, learnerId],
+    );
+    return r ? { id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) } : null;
+  }
+
+  async roster(classroomId: string, offset: number, limit: number): Promise<ClassLearner[]> {
+    const rows = await sql<{ id: string; displayName: string; joinedAt: string }>(
+      this.db,
+      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt"
+         FROM classroom_member m JOIN "user" u ON u.id = m."userId"
+        WHERE m."classroomId" = ?
+        ORDER BY u."displayName", u.id
+        LIMIT ? OFFSET ?`,
+      [classroomId, limit, offset],
+    );
+    return rows.map((r) => ({ id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) }));
+  }
+
+  /** Roster × lesson matrix for one page of learners, with mastery per objective: 4 statements. */
+  async progress(classroomId: string, offset: number, limit: number): Promise<LearnerProgressRow[]> {
+    return this.progressOf(await this.roster(classroomId, offset, limit));
+  }
+
+  /** The matrix rows of given learners: 3 statements. */
+  async progressOf(learners: ClassLearner[]): Promise<LearnerProgressRow[]> {
+    const ids = learners.map((l) => l.id);
+    const [progress, best, mastery] = await Promise.all([
+      sql<{ userId: string; lessonSlug: string; status: string }>(
+        this.db,
+        `SELECT "userId", "lessonSlug", status FROM lesson_progress WHERE "userId" IN (??)`,
+        [ids],
+      ),
+      sql<{ userId: string; quizId: string; best: number }>(
+        this.db,
+        `SELECT "userId", "quizId", MAX(score / "maxScore") AS best FROM attempt
+          WHERE "userId" IN (??) AND mode = 'ASSESSMENT' AND state = 'FINISHED' AND "maxScore" > 0
+          GROUP BY "userId", "quizId"`,
+        [ids],
+      ),
+      sql<{ userId: string; objectiveId: string; level: string; fraction: number }>(
+        this.db,
+        `SELECT "userId", "objectiveId", level, fraction FROM objective_mastery WHERE "userId" IN (??)`,
+        [ids],
+      ),
+    ]);
+    const key = (a: string, b: string) => `${a}\u0000${b}`;
+    const status = new Map(progress.map((p) => [key(p.userId, p.lessonSlug), p.status]));
+    const bestOf = new Map(best.map((b) => [key(b.userId, b.quizId), num(b.best)]));
+    const masteryOf = new Map(mastery.map((m) => [key(m.userId, m.objectiveId), m]));
+    return learners.map((learner) => ({
+      learner,
+      lessons: this.content.content.lessons.map(
+        (l): LearnerLessonCell => ({
+          lessonSlug: l.slug,
+          status: (status.get(key(learner.id, l.slug)) as LessonStatus) ?? LessonStatus.NOT_STARTED,
+          bestScore: round4(bestOf.get(key(learner.id, l.quiz)) ?? null),
+        }),
+      ),
+      objectives: this.objectiveIds().map((o): LearnerObjectiveCell => {
+        const m = masteryOf.get(key(learner.id, o.objectiveId));
+        return { objectiveId: o.objectiveId, level: (m?.level as MasteryLevel) ?? MasteryLevel.NOT_STARTED, fraction: num(m?.fraction) };
+      }),
+    }));
+  }
+
+  private objectiveIds(): { objectiveId: string; lessonSlug: string }[] {
+    return this.content.content.lessons.flatMap((l) => l.objectives.map((o) => ({ objectiveId: o.id, lessonSlug: l.slug })));
+  }
+
+  /** Completion and mean best score per lesson over the whole class: 3 statements. */
+  async lessonAverages(classroomId: string): Promise<LessonAverage[]> {
+    const [members, completed, best] = await Promise.all([
+      this.learnerCount(classroomId),
+      sql<{ lessonSlug: string; n: number }>(
+        this.db,
+        `SELECT p."lessonSlug" AS "lessonSlug", COUNT(*) AS n FROM lesson_progress p
+           JOIN classroom_member m ON m."userId" = p."userId" AND m."classroomId" = ?
+          WHERE p.status = 'COMPLETED' GROUP BY p."lessonSlug"`,
+        [classroomId],
+      ),
+      sql<{ quizId: string; avg: number; n: number }>(
+        this.db,
+        `SELECT b."quizId" AS "quizId", AVG(b.best) AS avg, COUNT(*) AS n FROM (
+            SELECT a."userId", a."quizId", MAX(a.score / a."maxScore") AS best FROM attempt a
+              JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
+             WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED' AND a."maxScore" > 0
+             GROUP BY a."userId", a."quizId") b
+          GROUP BY b."quizId"`,
+        [classroomId],
+      ),
+    ]);
+    return this.content.content.lessons.map((l) => {
+      const c = num(completed.find((r) => r.lessonSlug === l.slug)?.n);
+      const b = best.find((r) => r.quizId === l.quiz);
+      return {
+        lessonSlug: l.slug,
+        completed: c,
+        completionRate: members ? round4(c / members)! : 0,
+        averageBestScore: b ? round4(num(b.avg)) : null,
+        assessed: num(b?.n),
+      };
+    });
+  }
+
+  /** Learners per mastery level for each objective: 2 statements. */
+  async masterySummary(classroomId: string): Promise<ObjectiveSummary[]> {
+    const [members, rows] = await Promise.all([
+      this.learnerCount(classroomId),
+      sql<{ objectiveId: string; level: string; n: number; f: number }>(
+        this.db,
+        `SELECT o."objectiveId" AS "objectiveId", o.level AS level, COUNT(*) AS n, SUM(o.fraction) AS f FROM objective_mastery o
+           JOIN classroom_member m ON m."userId" = o."userId" AND m."classroomId" = ?
+          GROUP BY o."objectiveId", o.level`,
+        [classroomId],
+      ),
+    ]);
+    return this.objectiveIds().map(({ objectiveId, lessonSlug }) => {
+      const count = (level: string) => num(rows.find((r) => r.objectiveId === objectiveId && r.level === level)?.n);
+      const mine = rows.filter((r) => r.objectiveId === objectiveId);
+      const started = mine.reduce((s, r) => s + num(r.n), 0);
+      const sumF = mine.reduce((s, r) => s + num(r.f), 0);
+      return {
+        objectiveId,
+        lessonSlug,
+        notStarted: Math.max(0, members - started),
+        attempted: count("ATTEMPTED"),
+        familiar: count("FAMILIAR"),
+        proficient: count("PROFICIENT"),
+        mastered: count("MASTERED"),
+        averageFraction: started ? round4(sumF / started) : null,
+      };
+    });
+  }
+
+  /**
+   * Learners who need help: mean best assessment score under the threshold (LOW_SCORES), two or more
+   * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or two lessons behind the class's mean (BEHIND).
+   * 2 statements.
+   */
+  async needsHelp(classroomId: string, threshold: number, limit: number): Promise<NeedsHelp[]> {
+    const [avg] = await sql<{ avg: number }>(
+      this.db,
+      `SELECT AVG(c.n) AS avg FROM (
+          SELECT m."userId", SUM(CASE WHEN p.status = 'COMPLETED' THEN 1 ELSE 0 END) AS n FROM classroom_member m
+            LEFT JOIN lesson_progress p ON p."userId" = m."userId"
+           WHERE m."classroomId" = ? GROUP BY m."userId") c`,
+      [classroomId],
+    );
+    const behindBelow = num(avg?.avg) - 2;
+    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number }>(
+      this.db,
+      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt", g.best AS best,
+              COALESCE(w.n, 0) AS weak, COALESCE(d.n, 0) AS done
+         FROM classroom_member m
+         JOIN "user" u ON u.id = m."userId"
+         LEFT JOIN (SELECT b."userId", AVG(b.best) AS best FROM (
+                      SELECT a."userId", a."quizId", MAX(a.score / a."maxScore") AS best FROM attempt a
+                        JOIN classroom_member cm ON cm."userId" = a."userId" AND cm."classroomId" = ?
+                       WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED' AND a."maxScore" > 0
+                       GROUP BY a."userId", a."quizId") b GROUP BY b."userId") g ON g."userId" = m."userId"
+         LEFT JOIN (SELECT o."userId", COUNT(*) AS n FROM objective_mastery o
+                      JOIN classroom_member cm ON cm."userId" = o."userId" AND cm."classroomId" = ?
+                     WHERE o.level = 'ATTEMPTED' GROUP BY o."userId") w ON w."userId" = m."userId"
+         LEFT JOIN (SELECT p."userId", COUNT(*) AS n FROM lesson_progress p
+                      JOIN classroom_member cm ON cm."userId" = p."userId" AND cm."classroomId" = ?
+                     WHERE p.status = 'COMPLETED' GROUP BY p."userId") d ON d."userId" = m."userId"
+        WHERE m."classroomId" = ?
+          AND ((g.best IS NOT NULL AND g.best < ?) OR COALESCE(w.n, 0) >= 2 OR COALESCE(d.n, 0) <= ?)
+        ORDER BY COALESCE(g.best, 1) ASC, COALESCE(w.n, 0) DESC, u."displayName"
+        LIMIT ?`,
+      [classroomId, classroomId, classroomId, classroomId, threshold, behindBelow, limit],
+    );
+    return rows.map((r) => {
+      const best = numOrNull(r.best);
+      const reasons: string[] = [];
+      if (best !== null && best < threshold) reasons.push("LOW_SCORES");
+      if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
+      if (num(r.done) <= behindBelow) reasons.push("BEHIND");
+      return {
+        learner: { id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
+        reasons,
+        averageBestScore: round4(best),
+        weakObjectives: num(r.weak),
+        lessonsCompleted: num(r.done),
+      };
+    });
+  }
+
+  /** The latest answers, finished attempts and joins in the class, newest first: 3 statements. */
+  async recentActivity(classroomId: string, limit: number): Promise<ClassroomActivity[]> {
+    const [answers, finished, joins] = await Promise.all([
+      sql<{ learnerId: string; learnerName: string; quizId: string; itemId: string; attemptId: string; at: string }>(
+        this.db,
+        `SELECT r."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", r."itemId" AS "itemId",
+                r."attemptId" AS "attemptId", r."answeredAt" AS at
+           FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+           JOIN "user" u ON u.id = r."userId" LEFT JOIN attempt a ON a.id = r."attemptId"
+          ORDER BY r."answeredAt" DESC LIMIT ?`,
+        [classroomId, limit],
+      ),
+      sql<{ learnerId: string; learnerName: string; quizId: string; attemptId: string; at: string }>(
+        this.db,
+        `SELECT a."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", a.id AS "attemptId", a."finishedAt" AS at
+           FROM attempt a JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
+           JOIN "user" u ON u.id = a."userId"
+          WHERE a.state = 'FINISHED' ORDER BY a."finishedAt" DESC LIMIT ?`,
+        [classroomId, limit],
+      ),
+      sql<{ learnerId: string; learnerName: string; at: string }>(
+        this.db,
+        `SELECT m."userId" AS "learnerId", u."displayName" AS "learnerName", m."joinedAt" AS at
+           FROM classroom_member m JOIN "user" u ON u.id = m."userId"
+          WHERE m."classroomId" = ? ORDER BY m."joinedAt" DESC LIMIT ?`,
+        [classroomId, limit],
+      ),
+    ]);
+    const all: ClassroomActivity[] = [
+      ...answers.map((r) => ({ type: "ANSWER_SUBMITTED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: r.itemId, attemptId: r.attemptId, at: new Date(r.at) })),
+      ...finished.map((r) => ({ type: "ATTEMPT_FINISHED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: null, attemptId: r.attemptId, at: new Date(r.at) })),
+      ...joins.map((r) => ({ type: "LEARNER_JOINED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: null, itemId: null, attemptId: null, at: new Date(r.at) })),
+    ];
+    return all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+  }
+
+  /**
+   * Item statistics for one quiz over the class's finished ASSESSMENT attempts (first attempts unless
+   * allAttempts): 3 statements, each a GROUP BY, whatever the class size.
+   */
+  async itemStats(classroomId: string, quizId: string, allAttempts: boolean, locale: Locale): Promise<ItemStat[]> {
+    const quiz = this.content.quizFile(quizId);
+    if (!quiz) return [];
+    const population = `FROM attempt a JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
+      WHERE a."quizId" = ? AND a.mode = 'ASSESSMENT' AND a.state = 'FINISHED'${allAttempts ? "" : ` AND a."attemptNumber" = 1`}`;
+    const params = [classroomId, quizId];
+    const [[totals], perItem, distribution] = await Promise.all([
+      sql<{ n: number; st: number; st2: number }>(this.db, `SELECT COUNT(*) AS n, SUM(a.score) AS st, SUM(a.score * a.score) AS st2 ${population}`, params),
+      sql<{ itemId: string; answered: number; sx: number; sx2: number; sxt: number }>(
+        this.db,
+        `SELECT r."itemId" AS "itemId", COUNT(*) AS answered, SUM(r.score) AS sx, SUM(r.score * r.score) AS sx2, SUM(r.score * a.score) AS sxt
+           ${population.replace("FROM attempt a", `FROM attempt a JOIN response r ON r."attemptId" = a.id AND r.status = 'GRADED'`)}
+          GROUP BY r."itemId"`,
+        params,
+      ),
+      sql<{ itemId: string; answerKey: string | null; n: number }>(
+        this.db,
+        `SELECT r."itemId" AS "itemId", r."answerKey" AS "answerKey", COUNT(*) AS n
+           ${population.replace("FROM attempt a", `FROM attempt a JOIN response r ON r."attemptId" = a.id`)}
+          GROUP BY r."itemId", r."answerKey"`,
+        params,
+      ),
+    ]);
+    const attemptSums = { n: num(totals?.n), sumT: num(totals?.st), sumT2: num(totals?.st2) };
+    return quiz.items.map((item) => {
+      const s = perItem.find((p) => p.itemId === item.id);
+      const sums = { sumX: num(s?.sx), sumX2: num(s?.sx2), sumXT: num(s?.sxt) };
+      const facility = item.type === "ESSAY" && !s ? null : facilityIndex(attemptSums, sums, item.points);
+      const discrimination = item.type === "ESSAY" && !s ? null : discriminationIndex(attemptSums, sums);
+      const reasons = checkReasons(facility, discrimination);
+      return {
+        itemId: item.id,
+        type: item.type as ItemType,
+        prompt: pick(item.prompt, locale),
+        points: item.points,
+        attempts: attemptSums.n,
+        responses: num(s?.answered ?? distribution.filter((d) => d.itemId === item.id).reduce((t, d) => t + num(d.n), 0)),
+        facilityIndex: facility,
+        discriminationIndex: discrimination,
+        needsCheck: reasons.length > 0,
+        checkReasons: reasons,
+        distribution: optionCounts(item, distribution.filter((d) => d.itemId === item.id), locale),
+      };
+    });
+  }
+}
+
+const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
+
+/** Per-option counts: multiple-choice signatures ("a,c") are split into their options. */
+function optionCounts(item: Item, rows: { answerKey: string | null; n: number }[], locale: Locale): OptionCount[] {
+  const counts = new Map<string, number>();
+  for (const r of rows) {
+    if (r.answerKey === null) continue;
+    const keys = item.type === "MULTIPLE_CHOICE" ? r.answerKey.split(",").filter(Boolean) : [r.answerKey];
+    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + num(r.n));
+  }
+  switch (item.type) {
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+      return item.choices.map((c) => ({ key: publicOptionId(item.id, c.id), label: pick(c.text, locale), correct: c.correct === true, count: counts.get(c.id) ?? 0 }));
+    case "TRUE_FALSE":
+      return (["true", "false"] as const).map((v) => ({ key: `${item.id}.${v}`, label: v, correct: String(item.answer) === v, count: counts.get(v) ?? 0 }));
+    case "MATCHING":
+    case "ORDERING":
+      return (["=correct", "=partial", "=incorrect"] as const).map((k) => ({ key: k, label: null, correct: k === "=correct", count: counts.get(k) ?? 0 }));
+    case "SHORT_ANSWER":
+      return [...counts]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 10)
+        .map(([k, n]) => ({ key: k, label: k.slice(2), correct: null, count: n }));
+    case "ESSAY":
+      return [];
+  }
+}

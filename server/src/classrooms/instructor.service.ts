@@ -1,0 +1,205 @@
+/**
+ * What an instructor does with one learner or one answer: the drill-down with every attempt and raw response
+ * (item versions included), the queue of essays to grade, hand grading against the rubric, and the gradebook.
+ */
+import type { DataSource } from "typeorm";
+import { In } from "typeorm";
+import { AttemptRow } from "../attempts/attempt.entity.js";
+import { ResponseStatus } from "../attempts/attempt.enum.js";
+import type { AttemptMode, AttemptState } from "../attempts/attempt.enum.js";
+import { ResponseRow } from "../attempts/response.entity.js";
+import type { AttemptService } from "../attempts/attempt.service.js";
+import { toPublicAnswer } from "../attempts/attempt.view.js";
+import type { ContentStore } from "../content/content.store.js";
+import type { WriteQueue } from "../db/write-queue.js";
+import { num, sql } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import { roundPoints } from "../grading/grading.js";
+import { quizGrade } from "../grading/quiz-grade.js";
+import { refreshStoredMastery } from "../progress/mastery.query.js";
+import type { ItemType } from "../quizzes/quiz.enum.js";
+import type { ActivityBus } from "../shared/activity.js";
+import type { Clock } from "../shared/clock.js";
+import type { Viewer } from "../shared/context.js";
+import type { Locale } from "../shared/locale.js";
+import { pick } from "../shared/locale.js";
+import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
+import type { ClassroomService } from "./classroom.service.js";
+import type { DashboardService } from "./dashboard.service.js";
+import type { LearnerAttempt, LearnerDetail, PendingEssay } from "./classroom.type.js";
+
+const notFound = () => new AppError("classroom/not_found", "There is no such learner in this class.");
+
+export class InstructorService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+    private readonly content: ContentStore,
+    private readonly classrooms: ClassroomService,
+    private readonly dashboard: DashboardService,
+    private readonly attempts: AttemptService,
+    private readonly activity: ActivityBus,
+  ) {}
+
+  async learnerDetail(viewer: Viewer, classroomId: string, learnerId: string, locale: Locale): Promise<LearnerDetail> {
+    const member = await this.dashboard.member(classroomId, learnerId);
+    if (!member || !(await this.classrooms.teachesLearner(viewer, learnerId, classroomId))) throw notFound();
+    const [row] = await this.dashboard.progressOf([member]);
+    const attempts = await this.db.getRepository(AttemptRow).find({ where: { userId: learnerId }, order: { startedAt: "ASC" } });
+    const responses = attempts.length ? await this.db.getRepository(ResponseRow).find({ where: { attemptId: In(attempts.map((a) => a.id)) }, order: { answeredAt: "ASC" } }) : [];
+    const versionIds = [...new Set(responses.map((r) => r.itemVersionId))];
+    const versions = versionIds.length ? await this.db.getRepository(QuizItemVersion).find({ where: { id: In(versionIds) }, select: { id: true, version: true } }) : [];
+    const versionNo = new Map(versions.map((v) => [v.id, v.version]));
+    const out: LearnerAttempt[] = [];
+    for (const a of attempts) {
+      const mine = responses.filter((r) => r.attemptId === a.id);
+      const raw = [];
+      for (const r of mine) {
+        const item = await this.attempts.itemAtVersion(r.itemVersionId);
+        raw.push({
+          id: r.id,
+          itemId: r.itemId,
+          itemVersion: versionNo.get(r.itemVersionId) ?? 0,
+          itemType: item.type as ItemType,
+          prompt: pick(item.prompt, locale),
+          answer: toPublicAnswer(item, r.answer),
+          status: r.status as ResponseStatus,
+          score: r.score,
+          maxScore: r.maxScore,
+          correct: r.correct,
+          answeredAt: r.answeredAt,
+          graderComment: r.graderComment,
+        });
+      }
+      out.push({
+        id: a.id,
+        quizId: a.quizId,
+        mode: a.mode as AttemptMode,
+        state: a.state as AttemptState,
+        attemptNumber: a.attemptNumber,
+        startedAt: a.startedAt,
+        finishedAt: a.finishedAt,
+        score: a.score,
+        maxScore: a.maxScore,
+        responses: raw,
+      });
+    }
+    return { learner: row.learner, lessons: row.lessons, objectives: row.objectives, attempts: out };
+  }
+
+  async pendingEssays(classroomId: string, locale: Locale, limit: number): Promise<PendingEssay[]> {
+    const rows = await sql<{ id: string; userId: string; displayName: string; joinedAt: string; quizId: string; itemId: string; itemVersionId: number; answer: string; answeredAt: string; maxScore: number }>(
+      this.db,
+      `SELECT r.id AS id, r."userId" AS "userId", u."displayName" AS "displayName", m."joinedAt" AS "joinedAt", a."quizId" AS "quizId",
+              r."itemId" AS "itemId", r."itemVersionId" AS "itemVersionId", r.answer AS answer, r."answeredAt" AS "answeredAt", r."maxScore" AS "maxScore"
+         FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+         JOIN "user" u ON u.id = r."userId" JOIN attempt a ON a.id = r."attemptId"
+        WHERE r.status = 'PENDING_MANUAL' AND a.state = 'FINISHED'
+        ORDER BY r."answeredAt" ASC LIMIT ?`,
+      [classroomId, limit],
+    );
+    const out: PendingEssay[] = [];
+    for (const r of rows) {
+      const item = await this.attempts.itemAtVersion(num(r.itemVersionId));
+      out.push({
+        responseId: r.id,
+        learner: { id: r.userId, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
+        quizId: r.quizId,
+        itemId: r.itemId,
+        prompt: pick(item.prompt, locale),
+        text: (JSON.parse(r.answer) as { text?: string }).text ?? "",
+        maxScore: num(r.maxScore),
+        rubric: item.type === "ESSAY" ? item.rubric.map((c) => ({ id: c.id, criterion: pick(c.criterion, locale), points: c.points })) : [],
+        answeredAt: new Date(r.answeredAt),
+      });
+    }
+    return out;
+  }
+
+  /**
+   * Grades an essay by hand: the response gets its score and comment, the attempt's score and the learner's
+   * mastery are recomputed, and the learner sees the comment with their feedback.
+   */
+  async gradeEssay(viewer: Viewer, responseId: string, score: number, commentRaw: string | null | undefined): Promise<ResponseRow> {
+    const response = await this.db.getRepository(ResponseRow).findOneBy({ id: responseId });
+    if (!response || !response.attemptId || !(await this.classrooms.teachesLearner(viewer, response.userId))) {
+      throw new AppError("classroom/not_found", "There is no such answer among your classes.");
+    }
+    const item = await this.attempts.itemAtVersion(response.itemVersionId);
+    if (item.type !== "ESSAY") throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });
+    if (!Number.isFinite(score) || score < 0 || score > item.points) {
+      throw new AppError("BAD_USER_INPUT", `The score must be between 0 and ${item.points}.`, { field: "score" });
+    }
+    const comment = commentRaw?.trim() || null;
+    if (comment && comment.length > 5000) throw new AppError("BAD_USER_INPUT", "The comment may have at most 5,000 characters.", { field: "comment" });
+    const graded = await this.writes.run(async (em) => {
+      const now = this.clock.now();
+      const r = await em.findOneByOrFail(ResponseRow, { id: responseId });
+      r.status = ResponseStatus.GRADED;
+      r.score = roundPoints(score);
+      r.correct = r.score === item.points;
+      r.graderComment = comment;
+      r.gradedBy = viewer.id;
+      r.gradedAt = now;
+      await em.save(ResponseRow, r);
+      const attempt = await em.findOneByOrFail(AttemptRow, { id: r.attemptId! });
+      if (attempt.state === "FINISHED") {
+        const { score: total, maxScore } = await this.attempts.scoreOf(em, attempt);
+        attempt.score = total;
+        attempt.maxScore = maxScore;
+        await em.save(AttemptRow, attempt);
+      }
+      await refreshStoredMastery(em, this.content, r.userId, now);
+      return r;
+    });
+    this.activity.publish({ type: "ESSAY_GRADED", learnerId: graded.userId, quizId: null, itemId: graded.itemId, attemptId: graded.attemptId, at: graded.gradedAt! });
+    return graded;
+  }
+
+  /**
+   * The gradebook as CSV: a row per learner, a column per quiz with the grade by its grading method (percent),
+   * then lessons completed. UTF-8 with a BOM so spreadsheets read Arabic names correctly.
+   */
+  async gradebookCsv(classroomId: string, locale: Locale): Promise<string> {
+    const learners = await this.dashboard.roster(classroomId, 0, 1_000_000);
+    const [attempts, completed] = await Promise.all([
+      sql<{ userId: string; quizId: string; finishedAt: string; score: number; maxScore: number }>(
+        this.db,
+        `SELECT a."userId" AS "userId", a."quizId" AS "quizId", a."finishedAt" AS "finishedAt", a.score AS score, a."maxScore" AS "maxScore"
+           FROM attempt a JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
+          WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED' AND a.score IS NOT NULL`,
+        [classroomId],
+      ),
+      sql<{ userId: string; n: number }>(
+        this.db,
+        `SELECT p."userId" AS "userId", COUNT(*) AS n FROM lesson_progress p
+           JOIN classroom_member m ON m."userId" = p."userId" AND m."classroomId" = ?
+          WHERE p.status = 'COMPLETED' GROUP BY p."userId"`,
+        [classroomId],
+      ),
+    ]);
+    const quizzes = this.content.content.quizzes;
+    const lessons = this.content.content.lessons.length;
+    const header = [locale === "AR" ? "المتعلم" : "Learner", ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
+    const lines = [header];
+    for (const l of learners) {
+      const mine = attempts.filter((a) => a.userId === l.id);
+      const grades = quizzes.map((q) => {
+        const g = quizGrade(
+          q.settings.gradingMethod,
+          mine.filter((a) => a.quizId === q.id).map((a) => ({ finishedAt: new Date(a.finishedAt), score: num(a.score), maxScore: num(a.maxScore) })),
+        );
+        return g === null ? "" : (Math.round(g * 1000) / 10).toFixed(1);
+      });
+      lines.push([l.displayName, ...grades, String(num(completed.find((c) => c.userId === l.id)?.n))]);
+    }
+    return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  }
+}
+
+/** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a name cannot run as a spreadsheet formula. */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}

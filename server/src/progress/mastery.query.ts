@@ -1,0 +1,70 @@
+/**
+ * Loads a learner's answers and computes mastery per objective (progress/mastery.ts). Two views:
+ * the learner's (assessment answers count once the review policy shows them) and the instructor's
+ * (every finished assessment counts from the moment it finished), the latter stored in objective_mastery.
+ */
+import type { EntityManager } from "typeorm";
+import { In } from "typeorm";
+import { AttemptRow } from "../attempts/attempt.entity.js";
+import { ResponseRow } from "../attempts/response.entity.js";
+import { feedbackVisibleFrom } from "../attempts/review-policy.js";
+import type { ContentStore } from "../content/content.store.js";
+import type { AnswerUnit, MasteryLevelName } from "./mastery.js";
+import { masteryOf } from "./mastery.js";
+import { ObjectiveMasteryRow } from "./objective-mastery.entity.js";
+
+export interface ObjectiveMasteryValue {
+  objectiveId: string;
+  lessonSlug: string;
+  level: MasteryLevelName;
+  fraction: number;
+}
+
+export async function computeMastery(em: EntityManager, content: ContentStore, userId: string, now: Date, view: "learner" | "instructor"): Promise<ObjectiveMasteryValue[]> {
+  const responses = await em.find(ResponseRow, {
+    where: { userId, status: "GRADED" },
+    select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true },
+  });
+  const assessmentIds = [...new Set(responses.filter((r) => r.mode === "ASSESSMENT" && r.attemptId).map((r) => r.attemptId!))];
+  const attempts = assessmentIds.length
+    ? await em.find(AttemptRow, { where: { id: In(assessmentIds) }, select: { id: true, quizId: true, state: true, finishedAt: true } })
+    : [];
+  const units: AnswerUnit[] = [];
+  const byAttempt = new Map<string, AnswerUnit>();
+  for (const a of attempts) {
+    if (a.state !== "FINISHED" || !a.finishedAt) continue;
+    let from: Date | null = a.finishedAt;
+    if (view === "learner") {
+      const s = content.quizFile(a.quizId)?.settings;
+      if (!s) continue;
+      from = feedbackVisibleFrom(s.reviewPolicy, a.finishedAt, s.closesAt ? new Date(s.closesAt) : null);
+      if (!from || from > now) continue;
+    }
+    const unit: AnswerUnit = { at: from, mode: "ASSESSMENT", answers: [] };
+    byAttempt.set(a.id, unit);
+    units.push(unit);
+  }
+  for (const r of responses) {
+    const answer = { itemId: r.itemId, score: r.score ?? 0, maxScore: r.maxScore };
+    if (r.mode === "ASSESSMENT") byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
+    else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
+  }
+  return content.content.lessons.flatMap((lesson) =>
+    lesson.objectives.map((o) => {
+      const m = masteryOf({ objectiveId: o.id, items: content.objectiveItems(o.id) }, units);
+      return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level, fraction: m.fraction };
+    }),
+  );
+}
+
+/** Recomputes and stores the instructor's view of a learner's mastery, inside the caller's transaction. */
+export async function refreshStoredMastery(em: EntityManager, content: ContentStore, userId: string, now: Date): Promise<void> {
+  const values = await computeMastery(em, content, userId, now, "instructor");
+  const touched = values.filter((v) => v.level !== "NOT_STARTED");
+  if (touched.length === 0) return;
+  await em.upsert(
+    ObjectiveMasteryRow,
+    touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
+    ["userId", "objectiveId"],
+  );
+}
