@@ -12,6 +12,7 @@ import { loadContent } from "../../server/src/content/content.loader.js";
 import type { CourseContent } from "../../server/src/content/content.model.js";
 import { openDatabase } from "../../server/src/db/data-source.js";
 import type { Clock } from "../../server/src/shared/clock.js";
+import type { Role } from "../../server/src/accounts/role.enum.js";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
@@ -34,6 +35,8 @@ export interface TestServer {
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
   /** Signs up a new learner and returns a client that sends its bearer token. */
   learner(name?: string): Promise<Learner>;
+  /** Creates an instructor (as `npm run user:create` would) and signs them in. */
+  instructor(name?: string, role?: "INSTRUCTOR" | "ADMIN"): Promise<Learner>;
   /** The same learner, talking to this server (after a restart, say). */
   rebind(learner: Learner): Learner;
   stop(): Promise<void>;
@@ -94,10 +97,18 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
       return { status: res.status, body: JSON.parse(raw), raw };
     },
     async learner(name = "learner") {
-      const email = `${name}-${++learnerCount}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+      const email = `${name.replace(/[^A-Za-z0-9]/g, "") || "u"}-${++learnerCount}-${Math.random().toString(36).slice(2, 8)}@example.test`;
       const res = await server.gql<any>(SIGN_UP, { input: { email, password: "correct horse battery", displayName: name } });
       if (res.body.errors) throw new Error(JSON.stringify(res.body.errors));
       const { token, user } = res.body.data.signUp;
+      const headers = { authorization: `Bearer ${token}` };
+      return { id: user.id, email, token, gql: (q, v) => server.gql(q, v, headers) };
+    },
+    async instructor(name = "teacher", role = "INSTRUCTOR") {
+      const email = `${name.replace(/[^A-Za-z0-9]/g, "") || "u"}-${++learnerCount}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+      const user = await app.services.accounts.createUser({ email, password: "correct horse battery", displayName: name, role: role as Role });
+      const res = await server.gql<any>(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email, password: "correct horse battery" } });
+      const token = res.body.data.signIn.token;
       const headers = { authorization: `Bearer ${token}` };
       return { id: user.id, email, token, gql: (q, v) => server.gql(q, v, headers) };
     },

@@ -30,6 +30,11 @@ export class ActivityBus {
     }
   }
 
+  /** Live subscribers; tests wait on it instead of sleeping. */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   subscribe(l: Listener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);

@@ -1,0 +1,140 @@
+/**
+ * `npm run demo`: a demo instructor, a class and 30 simulated learners with plausible reading progress,
+ * practice and assessment attempts (and essays to grade), so the dashboard can be seen at once. Learners
+ * differ in ability and in how far they got; their activity is spread over the last two weeks.
+ * Re-running it prints the same credentials and adds nothing.
+ */
+import { readConfig } from "../config.js";
+import { createApp } from "../app.js";
+import { loadContent } from "../content/content.loader.js";
+import { openDatabase } from "../db/data-source.js";
+import { UserRow } from "../accounts/user.entity.js";
+import { Role } from "../accounts/role.enum.js";
+import type { Viewer } from "../shared/context.js";
+import { Locale } from "../shared/locale.js";
+import { ManualClock } from "../shared/clock.js";
+import { AttemptMode } from "../attempts/attempt.enum.js";
+import { publicRightAnswer } from "../attempts/attempt.view.js";
+import type { Item } from "../content/content.schema.js";
+import { publicOptionId } from "../quizzes/quiz.view.js";
+
+const INSTRUCTOR = { email: "demo.instructor@example.com", password: "demo-instructor-2026", displayName: "أ. فاطمة الزهراء (demo)" };
+const LEARNER_PASSWORD = "demo-learner-2026";
+const NAMES = [
+  "أمينة", "بكاري", "شيماء", "إدريس", "فاطمة", "غيثة", "حمزة", "إيمان", "يوسف", "خديجة",
+  "ليلى", "مامادو", "نادية", "عمر", "سلمى", "رشيد", "سارة", "طارق", "أسماء", "وليد",
+  "Aïcha", "Boubacar", "Chloé", "Daouda", "Emma", "Fatoumata", "Hassan", "Inès", "Moussa", "Nour",
+];
+
+/** A deterministic generator, so that every run of the demo tells the same story. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function wrongAnswer(item: Item): Record<string, unknown> {
+  const pid = (local: string) => publicOptionId(item.id, local);
+  switch (item.type) {
+    case "SINGLE_CHOICE":
+      return { choiceIds: [pid(item.choices.find((c) => !c.correct)!.id)] };
+    case "MULTIPLE_CHOICE":
+      return { choiceIds: [pid(item.choices.find((c) => c.correct)!.id), pid(item.choices.find((c) => !c.correct)!.id)] };
+    case "TRUE_FALSE":
+      return { choiceIds: [`${item.id}.${String(!item.answer)}`] };
+    case "MATCHING":
+      return { pairs: item.pairs.map((p, i) => ({ leftId: pid(p.left.id), rightId: pid(item.pairs[(i + 1) % item.pairs.length].right.id) })) };
+    case "ORDERING": {
+      const seq = item.sequence.map((s) => pid(s.id));
+      return { sequence: [seq[1], seq[0], ...seq.slice(2)] };
+    }
+    case "SHORT_ANSWER":
+      return { text: "لا أعرف" };
+    case "ESSAY":
+      return { text: "" };
+  }
+}
+
+function rightAnswer(item: Item): Record<string, unknown> {
+  if (item.type === "ESSAY") {
+    return { text: "يرى المقال أن التعاون العسكري بين مالي والمغرب يلبي حاجة أمنية لباماكو، لكنه يحذر من التبعية ومن الانجرار إلى التنافس المغربي الجزائري، ويدعو إلى مقاربة أشمل." };
+  }
+  const a = publicRightAnswer(item, Locale.AR)!;
+  return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null));
+}
+
+const config = readConfig();
+const content = await loadContent(config.contentDir);
+const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+const existing = await db.getRepository(UserRow).findOneBy({ email: INSTRUCTOR.email });
+const clock = new ManualClock(new Date(Date.now() - 14 * 24 * 3600 * 1000));
+// Cheap hashes for simulated learners (re-hashed at their first real sign-in); the instructor gets the configured cost.
+const app = await createApp({ db, content, clock, log: () => {}, passwordParams: { logN: 12, r: 8, p: 1 } });
+const s = app.services;
+
+if (existing) {
+  const rooms = await s.classrooms.mine({ id: existing.id, role: Role.INSTRUCTOR, displayName: existing.displayName, locale: Locale.AR, sessionId: "" });
+  console.log("The demo data is already there.");
+  print(rooms[0]?.joinCode ?? "(none)");
+} else {
+  const instructorRow = await s.accounts.createUser({ ...INSTRUCTOR, role: Role.INSTRUCTOR });
+  const instructor: Viewer = { id: instructorRow.id, role: Role.INSTRUCTOR, displayName: instructorRow.displayName, locale: Locale.AR, sessionId: "" };
+  const room = await s.classrooms.create(instructor, "الساحل والمغرب العربي — الفوج أ");
+  const random = rng(2026);
+  const lessons = content.lessons;
+
+  for (const [i, name] of NAMES.entries()) {
+    clock.set(new Date(Date.now() - 14 * 24 * 3600 * 1000 + i * 3 * 60_000));
+    const row = await s.accounts.createUser({ email: `demo.learner${String(i + 1).padStart(2, "0")}@example.com`, password: LEARNER_PASSWORD, displayName: name, locale: i >= 20 ? Locale.EN : Locale.AR });
+    const me: Viewer = { id: row.id, role: Role.LEARNER, displayName: name, locale: row.locale as Locale, sessionId: "" };
+    await s.classrooms.join(me, room.joinCode);
+    const ability = 0.35 + 0.6 * random();
+    const reach = Math.min(lessons.length, Math.floor(random() * (lessons.length + 1.5)));
+    for (const lesson of lessons.slice(0, reach)) {
+      clock.advance((6 + random() * 30) * 3600 * 1000);
+      for (const p of lesson.sections.flatMap((sec) => sec.paragraphs)) {
+        clock.advance((20 + random() * 70) * 1000);
+        await s.progress.record(me.id, { lessonSlug: lesson.slug, paragraphId: p.id });
+      }
+      await s.progress.record(me.id, { lessonSlug: lesson.slug, completed: random() < 0.9 });
+      const quiz = content.quizzes.find((q) => q.id === lesson.quiz)!;
+      if (random() < 0.6) {
+        const practice = await s.attempts.start(me, quiz.id, AttemptMode.PRACTICE);
+        for (const item of quiz.items.filter((it) => it.type !== "ESSAY").slice(0, 5)) {
+          clock.advance(40_000);
+          await s.attempts.submit(me, practice.id, item.id, random() < ability ? rightAnswer(item) : wrongAnswer(item));
+        }
+        await s.attempts.finish(me, practice.id);
+      }
+      const tries = Math.min(quiz.settings.maxAttempts, random() < 0.25 ? 2 : 1);
+      for (let t = 0; t < tries; t++) {
+        clock.advance(3600 * 1000);
+        const attempt = await s.attempts.start(me, quiz.id, AttemptMode.ASSESSMENT);
+        for (const item of quiz.items) {
+          clock.advance((30 + random() * 60) * 1000);
+          const p = Math.min(0.98, ability + t * 0.1);
+          await s.attempts.submit(me, attempt.id, item.id, item.type === "ESSAY" || random() < p ? rightAnswer(item) : wrongAnswer(item));
+        }
+        await s.attempts.finish(me, attempt.id);
+      }
+    }
+  }
+  print(room.joinCode);
+}
+
+function print(joinCode: string) {
+  console.log(`
+Demo data (start the server with \`npm start\` and open the printed URL):
+  instructor   ${INSTRUCTOR.email} / ${INSTRUCTOR.password}   → /teach
+  learners     demo.learner01@example.com … demo.learner30@example.com / ${LEARNER_PASSWORD}
+  class code   ${joinCode}
+`);
+}
+
+await app.close();
+await db.destroy();
