@@ -1,0 +1,30 @@
+/** Fragments of the lesson reader's components. */
+import { graphql } from "../../gql/index.js";
+
+export const LessonSectionFields = graphql(`
+  fragment LessonSectionFields on LessonSection {
+    id
+    heading
+    paragraphs {
+      id
+      text
+      sourceParagraphs
+    }
+  }
+`);
+
+export const KeyTermFields = graphql(`
+  fragment KeyTermFields on KeyTerm {
+    id
+    term
+    definition
+  }
+`);
+
+export const TimelineEntryFields = graphql(`
+  fragment TimelineEntryFields on TimelineEntry {
+    date
+    event
+    sourceParagraphs
+  }
+`);

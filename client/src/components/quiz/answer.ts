@@ -1,0 +1,58 @@
+/** The answer a learner is composing, and how an answer reads in words. Pure, shared by the quiz components. */
+import type { AnswerFieldsFragment, QuizItemFieldsFragment } from "../../gql/graphql.js";
+
+/** Where an assessment answer stands on its way to the server. */
+export type SaveState = "idle" | "saving" | "saved" | "failed";
+
+/** An answer in the shape of AnswerInput, only the field its item type uses. */
+export interface AnswerDraft {
+  choiceIds?: string[];
+  text?: string;
+  sequence?: string[];
+  pairs?: { leftId: string; rightId: string }[];
+}
+
+/** A stored answer (from the server) as a draft: nulls and __typename dropped. */
+export function toDraft(answer: AnswerFieldsFragment | null | undefined): AnswerDraft | null {
+  if (!answer) return null;
+  const d: AnswerDraft = {};
+  if (answer.choiceIds) d.choiceIds = [...answer.choiceIds];
+  if (answer.text != null) d.text = answer.text;
+  if (answer.sequence) d.sequence = [...answer.sequence];
+  if (answer.pairs) d.pairs = answer.pairs.map((p) => ({ leftId: p.leftId, rightId: p.rightId }));
+  return d;
+}
+
+/** Whether a draft is worth sending: something chosen, typed, ordered or matched. */
+export function isAnswered(item: Pick<QuizItemFieldsFragment, "type">, d: AnswerDraft | null | undefined): d is AnswerDraft {
+  if (!d) return false;
+  switch (item.type) {
+    case "SINGLE_CHOICE":
+    case "MULTIPLE_CHOICE":
+    case "TRUE_FALSE":
+      return (d.choiceIds?.length ?? 0) > 0;
+    case "MATCHING":
+      return (d.pairs?.length ?? 0) > 0;
+    case "ORDERING":
+      return (d.sequence?.length ?? 0) > 0;
+    case "SHORT_ANSWER":
+    case "ESSAY":
+      return (d.text ?? "").trim().length > 0;
+  }
+}
+
+/** Lines that state an answer in the item's own words (choice texts, pairs, the order, the text). */
+export function answerLines(item: QuizItemFieldsFragment, a: AnswerFieldsFragment | AnswerDraft | null | undefined): string[] {
+  if (!a) return [];
+  const text = (id: string) => item.choices.find((c) => c.id === id)?.text ?? item.targets.find((c) => c.id === id)?.text ?? id;
+  if (a.choiceIds?.length) return a.choiceIds.map(text);
+  if (a.sequence?.length) return a.sequence.map(text);
+  if (a.pairs?.length) return a.pairs.map((p) => `${text(p.leftId)} — ${text(p.rightId)}`);
+  if (a.text) return [a.text];
+  return [];
+}
+
+/** Code points, as the server counts an answer's length. */
+export const charCount = (s: string): number => [...s].length;
+export const MAX_SHORT_ANSWER = 200;
+export const MAX_ESSAY = 10_000;

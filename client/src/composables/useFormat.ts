@@ -1,0 +1,16 @@
+/** Locale-bound formatting for templates: follows the i18n locale, so it also works in component tests. */
+import { useI18n } from "vue-i18n";
+import type { AppLocale } from "../i18n/index.js";
+import { formatContentDate, formatDateTime, formatDuration, formatNumber, formatPercent } from "../format.js";
+
+export function useFormat() {
+  const { locale } = useI18n();
+  const l = () => locale.value as AppLocale;
+  return {
+    number: (n: number, digits?: number) => formatNumber(l(), n, digits),
+    percent: (f: number) => formatPercent(l(), f),
+    dateTime: (iso: string) => formatDateTime(l(), iso),
+    contentDate: (v: string) => formatContentDate(l(), v),
+    duration: (ms: number) => formatDuration(l(), ms),
+  };
+}

@@ -1,0 +1,48 @@
+/**
+ * The server's error codes (server/src/errors.ts), mirrored: each has a message in both languages under
+ * errors.<code with "/" as "_">. A code the client does not know falls back to a generic message.
+ */
+import type { CombinedError } from "@urql/core";
+
+export const ERROR_CODES = [
+  "UNAUTHENTICATED",
+  "FORBIDDEN",
+  "BAD_USER_INPUT",
+  "attempt/closed",
+  "attempt/not_found",
+  "attempt/max_reached",
+  "item/not_in_quiz",
+  "answer/invalid",
+  "classroom/not_found",
+  "classroom/bad_code",
+  "auth/invalid_credentials",
+  "auth/email_taken",
+  "auth/rate_limited",
+  "content/not_found",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN = new Set<string>(ERROR_CODES);
+const FIELDS = new Set(["email", "password", "displayName"]);
+
+export interface AppErrorInfo {
+  code: ErrorCode | "network" | "unknown";
+  /** i18n key of the message to show. */
+  key: string;
+  /** The input field the server blamed (BAD_USER_INPUT), if any. */
+  field?: string;
+}
+
+export function errorInfo(error: CombinedError | null | undefined): AppErrorInfo | null {
+  if (!error) return null;
+  if (error.networkError && error.graphQLErrors.length === 0) return { code: "network", key: "errors.network" };
+  const first = error.graphQLErrors[0];
+  const code = first?.extensions?.code;
+  if (typeof code !== "string" || !KNOWN.has(code)) return { code: "unknown", key: "errors.unknown" };
+  const field = typeof first.extensions.field === "string" ? first.extensions.field : undefined;
+  if (code === "BAD_USER_INPUT" && field && FIELDS.has(field)) return { code, key: `errors.field.${field}`, field };
+  return { code: code as ErrorCode, key: `errors.${code.replace("/", "_")}`, field };
+}
+
+export const hasCode = (error: CombinedError | null | undefined, code: ErrorCode): boolean =>
+  !!error?.graphQLErrors.some((e) => e.extensions?.code === code);

@@ -1,0 +1,226 @@
+/* eslint-disable */
+import * as types from './graphql';
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": typeof types.CourseLessonFieldsFragmentDoc,
+    "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": typeof types.LessonProgressFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": typeof types.SourceFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": typeof types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": typeof types.KeyTermFieldsFragmentDoc,
+    "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": typeof types.TimelineEntryFieldsFragmentDoc,
+    "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": typeof types.ObjectiveMasteryFieldsFragmentDoc,
+    "\n  fragment QuizItemFields on QuizItem {\n    id\n    type\n    prompt\n    points\n    objectiveIds\n    choices {\n      id\n      text\n    }\n    targets {\n      id\n      text\n    }\n    rubric {\n      id\n      criterion\n      points\n    }\n  }\n": typeof types.QuizItemFieldsFragmentDoc,
+    "\n  fragment AnswerFields on Answer {\n    choiceIds\n    text\n    sequence\n    pairs {\n      leftId\n      rightId\n    }\n  }\n": typeof types.AnswerFieldsFragmentDoc,
+    "\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n": typeof types.ItemResponseFieldsFragmentDoc,
+    "\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n": typeof types.QuizSettingsFieldsFragmentDoc,
+    "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.AttemptFieldsFragmentDoc,
+    "\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n": typeof types.AttemptPageDocument,
+    "\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n": typeof types.AttemptQuizDocument,
+    "\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitAnswerDocument,
+    "\n  mutation FinishAttempt($id: ID!) {\n    finishAttempt(attemptId: $id) {\n      ...AttemptFields\n    }\n  }\n": typeof types.FinishAttemptDocument,
+    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    role\n    locale\n  }\n": typeof types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": typeof types.CourseHomeDocument,
+    "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": typeof types.MyProgressSummaryDocument,
+    "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": typeof types.LessonPageDocument,
+    "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": typeof types.RecordLessonProgressDocument,
+    "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": typeof types.SetLocaleDocument,
+    "\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n": typeof types.ProgressPageDocument,
+    "\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": typeof types.QuizOverviewDocument,
+    "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": typeof types.StartAttemptDocument,
+    "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": typeof types.ReviewQueueDocument,
+    "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitReviewDocument,
+};
+const documents: Documents = {
+    "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": types.CourseLessonFieldsFragmentDoc,
+    "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": types.LessonProgressFieldsFragmentDoc,
+    "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": types.SourceFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": types.KeyTermFieldsFragmentDoc,
+    "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": types.TimelineEntryFieldsFragmentDoc,
+    "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": types.ObjectiveMasteryFieldsFragmentDoc,
+    "\n  fragment QuizItemFields on QuizItem {\n    id\n    type\n    prompt\n    points\n    objectiveIds\n    choices {\n      id\n      text\n    }\n    targets {\n      id\n      text\n    }\n    rubric {\n      id\n      criterion\n      points\n    }\n  }\n": types.QuizItemFieldsFragmentDoc,
+    "\n  fragment AnswerFields on Answer {\n    choiceIds\n    text\n    sequence\n    pairs {\n      leftId\n      rightId\n    }\n  }\n": types.AnswerFieldsFragmentDoc,
+    "\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n": types.ItemResponseFieldsFragmentDoc,
+    "\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n": types.QuizSettingsFieldsFragmentDoc,
+    "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n": types.AttemptFieldsFragmentDoc,
+    "\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n": types.AttemptPageDocument,
+    "\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n": types.AttemptQuizDocument,
+    "\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": types.SubmitAnswerDocument,
+    "\n  mutation FinishAttempt($id: ID!) {\n    finishAttempt(attemptId: $id) {\n      ...AttemptFields\n    }\n  }\n": types.FinishAttemptDocument,
+    "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    role\n    locale\n  }\n": types.ViewerFieldsFragmentDoc,
+    "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n": types.MeDocument,
+    "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
+    "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignUpDocument,
+    "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": types.CourseHomeDocument,
+    "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": types.MyProgressSummaryDocument,
+    "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": types.LessonPageDocument,
+    "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": types.RecordLessonProgressDocument,
+    "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": types.SetLocaleDocument,
+    "\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n": types.ProgressPageDocument,
+    "\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": types.QuizOverviewDocument,
+    "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": types.StartAttemptDocument,
+    "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": types.ReviewQueueDocument,
+    "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": types.SubmitReviewDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ *
+ *
+ * @example
+ * ```ts
+ * const query = graphql(`query GetUser($id: ID!) { user(id: $id) { name } }`);
+ * ```
+ *
+ * The query argument is unknown!
+ * Please regenerate the types.
+ */
+export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n"): (typeof documents)["\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n"): (typeof documents)["\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n"): (typeof documents)["\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"): (typeof documents)["\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n"): (typeof documents)["\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n"): (typeof documents)["\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n"): (typeof documents)["\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuizItemFields on QuizItem {\n    id\n    type\n    prompt\n    points\n    objectiveIds\n    choices {\n      id\n      text\n    }\n    targets {\n      id\n      text\n    }\n    rubric {\n      id\n      criterion\n      points\n    }\n  }\n"): (typeof documents)["\n  fragment QuizItemFields on QuizItem {\n    id\n    type\n    prompt\n    points\n    objectiveIds\n    choices {\n      id\n      text\n    }\n    targets {\n      id\n      text\n    }\n    rubric {\n      id\n      criterion\n      points\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AnswerFields on Answer {\n    choiceIds\n    text\n    sequence\n    pairs {\n      leftId\n      rightId\n    }\n  }\n"): (typeof documents)["\n  fragment AnswerFields on Answer {\n    choiceIds\n    text\n    sequence\n    pairs {\n      leftId\n      rightId\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n"): (typeof documents)["\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n"): (typeof documents)["\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FinishAttempt($id: ID!) {\n    finishAttempt(attemptId: $id) {\n      ...AttemptFields\n    }\n  }\n"): (typeof documents)["\n  mutation FinishAttempt($id: ID!) {\n    finishAttempt(attemptId: $id) {\n      ...AttemptFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    role\n    locale\n  }\n"): (typeof documents)["\n  fragment ViewerFields on User {\n    id\n    displayName\n    email\n    role\n    locale\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...ViewerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (typeof documents)["\n  mutation SignOut {\n    signOut\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n"): (typeof documents)["\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"): (typeof documents)["\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n"): (typeof documents)["\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n"): (typeof documents)["\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"];
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}
+
+export type DocumentType<TDocumentNode extends DocumentNode<any, any>> = TDocumentNode extends DocumentNode<  infer TType,  any>  ? TType  : never;
