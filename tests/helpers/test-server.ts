@@ -63,6 +63,8 @@ export interface TestServerOptions {
   passwordParams?: { logN: number; r: number; p: number };
   /** Receives every SQL statement the server runs (for counting statements per query). */
   onQuery?: (sql: string) => void;
+  /** A built client (client/dist) to serve at /, as `npm start` does; the e2e tests pass it. */
+  clientDir?: string;
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -78,6 +80,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     clock: opts.clock,
     production: opts.production,
     passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,
+    clientDir: opts.clientDir,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");

@@ -1,0 +1,37 @@
+/** Every user-visible string exists in both languages, and every server error code has a message. */
+import { describe, expect, it } from "vitest";
+import { ERROR_CODES as SERVER_CODES } from "../../server/src/errors.js";
+import { ERROR_CODES } from "../../client/src/errors.js";
+import { messages } from "../../client/src/i18n/index.js";
+import { formatContentDate } from "../../client/src/format.js";
+
+const keys = (o: object, prefix = ""): string[] =>
+  Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
+const lookup = (o: object, key: string) => key.split(".").reduce<unknown>((acc, k) => (acc as Record<string, unknown> | undefined)?.[k], o);
+
+describe("client strings", () => {
+  it("should have the same keys in Arabic and English, none empty", () => {
+    expect(keys(messages.ar).sort()).toEqual(keys(messages.en).sort());
+    for (const k of keys(messages.ar)) {
+      expect(String(lookup(messages.ar, k)).trim(), `ar ${k}`).not.toBe("");
+      expect(String(lookup(messages.en, k)).trim(), `en ${k}`).not.toBe("");
+    }
+  });
+
+  it("should mirror the server's error codes, each with a message in both languages", () => {
+    expect([...ERROR_CODES].sort()).toEqual([...SERVER_CODES].sort());
+    for (const code of ERROR_CODES) {
+      const key = `errors.${code.replace("/", "_")}`;
+      expect(lookup(messages.ar, key), key).toBeTruthy();
+      expect(lookup(messages.en, key), key).toBeTruthy();
+    }
+  });
+
+  it("should format partial and ranged content dates for the locale", () => {
+    expect(formatContentDate("en", "2021")).toBe("2021");
+    expect(formatContentDate("en", "2024-08-29")).toBe("29 August 2024");
+    // ICU versions differ in the spaces around the dash.
+    expect(formatContentDate("en", "2025-02-17/2025-02-19")).toMatch(/^17\s*–\s*19 February 2025$/);
+    expect(formatContentDate("ar", "2025-02-19")).toBe("19 فبراير 2025");
+  });
+});

@@ -1,0 +1,125 @@
+// @vitest-environment happy-dom
+/** The feedback view and the question card around the inputs. */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { RouterLinkStub } from "@vue/test-utils";
+import QuizFeedback from "../../client/src/components/quiz/QuizFeedback.vue";
+import QuizItemCard from "../../client/src/components/quiz/QuizItemCard.vue";
+import type { ItemResponseFieldsFragment } from "../../client/src/gql/graphql.js";
+import { mountWith, quizItem } from "./mount.js";
+
+afterEach(() => {
+  document.body.innerHTML = "";
+  vi.useRealTimers();
+});
+
+function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseFieldsFragment {
+  return {
+    __typename: "ItemResponse",
+    id: "r1",
+    itemId: "q",
+    status: "GRADED",
+    score: 0,
+    maxScore: 1,
+    correct: false,
+    answeredAt: "2025-03-01T10:00:00.000Z",
+    answer: { __typename: "Answer", choiceIds: ["q.b"], text: null, sequence: null, pairs: null },
+    rightAnswer: { __typename: "Answer", choiceIds: ["q.c"], text: null, sequence: null, pairs: null },
+    feedback: {
+      __typename: "Feedback",
+      explanation: "The article says so in its first part.",
+      comment: null,
+      evidence: [{ __typename: "Evidence", lessonSlug: "event-and-actors", paragraphId: "l1-p2", text: "Two brigadier generals co-chaired the meeting." }],
+    },
+    ...over,
+  };
+}
+
+describe("QuizFeedback", () => {
+  it("should say a wrong answer is wrong in words, give the right answer, the explanation and the evidence with its link", () => {
+    const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response(), lang: "en" });
+    expect(w.get("[data-testid=feedback]").attributes("data-verdict")).toBe("incorrect");
+    expect(w.text()).toContain("Not correct");
+    expect(w.get("[data-testid=right-answer]").text()).toBe("text c");
+    expect(w.get("[data-testid=explanation]").text()).toBe("The article says so in its first part.");
+    expect(w.get("blockquote").text()).toBe("Two brigadier generals co-chaired the meeting.");
+    const link = w.getComponent(RouterLinkStub);
+    expect(link.props("to")).toBe("/lessons/event-and-actors#l1-p2");
+    expect(link.text()).toBe("Open the lesson at this paragraph");
+  });
+
+  it("should not repeat the right answer after a correct one", () => {
+    const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response({ correct: true, score: 1 }) });
+    expect(w.get("[data-testid=feedback]").attributes("data-verdict")).toBe("correct");
+    expect(w.text()).toContain("Correct");
+    expect(w.find("[data-testid=right-answer]").exists()).toBe(false);
+  });
+
+  it("should show partial credit with its points, and an essay as waiting for an instructor", () => {
+    const partial = mountWith(QuizFeedback, { item: quizItem("MATCHING"), response: response({ score: 0.67, maxScore: 1 }) });
+    expect(partial.text()).toContain("Partly correct: 0.67 of 1 points");
+    const essay = mountWith(QuizFeedback, {
+      item: quizItem("ESSAY"),
+      response: response({ status: "PENDING_MANUAL", score: null, correct: null, rightAnswer: null }),
+    });
+    expect(essay.get("[data-testid=feedback]").attributes("data-verdict")).toBe("pending");
+    expect(essay.text()).toContain("Waiting for an instructor to grade it.");
+  });
+
+  it("should speak Arabic in an Arabic interface", () => {
+    const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response() }, "ar");
+    expect(w.text()).toContain("إجابة غير صحيحة");
+    expect(w.text()).toContain("افتح الدرس عند هذه الفقرة");
+  });
+});
+
+describe("QuizItemCard", () => {
+  it("should in practice enable checking only once answered, then emit the answer to check", async () => {
+    const w = mountWith(QuizItemCard, { item: quizItem("SINGLE_CHOICE"), mode: "PRACTICE", index: 0, total: 3 });
+    expect(w.text()).toContain("Question 1 of 3");
+    const check = w.get("[data-testid=check]");
+    expect(check.attributes("disabled")).toBeDefined();
+    await w.findAll("input[type=radio]")[0].setValue(true);
+    expect(check.attributes("disabled")).toBeUndefined();
+    await check.trigger("click");
+    expect(w.emitted("check")).toEqual([[{ choiceIds: ["q.a"] }]]);
+  });
+
+  it("should in practice show the feedback and lock the inputs once graded", () => {
+    const w = mountWith(QuizItemCard, { item: quizItem("SINGLE_CHOICE"), mode: "PRACTICE", index: 0, total: 3, response: response() });
+    expect(w.find("[data-testid=feedback]").exists()).toBe(true);
+    expect(w.findAll<HTMLInputElement>("input[type=radio]").every((r) => r.element.disabled)).toBe(true);
+    expect(w.find("[data-testid=check]").exists()).toBe(false);
+  });
+
+  it("should in an assessment save a choice at once and typing after a pause, and never show feedback", async () => {
+    vi.useFakeTimers();
+    const choice = mountWith(QuizItemCard, { item: quizItem("SINGLE_CHOICE"), mode: "ASSESSMENT", index: 0, total: 3 });
+    expect(choice.get("[data-testid=save-state]").text()).toBe("Not answered yet");
+    await choice.findAll("input[type=radio]")[1].setValue(true);
+    expect(choice.emitted("save")).toEqual([[{ choiceIds: ["q.b"] }]]);
+
+    const short = mountWith(QuizItemCard, { item: quizItem("SHORT_ANSWER"), mode: "ASSESSMENT", index: 1, total: 3, lang: "ar" });
+    await short.get("input").setValue("باما");
+    await short.get("input").setValue("باماكو");
+    expect(short.emitted("save")).toBeUndefined();
+    vi.advanceTimersByTime(1000);
+    expect(short.emitted("save")).toEqual([[{ text: "باماكو" }]]);
+
+    const answered = mountWith(QuizItemCard, {
+      item: quizItem("SINGLE_CHOICE"),
+      mode: "ASSESSMENT",
+      index: 2,
+      total: 3,
+      response: response({ status: "ANSWERED", correct: null, score: null, feedback: null, rightAnswer: null }),
+      saveState: "saved",
+    });
+    expect(answered.get("[data-testid=save-state]").text()).toBe("Saved");
+    expect(answered.find("[data-testid=feedback]").exists()).toBe(false);
+  });
+
+  it("should let an assessment keep an ordering's initial order on request", async () => {
+    const w = mountWith(QuizItemCard, { item: quizItem("ORDERING"), mode: "ASSESSMENT", index: 0, total: 1 });
+    await w.get("[data-testid=keep-order]").trigger("click");
+    expect(w.emitted("save")).toEqual([[{ sequence: ["q.e1", "q.e2", "q.e3"] }]]);
+  });
+});

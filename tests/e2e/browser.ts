@@ -1,0 +1,83 @@
+/**
+ * Helpers for the e2e journey: a fresh Chromium profile per learner, axe-core run inside the page (no
+ * serious or critical violation allowed), and full-page screenshots under test-results/screenshots/.
+ */
+import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import type { BrowserContext, Page, Response } from "playwright-core";
+import { PROJECT_ROOT } from "../helpers/test-server.js";
+import { CHROMIUM_FLAGS } from "./chromium.js";
+
+export const SCREENSHOT_DIR = path.join(PROJECT_ROOT, "test-results", "screenshots");
+/** Every wait is a failure guard, never a pause. */
+export const GUARD = { timeout: 10_000 };
+
+const require = createRequire(import.meta.url);
+let axeSource: Promise<string> | undefined;
+
+export interface Session {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openSession(executablePath: string, viewport = { width: 1280, height: 900 }): Promise<Session> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), "e2e-chromium-"));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    viewport,
+    locale: "ar",
+    timeout: 30_000,
+  });
+  context.setDefaultTimeout(GUARD.timeout);
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  return {
+    context,
+    page,
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+      if (errors.length) throw new Error(`page errors:\n${errors.join("\n")}`);
+    },
+  };
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core's violations of impact serious or critical on the current screen. */
+export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  axeSource ??= readFile(require.resolve("axe-core/axe.min.js"), "utf8");
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ content: await axeSource });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }));
+  });
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+export const describeViolations = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n");
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  // Fonts load by unicode-range; the shot waits for them so Arabic never shows in a fallback face.
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** Resolves with the next /graphql response of the named operation. */
+export function graphqlResponse(page: Page, operation: string): Promise<Response> {
+  return page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes(`"operationName":"${operation}"`), GUARD);
+}

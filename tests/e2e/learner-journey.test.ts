@@ -1,0 +1,306 @@
+/**
+ * The learner's journey in real headless Chromium against the real server (temporary database, built
+ * client): sign up in Arabic, read a lesson (resumed after a reload), practise with one right and one wrong
+ * answer, follow the evidence link, take an assessment that survives a reload, finish, and see progress;
+ * then the first steps again in English. axe-core checks every screen; every screen is photographed in
+ * both languages and at 360 px.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { Item } from "../../server/src/content/content.schema.js";
+import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
+import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
+import { realContent, startTestServer } from "../helpers/test-server.js";
+import type { TestServer } from "../helpers/test-server.js";
+import { GUARD, describeViolations, graphqlResponse, openSession, screenshot, seriousViolations } from "./browser.js";
+import type { Session } from "./browser.js";
+
+let server: TestServer;
+let base: string;
+let items: Map<string, Item>;
+const chromiumPath = inject("chromiumPath");
+const LESSON = "event-and-actors";
+const QUIZ = "q-event-and-actors";
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: CLIENT_DIST });
+  base = server.url.replace(/\/$/, "");
+  const content = await realContent();
+  items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const item = (id: string) => items.get(id)!;
+
+/** Every screen: no serious or critical accessibility violation, and a full-page screenshot. */
+async function screen(page: Page, name: string) {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+async function expectInViewport(page: Page, selector: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return !!r && r.top < window.innerHeight && r.bottom > 0;
+        }, selector),
+      GUARD,
+    )
+    .toBe(true);
+}
+
+async function htmlLangDir(page: Page) {
+  return page.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`);
+}
+
+async function meLocale(page: Page) {
+  return page.evaluate(async () => {
+    const r = await fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ me { locale } }" }) });
+    return ((await r.json()) as { data: { me: { locale: string } | null } }).data.me?.locale ?? null;
+  });
+}
+
+/** Chooses a single-choice answer (by public choice id) and checks it in practice; returns the verdict. */
+async function practiseChoice(page: Page, itemId: string, choiceId: string) {
+  const card = page.locator(`[data-item="${itemId}"]`);
+  await card.locator(`input[value="${choiceId}"]`).check();
+  const submitted = graphqlResponse(page, "SubmitAnswer");
+  await card.getByTestId("check").click();
+  await submitted;
+  return card.getByTestId("feedback").getAttribute("data-verdict");
+}
+
+describe("learner journey in Chromium", () => {
+  let ar: Session;
+  let en: Session;
+  const visited: { name: string; path: string }[] = [];
+
+  afterAll(async () => {
+    await ar?.close();
+    await en?.close();
+  });
+
+  it("should take an Arabic learner from sign-up through reading, practice, assessment and progress", async () => {
+    ar = await openSession(chromiumPath);
+    const { page } = ar;
+
+    // Arabic by default, right to left.
+    await page.goto(`${base}/`);
+    await page.locator("h1").first().waitFor();
+    expect(await htmlLangDir(page)).toBe("ar rtl");
+    await screen(page, "ar-01-home-guest");
+    visited.push({ name: "home", path: "/" });
+
+    // A wrong sign-in is explained in Arabic.
+    await page.goto(`${base}/signin`);
+    await page.locator("#signin-email").fill("nobody@example.test");
+    await page.locator("#signin-password").fill("not the password");
+    await page.locator("[data-testid=sign-in-form] button[type=submit]").click();
+    await expect.poll(() => page.getByTestId("form-error").textContent(), GUARD).toContain("البريد الإلكتروني أو كلمة المرور غير صحيحة");
+    await screen(page, "ar-02-sign-in-error");
+
+    // Sign up.
+    await page.goto(`${base}/signup`);
+    await screen(page, "ar-03-sign-up");
+    await page.locator("#signup-name").fill("سلمى");
+    await page.locator("#signup-email").fill(`salma-${Date.now()}@example.test`);
+    await page.locator("#signup-password").fill("correct horse battery");
+    await page.locator("[data-testid=sign-up-form] button[type=submit]").click();
+    await page.getByTestId("continue-link").waitFor();
+    await screen(page, "ar-04-home-signed-in");
+
+    // Read lesson 1: progress is recorded as the paragraphs scroll by.
+    await page.getByTestId("continue-link").click();
+    await page.getByTestId(`lesson-${LESSON}`).waitFor();
+    await screen(page, "ar-05-lesson");
+    visited.push({ name: "lesson", path: `/lessons/${LESSON}` });
+    const paragraphs = await page.locator("[data-paragraph]").evaluateAll((els) => els.map((e) => e.id));
+    const recorded = graphqlResponse(page, "RecordLessonProgress");
+    for (const id of paragraphs.slice(0, 6)) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const body = await (await recorded).json();
+    const reached = body.data.recordLessonProgress.lastParagraphId as string;
+    expect(paragraphs.indexOf(reached)).toBeGreaterThanOrEqual(3);
+
+    // Reopening resumes at the last paragraph reached.
+    await page.reload();
+    await page.getByTestId("resumed").waitFor();
+    await expectInViewport(page, `#${reached}`);
+    await screenshot(page, "ar-06-lesson-resumed");
+
+    // Mark complete.
+    await page.getByTestId("mark-complete").scrollIntoViewIfNeeded();
+    await page.getByTestId("mark-complete").click();
+    await page.getByTestId("lesson-completed").waitFor();
+
+    // The quiz, in practice: one answer right, one wrong, with feedback and evidence.
+    await page.getByTestId("take-quiz").click();
+    await page.getByTestId("start-practice").waitFor();
+    await screen(page, "ar-07-quiz-overview");
+    visited.push({ name: "quiz", path: `/quizzes/${QUIZ}` });
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("attempt-practice").waitFor();
+    visited.push({ name: "practice", path: new URL(page.url()).pathname });
+    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    const wrong = (wrongAnswerInput(item("q1-02")).choiceIds as string[])[0];
+    expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
+    expect(await practiseChoice(page, "q1-02", wrong)).toBe("incorrect");
+    const wrongCard = page.locator('[data-item="q1-02"]');
+    await expect.poll(() => wrongCard.getByTestId("explanation").textContent(), GUARD).toBeTruthy();
+    await wrongCard.getByTestId("right-answer").waitFor();
+    await screen(page, "ar-08-practice-feedback");
+
+    // The evidence link opens the lesson at that paragraph, highlighted.
+    const evidence = item("q1-02").evidence[0];
+    await wrongCard.getByTestId("evidence-link").first().click();
+    await page.locator(`#${evidence}.para--evidence`).waitFor();
+    expect(new URL(page.url()).hash).toBe(`#${evidence}`);
+    await expectInViewport(page, `#${evidence}`);
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe(evidence);
+    await screen(page, "ar-09-lesson-evidence");
+
+    // The assessment: timed, saved as answered, resumed after a reload.
+    await page.goto(`${base}/quizzes/${QUIZ}`);
+    await page.getByTestId("start-assessment").click();
+    await page.getByTestId("attempt-assessment").waitFor();
+    const attemptPath = new URL(page.url()).pathname;
+    visited.push({ name: "assessment", path: attemptPath });
+    await page.getByTestId("timer").waitFor();
+
+    const single = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    await page.locator(`[data-item="q1-01"] input[value="${single}"]`).check();
+    await page.locator('[data-item="q1-01"] .save-state--saved').waitFor();
+
+    const matching = rightAnswerInput(item("q1-07")).pairs as { leftId: string; rightId: string }[];
+    for (const p of matching) await page.locator(`[data-item="q1-07"] select[data-left="${p.leftId}"]`).selectOption(p.rightId);
+    await page.locator('[data-item="q1-07"] .save-state--saved').waitFor();
+
+    const shortInput = page.locator('[data-item="q1-10"] input[type=text]');
+    await shortInput.fill("باماكو");
+    await shortInput.blur();
+    await page.locator('[data-item="q1-10"] .save-state--saved').waitFor();
+    await screen(page, "ar-10-assessment");
+
+    await page.reload();
+    await page.getByTestId("attempt-assessment").waitFor();
+    expect(new URL(page.url()).pathname).toBe(attemptPath);
+    expect(await page.locator(`[data-item="q1-01"] input[value="${single}"]`).isChecked()).toBe(true);
+    expect(await page.locator('[data-item="q1-10"] input[type=text]').inputValue()).toBe("باماكو");
+    expect(await page.locator(`[data-item="q1-07"] select[data-left="${matching[0].leftId}"]`).inputValue()).toBe(matching[0].rightId);
+    await expect.poll(() => page.getByTestId("answered-count").textContent(), GUARD).toContain("3");
+
+    // Starting the assessment again returns the same open attempt.
+    await page.goto(`${base}/quizzes/${QUIZ}`);
+    await page.getByTestId("start-assessment").click();
+    await page.getByTestId("attempt-assessment").waitFor();
+    expect(new URL(page.url()).pathname).toBe(attemptPath);
+
+    await page.getByTestId("finish").click();
+    await page.getByTestId("finish-confirm").click();
+    await page.getByTestId("score").waitFor();
+    await screen(page, "ar-11-assessment-results");
+
+    // Progress, after a reload.
+    await page.getByTestId("to-progress").click();
+    await page.getByTestId("progress-page").waitFor();
+    await page.reload();
+    const row = page.getByTestId(`progress-${LESSON}`);
+    await row.waitFor();
+    expect(await row.getByTestId("lesson-status").textContent()).toContain("مكتمل");
+    expect(await row.getByTestId("best-score").textContent()).toMatch(/\d/);
+    expect(await page.locator('[data-testid=mastery-map] [data-level]:not([data-level="NOT_STARTED"])').count()).toBeGreaterThan(0);
+    await screen(page, "ar-12-progress");
+    visited.push({ name: "progress", path: "/progress" });
+
+    // Review: the practice answers entered spaced review.
+    await page.goto(`${base}/review`);
+    await page.locator("[data-testid=review-empty], .item-card").first().waitFor();
+    await screen(page, "ar-13-review");
+    visited.push({ name: "review", path: "/review" });
+
+    // The same screens at 360 px.
+    await page.setViewportSize({ width: 360, height: 780 });
+    for (const v of visited) {
+      await page.goto(`${base}${v.path}`);
+      await page.locator("h1").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${v.name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(page, `ar-360-${v.name}`);
+    }
+  });
+
+  it("should do the first steps in English, switched from the header and remembered", async () => {
+    en = await openSession(chromiumPath);
+    const { page } = en;
+    await page.goto(`${base}/`);
+    await page.locator("h1").first().waitFor();
+    await page.getByTestId("locale-switch").click();
+    await expect.poll(() => htmlLangDir(page), GUARD).toBe("en ltr");
+    await expect.poll(() => page.locator("h1").first().textContent(), GUARD).toContain("Mali and Morocco in the Sahel");
+    await screen(page, "en-01-home-guest");
+
+    await page.goto(`${base}/signin`);
+    await page.locator("#signin-email").fill("nobody@example.test");
+    await page.locator("#signin-password").fill("not the password");
+    await page.locator("[data-testid=sign-in-form] button[type=submit]").click();
+    await expect.poll(() => page.getByTestId("form-error").textContent(), GUARD).toContain("The email or the password is wrong");
+    await screen(page, "en-02-sign-in-error");
+
+    await page.goto(`${base}/signup`);
+    await page.locator("#signup-name").fill("Sam");
+    await page.locator("#signup-email").fill(`sam-${Date.now()}@example.test`);
+    await page.locator("#signup-password").fill("correct horse battery");
+    await page.locator("[data-testid=sign-up-form] button[type=submit]").click();
+    await page.getByTestId("continue-link").waitFor();
+    expect(await meLocale(page)).toBe("EN");
+    await screen(page, "en-03-home-signed-in");
+
+    await page.getByTestId("continue-link").click();
+    await page.getByTestId(`lesson-${LESSON}`).waitFor();
+    await expect.poll(() => page.locator("h1").first().textContent(), GUARD).toContain("The Event and the Actors");
+    await screen(page, "en-04-lesson");
+
+    await page.goto(`${base}/quizzes/${QUIZ}`);
+    await page.getByTestId("start-practice").waitFor();
+    await screen(page, "en-05-quiz-overview");
+    await page.getByTestId("start-practice").click();
+    await page.getByTestId("attempt-practice").waitFor();
+    const practicePath = new URL(page.url()).pathname;
+    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
+    expect(await page.locator('[data-item="q1-01"] h2').getAttribute("lang")).toBe("en");
+    await screen(page, "en-06-practice-feedback");
+
+    // The choice is the account's: switching while signed in is saved on the server.
+    await page.getByTestId("locale-switch").click();
+    await expect.poll(() => htmlLangDir(page), GUARD).toBe("ar rtl");
+    await expect.poll(() => meLocale(page), GUARD).toBe("AR");
+    await page.getByTestId("locale-switch").click();
+    await expect.poll(() => meLocale(page), GUARD).toBe("EN");
+    await page.reload();
+    await page.locator("h1").first().waitFor();
+    expect(await htmlLangDir(page)).toBe("en ltr");
+
+    await page.goto(`${base}/progress`);
+    await page.getByTestId("progress-page").waitFor();
+    await screen(page, "en-07-progress");
+
+    await page.setViewportSize({ width: 360, height: 780 });
+    for (const [name, p] of [
+      ["home", "/"],
+      ["lesson", `/lessons/${LESSON}`],
+      ["practice", practicePath],
+      ["progress", "/progress"],
+    ]) {
+      await page.goto(`${base}${p}`);
+      await page.locator("h1").first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+      await screenshot(page, `en-360-${name}`);
+    }
+  });
+});
