@@ -49,3 +49,8 @@ export function formatDuration(locale: AppLocale, ms: number): string {
   const one = new Intl.NumberFormat(intlLocale(locale));
   return h > 0 ? `${one.format(h)}:${two.format(m)}:${two.format(s)}` : `${two.format(m)}:${two.format(s)}`;
 }
+
+/** "1, 4, 5" / "1 و4 و5": a short list in the locale's own way. */
+export function formatList(locale: AppLocale, items: string[]): string {
+  return new Intl.ListFormat(intlLocale(locale), { style: "narrow", type: "conjunction" }).format(items);
+}

@@ -15,9 +15,9 @@ export function mountWith<C extends Component>(component: C, props: Record<strin
 
 /** A quiz item as the API sends it, built by type. */
 export function quizItem(type: QuizItemFieldsFragment["type"], over: Partial<QuizItemFieldsFragment> = {}): QuizItemFieldsFragment {
-  const opts = (ids: string[]) => ids.map((id) => ({ __typename: "Choice" as const, id: `q.${id}`, text: `text ${id}` }));
+  const opts = (ids: string[]) => ids.map((id) => ({ id: `q.${id}`, text: `text ${id}` }));
   const base: QuizItemFieldsFragment = {
-    __typename: "QuizItem",
+    
     id: "q",
     type,
     prompt: "Which one?",
@@ -32,13 +32,13 @@ export function quizItem(type: QuizItemFieldsFragment["type"], over: Partial<Qui
     case "MULTIPLE_CHOICE":
       return { ...base, choices: opts(["a", "b", "c", "d"]), ...over };
     case "TRUE_FALSE":
-      return { ...base, choices: [{ __typename: "Choice", id: "q.true", text: "True" }, { __typename: "Choice", id: "q.false", text: "False" }], ...over };
+      return { ...base, choices: [{ id: "q.true", text: "True" }, { id: "q.false", text: "False" }], ...over };
     case "MATCHING":
       return { ...base, choices: opts(["l1", "l2", "l3"]), targets: opts(["r1", "r2", "r3", "r4"]), ...over };
     case "ORDERING":
       return { ...base, choices: opts(["e1", "e2", "e3"]), ...over };
     case "ESSAY":
-      return { ...base, points: 4, rubric: [{ __typename: "RubricCriterion", id: "c1", criterion: "Uses the evidence", points: 2 }, { __typename: "RubricCriterion", id: "c2", criterion: "Is clear", points: 2 }], ...over };
+      return { ...base, points: 4, rubric: [{ id: "c1", criterion: "Uses the evidence", points: 2 }, { id: "c2", criterion: "Is clear", points: 2 }], ...over };
     default:
       return { ...base, ...over };
   }

@@ -14,7 +14,7 @@ afterEach(() => {
 
 function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseFieldsFragment {
   return {
-    __typename: "ItemResponse",
+    
     id: "r1",
     itemId: "q",
     status: "GRADED",
@@ -22,13 +22,13 @@ function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseF
     maxScore: 1,
     correct: false,
     answeredAt: "2025-03-01T10:00:00.000Z",
-    answer: { __typename: "Answer", choiceIds: ["q.b"], text: null, sequence: null, pairs: null },
-    rightAnswer: { __typename: "Answer", choiceIds: ["q.c"], text: null, sequence: null, pairs: null },
+    answer: { choiceIds: ["q.b"], text: null, sequence: null, pairs: null },
+    rightAnswer: { choiceIds: ["q.c"], text: null, sequence: null, pairs: null },
     feedback: {
-      __typename: "Feedback",
+      
       explanation: "The article says so in its first part.",
       comment: null,
-      evidence: [{ __typename: "Evidence", lessonSlug: "event-and-actors", paragraphId: "l1-p2", text: "Two brigadier generals co-chaired the meeting." }],
+      evidence: [{ lessonSlug: "event-and-actors", paragraphId: "l1-p2", text: "Two brigadier generals co-chaired the meeting." }],
     },
     ...over,
   };

@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import type { BrowserContext, Page, Response } from "playwright-core";
+import type { BrowserContext, Locator, Page, Response } from "playwright-core";
 import { PROJECT_ROOT } from "../helpers/test-server.js";
 import { CHROMIUM_FLAGS } from "./chromium.js";
 
@@ -70,11 +70,22 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 
 export const describeViolations = (vs: AxeViolation[]) => vs.map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`).join("\n");
 
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * A full-page shot from the top (sticky header and bars then sit where they belong), or with
+ * `{ viewport: true }` what the learner sees right now.
+ */
+export async function screenshot(page: Page, name: string, opts: { viewport?: boolean } = {}): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   // Fonts load by unicode-range; the shot waits for them so Arabic never shows in a fallback face.
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
-  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+  if (!opts.viewport) await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`), fullPage: !opts.viewport });
+}
+
+/** One element (a question card, say) on its own. */
+export async function elementShot(locator: Locator, name: string): Promise<void> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  await locator.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}.png`) });
 }
 
 /** Resolves with the next /graphql response of the named operation. */

@@ -12,7 +12,7 @@ import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { realContent, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
-import { GUARD, describeViolations, graphqlResponse, openSession, screenshot, seriousViolations } from "./browser.js";
+import { GUARD, describeViolations, elementShot, graphqlResponse, openSession, screenshot, seriousViolations } from "./browser.js";
 import type { Session } from "./browser.js";
 
 let server: TestServer;
@@ -120,17 +120,23 @@ describe("learner journey in Chromium", () => {
     await screen(page, "ar-05-lesson");
     visited.push({ name: "lesson", path: `/lessons/${LESSON}` });
     const paragraphs = await page.locator("[data-paragraph]").evaluateAll((els) => els.map((e) => e.id));
-    const recorded = graphqlResponse(page, "RecordLessonProgress");
-    for (const id of paragraphs.slice(0, 6)) await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const reached = paragraphs[5];
+    const recorded = page.waitForResponse(async (r) => {
+      if (!(r.request().postData() ?? "").includes('"operationName":"RecordLessonProgress"')) return false;
+      const body = await r.json();
+      return body.data?.recordLessonProgress?.lastParagraphId === reached;
+    }, GUARD);
+    // Scrolled as a reader would, each paragraph in turn to the middle of the screen.
+    for (const id of paragraphs.slice(0, 6)) await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
     const body = await (await recorded).json();
-    const reached = body.data.recordLessonProgress.lastParagraphId as string;
-    expect(paragraphs.indexOf(reached)).toBeGreaterThanOrEqual(3);
+    // Every paragraph passed on the way counts as seen, not only the last.
+    expect(body.data.recordLessonProgress.paragraphsSeen).toBeGreaterThanOrEqual(6);
 
     // Reopening resumes at the last paragraph reached.
     await page.reload();
     await page.getByTestId("resumed").waitFor();
     await expectInViewport(page, `#${reached}`);
-    await screenshot(page, "ar-06-lesson-resumed");
+    await screenshot(page, "ar-06-lesson-resumed", { viewport: true });
 
     // Mark complete.
     await page.getByTestId("mark-complete").scrollIntoViewIfNeeded();
@@ -153,6 +159,7 @@ describe("learner journey in Chromium", () => {
     await expect.poll(() => wrongCard.getByTestId("explanation").textContent(), GUARD).toBeTruthy();
     await wrongCard.getByTestId("right-answer").waitFor();
     await screen(page, "ar-08-practice-feedback");
+    await elementShot(wrongCard, "ar-08b-feedback-card");
 
     // The evidence link opens the lesson at that paragraph, highlighted.
     const evidence = item("q1-02").evidence[0];
@@ -161,7 +168,8 @@ describe("learner journey in Chromium", () => {
     expect(new URL(page.url()).hash).toBe(`#${evidence}`);
     await expectInViewport(page, `#${evidence}`);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe(evidence);
-    await screen(page, "ar-09-lesson-evidence");
+    await screenshot(page, "ar-09-lesson-evidence", { viewport: true });
+    await screen(page, "ar-09b-lesson-evidence-page");
 
     // The assessment: timed, saved as answered, resumed after a reload.
     await page.goto(`${base}/quizzes/${QUIZ}`);
@@ -274,6 +282,7 @@ describe("learner journey in Chromium", () => {
     expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
     expect(await page.locator('[data-item="q1-01"] h2').getAttribute("lang")).toBe("en");
     await screen(page, "en-06-practice-feedback");
+    await elementShot(page.locator('[data-item="q1-01"]'), "en-06b-feedback-card");
 
     // The choice is the account's: switching while signed in is saved on the server.
     await page.getByTestId("locale-switch").click();

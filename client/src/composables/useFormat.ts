@@ -1,7 +1,7 @@
 /** Locale-bound formatting for templates: follows the i18n locale, so it also works in component tests. */
 import { useI18n } from "vue-i18n";
 import type { AppLocale } from "../i18n/index.js";
-import { formatContentDate, formatDateTime, formatDuration, formatNumber, formatPercent } from "../format.js";
+import { formatContentDate, formatDateTime, formatDuration, formatList, formatNumber, formatPercent } from "../format.js";
 
 export function useFormat() {
   const { locale } = useI18n();
@@ -12,5 +12,6 @@ export function useFormat() {
     dateTime: (iso: string) => formatDateTime(l(), iso),
     contentDate: (v: string) => formatContentDate(l(), v),
     duration: (ms: number) => formatDuration(l(), ms),
+    list: (items: string[]) => formatList(l(), items),
   };
 }
