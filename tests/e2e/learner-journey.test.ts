@@ -224,11 +224,20 @@ describe("learner journey in Chromium", () => {
     await screen(page, "ar-12-progress");
     visited.push({ name: "progress", path: "/progress" });
 
-    // Review: the practice answers entered spaced review.
+    // Review: the practice answer that was wrong is due at once; answered right now, with feedback.
     await page.goto(`${base}/review`);
-    await page.locator("[data-testid=review-empty], .item-card").first().waitFor();
+    const reviewCard = page.locator('[data-item="q1-02"]');
+    await reviewCard.waitFor();
     await screen(page, "ar-13-review");
     visited.push({ name: "review", path: "/review" });
+    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02")).choiceIds as string[])[0]}"]`).check();
+    const reviewed = graphqlResponse(page, "SubmitReview");
+    await reviewCard.getByTestId("check").click();
+    await reviewed;
+    expect(await reviewCard.getByTestId("feedback").getAttribute("data-verdict")).toBe("correct");
+    await screen(page, "ar-14-review-feedback");
+    await page.getByTestId("review-next").click();
+    await page.getByTestId("review-done").waitFor();
 
     // The same screens at 360 px.
     await page.setViewportSize({ width: 360, height: 780 });
