@@ -56,7 +56,7 @@ describe("QuizFeedback", () => {
 
   it("should show partial credit with its points, and an essay as waiting for an instructor", () => {
     const partial = mountWith(QuizFeedback, { item: quizItem("MATCHING"), response: response({ score: 0.67, maxScore: 1 }) });
-    expect(partial.text()).toContain("Partly correct: 0.67 of 1 points");
+    expect(partial.text()).toContain("Partly correct: 0.67 out of 1");
     const essay = mountWith(QuizFeedback, {
       item: quizItem("ESSAY"),
       response: response({ status: "PENDING_MANUAL", score: null, correct: null, rightAnswer: null }),
