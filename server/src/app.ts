@@ -20,6 +20,7 @@ import type { Services } from "./services.js";
 import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions } from "./http/ws.server.js";
+import { PublicResponseCache } from "./http/public-cache.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { buildAppSchema } from "./schema.js";
@@ -87,6 +88,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handler = createRequestHandler<AppContext>({
     apollo,
     clientDir: opts.clientDir,
+    publicCache: new PublicResponseCache(),
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));
       const secure = (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";

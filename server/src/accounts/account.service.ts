@@ -31,8 +31,17 @@ export interface NewUser {
   role?: Role;
 }
 
+/** How long a verified session is trusted from memory before the database is asked again. */
+export const SESSION_CACHE_MS = 5_000;
+
 export class AccountService {
   private dummyHash: Promise<string> | undefined;
+  /**
+   * Verified sessions, so that a burst of requests does not read the session and user rows each time.
+   * Sign-out and locale changes in this process update it at once; a revocation made by another server
+   * instance takes effect here within SESSION_CACHE_MS.
+   */
+  private readonly sessions = new Map<string, { viewer: Viewer; until: number }>();
 
   constructor(
     private readonly db: DataSource,
@@ -114,6 +123,7 @@ export class AccountService {
   }
 
   async signOut(sessionId: string): Promise<void> {
+    this.sessions.delete(sessionId);
     await this.writes.run((em) => em.update(SessionRow, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }));
   }
 
@@ -121,11 +131,18 @@ export class AccountService {
   async authenticate(token: string | undefined): Promise<Viewer | null> {
     if (!token || token.length > 200) return null;
     const id = hashToken(token);
+    const now = this.clock.now().getTime();
+    const cached = this.sessions.get(id);
+    if (cached && cached.until > now) return cached.viewer;
+    this.sessions.delete(id);
     const session = await this.db.getRepository(SessionRow).findOneBy({ id });
     if (!session || session.revokedAt || session.expiresAt.getTime() <= this.clock.now().getTime()) return null;
     const user = await this.db.getRepository(UserRow).findOneBy({ id: session.userId });
     if (!user) return null;
-    return { id: user.id, role: user.role as Role, displayName: user.displayName, locale: user.locale as Locale, sessionId: id };
+    const viewer: Viewer = { id: user.id, role: user.role as Role, displayName: user.displayName, locale: user.locale as Locale, sessionId: id };
+    if (this.sessions.size > 10_000) this.sessions.clear();
+    this.sessions.set(id, { viewer, until: Math.min(session.expiresAt.getTime(), now + SESSION_CACHE_MS) });
+    return viewer;
   }
 
   async user(id: string): Promise<UserRow | null> {
@@ -133,6 +150,7 @@ export class AccountService {
   }
 
   async setLocale(userId: string, locale: Locale): Promise<UserRow> {
+    for (const [k, v] of this.sessions) if (v.viewer.id === userId) this.sessions.delete(k);
     await this.writes.run((em) => em.update(UserRow, { id: userId }, { locale }));
     return (await this.user(userId))!;
   }

@@ -24,6 +24,8 @@ import type { AttemptLayout } from "./attempt.entity.js";
 import { AttemptRow } from "./attempt.entity.js";
 import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
 import { ResponseRow } from "./response.entity.js";
+import { sql } from "../db/sql.js";
+import { applyAttempt, refreshQuizBest } from "../classrooms/stat-rollup.js";
 import { feedbackVisible } from "./review-policy.js";
 import { scheduleReview } from "../review/review.service.js";
 
@@ -160,31 +162,31 @@ export class AttemptService {
     return this.db.getRepository(ResponseRow).find({ where: { attemptId }, order: { answeredAt: "ASC" } });
   }
 
-  /** Stores (or replaces) the answer to one item of an open attempt, graded on the server. */
+  /**
+   * Stores (or replaces) the answer to one item of an open attempt, graded on the server. The hot path of
+   * the module: one queued job reads the attempt's state, checks, grades and upserts in a single statement,
+   * so that many answers share one commit.
+   */
   async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<{ attempt: AttemptRow; response: ResponseRow }> {
-    const attempt = await this.get(viewer, attemptId);
-    if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
-    const slot = attempt.layout.items.find((i) => i.itemId === itemId);
-    if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
-    const item = await this.itemAtVersion(slot.versionId);
-    const valid = validateAnswer(item, answer, publicOptionId);
-    if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
-    const grade = gradeItem(item, valid.answer);
-
-    const response = await this.writes.run(async (em) => {
+    const outcome = await this.writes.run(async (em) => {
       const now = this.clock.now();
-      const fresh = await em.findOneByOrFail(AttemptRow, { id: attemptId });
-      if (fresh.state !== AttemptState.IN_PROGRESS || (fresh.deadline && now >= fresh.deadline)) {
-        throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
-      }
-      const previous = await em.findOneBy(ResponseRow, { attemptId, itemId });
+      const attempt = await this.loadForWrite(em, attemptId);
+      if (!attempt || attempt.userId !== viewer.id) throw new AppError("attempt/not_found", "There is no such attempt.");
+      if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
+      if (attempt.deadline && now >= attempt.deadline) return { expired: attempt } as const;
+      const slot = attempt.layout.items.find((i) => i.itemId === itemId);
+      if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
+      const item = await this.itemAtVersion(slot.versionId);
+      const valid = validateAnswer(item, answer, publicOptionId);
+      if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
+      const grade = gradeItem(item, valid.answer);
       const row = em.create(ResponseRow, {
-        id: previous?.id ?? randomUUID(),
+        id: randomUUID(),
         attemptId,
         userId: viewer.id,
         itemId,
         itemVersionId: slot.versionId,
-        mode: fresh.mode,
+        mode: attempt.mode,
         answer: valid.answer,
         status: grade.status,
         score: grade.score,
@@ -196,16 +198,61 @@ export class AttemptService {
         gradedBy: null,
         answerKey: answerKey(item, valid.answer, grade),
       });
-      await em.save(ResponseRow, row);
+      // Answering again replaces the earlier answer in place (same id), in one statement.
+      const [{ id }] = await sql<{ id: string }>(
+        em,
+        // The leading comment matters: TypeORM's SQLite runner sends statements starting with "INSERT INTO"
+        // through run(), which drops RETURNING rows; anything else goes through all().
+        `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT ("attemptId", "itemId") DO UPDATE SET answer = excluded.answer, status = excluded.status, score = excluded.score,
+           "maxScore" = excluded."maxScore", correct = excluded.correct, "answeredAt" = excluded."answeredAt", "gradedAt" = excluded."gradedAt",
+           "answerKey" = excluded."answerKey", "itemVersionId" = excluded."itemVersionId"
+         RETURNING id`,
+        [row.id, attemptId, viewer.id, itemId, slot.versionId, row.mode, JSON.stringify(row.answer), row.status, row.score, row.maxScore, row.correct, now.toISOString(), row.gradedAt?.toISOString() ?? null, row.answerKey],
+      );
+      row.id = id;
       // Practice shows the result at once, so the item enters spaced review at once.
-      if (fresh.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
+      if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
         await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
         await refreshStoredMastery(em, this.content, viewer.id, now);
       }
-      return row;
+      return { attempt, response: row } as const;
     });
-    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: attempt.quizId, itemId, attemptId, at: response.answeredAt });
-    return { attempt, response };
+    if ("expired" in outcome) {
+      await this.expireIfDue(outcome.expired!);
+      throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
+    }
+    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
+    return outcome;
+  }
+
+  /** Layouts never change after an attempt starts, so they are kept in memory; the state is always read. */
+  private readonly layouts = new Map<string, AttemptLayout>();
+
+  private async loadForWrite(em: EntityManager, attemptId: string): Promise<AttemptRow | null> {
+    const [row] = await sql<{ id: string; userId: string; quizId: string; mode: string; state: string; locale: string; deadline: string | null; layout?: string }>(
+      em,
+      `SELECT id, "userId", "quizId", mode, state, locale, deadline${this.layouts.has(attemptId) ? "" : ", layout"} FROM attempt WHERE id = ?`,
+      [attemptId],
+    );
+    if (!row) return null;
+    let layout = this.layouts.get(attemptId);
+    if (!layout) {
+      layout = JSON.parse(row.layout!) as AttemptLayout;
+      if (this.layouts.size > 20_000) this.layouts.clear();
+      this.layouts.set(attemptId, layout);
+    }
+    return Object.assign(new AttemptRow(), {
+      id: row.id,
+      userId: row.userId,
+      quizId: row.quizId,
+      mode: row.mode,
+      state: row.state,
+      locale: row.locale,
+      deadline: row.deadline ? new Date(row.deadline) : null,
+      layout,
+    });
   }
 
   /** Finishes an open attempt and scores it; finishing a finished attempt returns it unchanged. */
@@ -261,6 +308,8 @@ export class AttemptService {
       if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) {
         await this.scheduleAssessment(em, fresh, at);
         await refreshStoredMastery(em, this.content, fresh.userId, at);
+        await applyAttempt(em, fresh.id, 1);
+        await refreshQuizBest(em, fresh.userId, fresh.quizId);
       }
       closedNow = true;
       return fresh;

@@ -13,6 +13,7 @@ import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/context.js";
 import { ClassroomMemberRow, ClassroomRow } from "./classroom.entity.js";
 import { newJoinCode, normalizeJoinCode } from "./join-code.js";
+import { applyLearner } from "./stat-rollup.js";
 
 const notFound = () => new AppError("classroom/not_found", "There is no such class.");
 
@@ -65,7 +66,10 @@ export class ClassroomService {
       const room = await em.findOneBy(ClassroomRow, { joinCode: code });
       if (!room) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
       const already = await em.findOneBy(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id });
-      if (!already) await em.insert(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id, joinedAt: this.clock.now() });
+      if (!already) {
+        await em.insert(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id, joinedAt: this.clock.now() });
+        await applyLearner(em, viewer.id, room.id, 1);
+      }
       return { room, joined: !already };
     });
     if (result.joined) {
@@ -86,7 +90,11 @@ export class ClassroomService {
 
   async removeLearner(viewer: Viewer, classroomId: string, learnerId: string): Promise<boolean> {
     await this.owned(viewer, classroomId);
-    const removed = await this.writes.run(async (em) => (await em.delete(ClassroomMemberRow, { classroomId, userId: learnerId })).affected ?? 0);
+    const removed = await this.writes.run(async (em) => {
+      const gone = (await em.delete(ClassroomMemberRow, { classroomId, userId: learnerId })).affected ?? 0;
+      if (gone > 0) await applyLearner(em, learnerId, classroomId, -1);
+      return gone;
+    });
     if (removed === 0) throw new AppError("BAD_USER_INPUT", "This learner is not in the class.", { field: "learnerId" });
     this.activity.publish({ type: "LEARNER_REMOVED", learnerId, quizId: null, itemId: null, attemptId: null, classroomId, at: this.clock.now() });
     return true;

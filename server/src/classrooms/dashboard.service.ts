@@ -77,13 +77,7 @@ export class DashboardService {
         `SELECT "userId", "lessonSlug", status FROM lesson_progress WHERE "userId" IN (??)`,
         [ids],
       ),
-      sql<{ userId: string; quizId: string; best: number }>(
-        this.db,
-        `SELECT "userId", "quizId", MAX(score / "maxScore") AS best FROM attempt
-          WHERE "userId" IN (??) AND mode = 'ASSESSMENT' AND state = 'FINISHED' AND "maxScore" > 0
-          GROUP BY "userId", "quizId"`,
-        [ids],
-      ),
+      sql<{ userId: string; quizId: string; best: number }>(this.db, `SELECT "userId", "quizId", best FROM quiz_best WHERE "userId" IN (??)`, [ids]),
       sql<{ userId: string; objectiveId: string; level: string; fraction: number }>(
         this.db,
         `SELECT "userId", "objectiveId", level, fraction FROM objective_mastery WHERE "userId" IN (??)`,
@@ -127,11 +121,8 @@ export class DashboardService {
       ),
       sql<{ quizId: string; avg: number; n: number }>(
         this.db,
-        `SELECT b."quizId" AS "quizId", AVG(b.best) AS avg, COUNT(*) AS n FROM (
-            SELECT a."userId", a."quizId", MAX(a.score / a."maxScore") AS best FROM attempt a
-              JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
-             WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED' AND a."maxScore" > 0
-             GROUP BY a."userId", a."quizId") b
+        `SELECT b."quizId" AS "quizId", AVG(b.best) AS avg, COUNT(*) AS n FROM quiz_best b
+           JOIN classroom_member m ON m."userId" = b."userId" AND m."classroomId" = ?
           GROUP BY b."quizId"`,
         [classroomId],
       ),
@@ -182,47 +173,34 @@ export class DashboardService {
   /**
    * Learners who need help: mean best assessment score under the threshold (LOW_SCORES), two or more
    * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or two lessons behind the class's mean (BEHIND).
-   * 2 statements.
+   * 1 statement.
    */
   async needsHelp(classroomId: string, threshold: number, limit: number): Promise<NeedsHelp[]> {
-    const [avg] = await sql<{ avg: number }>(
+    // Per-member figures as correlated subqueries: each is a primary-key range probe, so the cost is one
+    // short index walk per member rather than three class-wide aggregations.
+    const perMember = `
+      SELECT m."userId" AS "userId", m."joinedAt" AS "joinedAt",
+             (SELECT AVG(b.best) FROM quiz_best b WHERE b."userId" = m."userId") AS best,
+             (SELECT COUNT(*) FROM objective_mastery o WHERE o."userId" = m."userId" AND o.level = 'ATTEMPTED') AS weak,
+             (SELECT COUNT(*) FROM lesson_progress p WHERE p."userId" = m."userId" AND p.status = 'COMPLETED') AS done
+        FROM classroom_member m WHERE m."classroomId" = ?`;
+    // One pass: the class's mean of completed lessons comes from a window over the same rows.
+    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number }>(
       this.db,
-      `SELECT AVG(c.n) AS avg FROM (
-          SELECT m."userId", SUM(CASE WHEN p.status = 'COMPLETED' THEN 1 ELSE 0 END) AS n FROM classroom_member m
-            LEFT JOIN lesson_progress p ON p."userId" = m."userId"
-           WHERE m."classroomId" = ? GROUP BY m."userId") c`,
-      [classroomId],
-    );
-    const behindBelow = num(avg?.avg) - 2;
-    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number }>(
-      this.db,
-      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt", g.best AS best,
-              COALESCE(w.n, 0) AS weak, COALESCE(d.n, 0) AS done
-         FROM classroom_member m
-         JOIN "user" u ON u.id = m."userId"
-         LEFT JOIN (SELECT b."userId", AVG(b.best) AS best FROM (
-                      SELECT a."userId", a."quizId", MAX(a.score / a."maxScore") AS best FROM attempt a
-                        JOIN classroom_member cm ON cm."userId" = a."userId" AND cm."classroomId" = ?
-                       WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED' AND a."maxScore" > 0
-                       GROUP BY a."userId", a."quizId") b GROUP BY b."userId") g ON g."userId" = m."userId"
-         LEFT JOIN (SELECT o."userId", COUNT(*) AS n FROM objective_mastery o
-                      JOIN classroom_member cm ON cm."userId" = o."userId" AND cm."classroomId" = ?
-                     WHERE o.level = 'ATTEMPTED' GROUP BY o."userId") w ON w."userId" = m."userId"
-         LEFT JOIN (SELECT p."userId", COUNT(*) AS n FROM lesson_progress p
-                      JOIN classroom_member cm ON cm."userId" = p."userId" AND cm."classroomId" = ?
-                     WHERE p.status = 'COMPLETED' GROUP BY p."userId") d ON d."userId" = m."userId"
-        WHERE m."classroomId" = ?
-          AND ((g.best IS NOT NULL AND g.best < ?) OR COALESCE(w.n, 0) >= 2 OR COALESCE(d.n, 0) <= ?)
-        ORDER BY COALESCE(g.best, 1) ASC, COALESCE(w.n, 0) DESC, u."displayName"
+      `SELECT u.id AS id, u."displayName" AS "displayName", c."joinedAt" AS "joinedAt", c.best AS best, c.weak AS weak, c.done AS done,
+              c."behindBelow" AS "behindBelow"
+         FROM (SELECT x.*, AVG(x.done) OVER () - 2 AS "behindBelow" FROM (${perMember}) x) c JOIN "user" u ON u.id = c."userId"
+        WHERE (c.best IS NOT NULL AND c.best < ?) OR c.weak >= 2 OR c.done <= c."behindBelow"
+        ORDER BY COALESCE(c.best, 1) ASC, c.weak DESC, u."displayName"
         LIMIT ?`,
-      [classroomId, classroomId, classroomId, classroomId, threshold, behindBelow, limit],
+      [classroomId, threshold, limit],
     );
     return rows.map((r) => {
       const best = numOrNull(r.best);
       const reasons: string[] = [];
       if (best !== null && best < threshold) reasons.push("LOW_SCORES");
       if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
-      if (num(r.done) <= behindBelow) reasons.push("BEHIND");
+      if (num(r.done) <= num(r.behindBelow)) reasons.push("BEHIND");
       return {
         learner: { id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
         reasons,
@@ -233,24 +211,30 @@ export class DashboardService {
     });
   }
 
-  /** The latest answers, finished attempts and joins in the class, newest first: 3 statements. */
+  /**
+   * The latest answers, finished attempts and joins in the class, newest first: 3 statements, each walking an
+   * index newest-first and keeping the class's members, so the cost does not grow with the number of answers
+   * (for a large class; a small class among many busy ones walks further).
+   */
   async recentActivity(classroomId: string, limit: number): Promise<ClassroomActivity[]> {
+    // CROSS JOIN keeps SQLite's loop order: newest rows first by index, each probed for membership.
     const [answers, finished, joins] = await Promise.all([
       sql<{ learnerId: string; learnerName: string; quizId: string; itemId: string; attemptId: string; at: string }>(
         this.db,
         `SELECT r."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", r."itemId" AS "itemId",
                 r."attemptId" AS "attemptId", r."answeredAt" AS at
-           FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+           FROM (SELECT r.* FROM response r CROSS JOIN classroom_member m
+                  WHERE m."classroomId" = ? AND m."userId" = r."userId" ORDER BY r."answeredAt" DESC LIMIT ?) r
            JOIN "user" u ON u.id = r."userId" LEFT JOIN attempt a ON a.id = r."attemptId"
-          ORDER BY r."answeredAt" DESC LIMIT ?`,
+          ORDER BY r."answeredAt" DESC`,
         [classroomId, limit],
       ),
       sql<{ learnerId: string; learnerName: string; quizId: string; attemptId: string; at: string }>(
         this.db,
         `SELECT a."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", a.id AS "attemptId", a."finishedAt" AS at
-           FROM attempt a JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
-           JOIN "user" u ON u.id = a."userId"
-          WHERE a.state = 'FINISHED' ORDER BY a."finishedAt" DESC LIMIT ?`,
+           FROM (SELECT a.* FROM attempt a CROSS JOIN classroom_member m
+                  WHERE m."classroomId" = ? AND m."userId" = a."userId" AND a.state = 'FINISHED' ORDER BY a."finishedAt" DESC LIMIT ?) a
+           JOIN "user" u ON u.id = a."userId" ORDER BY a."finishedAt" DESC`,
         [classroomId, limit],
       ),
       sql<{ learnerId: string; learnerName: string; at: string }>(
@@ -271,37 +255,38 @@ export class DashboardService {
 
   /**
    * Item statistics for one quiz over the class's finished ASSESSMENT attempts (first attempts unless
-   * allAttempts): 3 statements, each a GROUP BY, whatever the class size.
+   * allAttempts), read from the sums kept in stat_attempt_sum and stat_item_sum (stat-rollup.ts):
+   * 2 statements and a few dozen rows, whatever the class size.
    */
   async itemStats(classroomId: string, quizId: string, allAttempts: boolean, locale: Locale): Promise<ItemStat[]> {
     const quiz = this.content.quizFile(quizId);
     if (!quiz) return [];
-    const population = `FROM attempt a JOIN classroom_member m ON m."userId" = a."userId" AND m."classroomId" = ?
-      WHERE a."quizId" = ? AND a.mode = 'ASSESSMENT' AND a.state = 'FINISHED'${allAttempts ? "" : ` AND a."attemptNumber" = 1`}`;
-    const params = [classroomId, quizId];
-    const [[totals], perItem, distribution] = await Promise.all([
-      sql<{ n: number; st: number; st2: number }>(this.db, `SELECT COUNT(*) AS n, SUM(a.score) AS st, SUM(a.score * a.score) AS st2 ${population}`, params),
-      sql<{ itemId: string; answered: number; sx: number; sx2: number; sxt: number }>(
+    const scope = allAttempts ? "ALL" : "FIRST";
+    const [[totals], perKey] = await Promise.all([
+      sql<{ n: number; sumT: number; sumT2: number }>(this.db, `SELECT n, "sumT", "sumT2" FROM stat_attempt_sum WHERE "classroomId" = ? AND "quizId" = ? AND scope = ?`, [classroomId, quizId, scope]),
+      sql<{ itemId: string; answerKey: string; n: number; graded: number; sumX: number; sumX2: number; sumXT: number }>(
         this.db,
-        `SELECT r."itemId" AS "itemId", COUNT(*) AS answered, SUM(r.score) AS sx, SUM(r.score * r.score) AS sx2, SUM(r.score * a.score) AS sxt
-           ${population.replace("FROM attempt a", `FROM attempt a JOIN response r ON r."attemptId" = a.id AND r.status = 'GRADED'`)}
-          GROUP BY r."itemId"`,
-        params,
-      ),
-      sql<{ itemId: string; answerKey: string | null; n: number }>(
-        this.db,
-        `SELECT r."itemId" AS "itemId", r."answerKey" AS "answerKey", COUNT(*) AS n
-           ${population.replace("FROM attempt a", `FROM attempt a JOIN response r ON r."attemptId" = a.id`)}
-          GROUP BY r."itemId", r."answerKey"`,
-        params,
+        `SELECT "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE "classroomId" = ? AND "quizId" = ? AND scope = ? AND n > 0`,
+        [classroomId, quizId, scope],
       ),
     ]);
-    const attemptSums = { n: num(totals?.n), sumT: num(totals?.st), sumT2: num(totals?.st2) };
+    const attemptSums = { n: num(totals?.n), sumT: num(totals?.sumT), sumT2: num(totals?.sumT2) };
     return quiz.items.map((item) => {
-      const s = perItem.find((p) => p.itemId === item.id);
-      const sums = { sumX: num(s?.sx), sumX2: num(s?.sx2), sumXT: num(s?.sxt) };
-      const facility = item.type === "ESSAY" && !s ? null : facilityIndex(attemptSums, sums, item.points);
-      const discrimination = item.type === "ESSAY" && !s ? null : discriminationIndex(attemptSums, sums);
+      const rows = perKey.filter((p) => p.itemId === item.id);
+      const sums = { sumX: 0, sumX2: 0, sumXT: 0 };
+      let graded = 0;
+      let answered = 0;
+      for (const r of rows) {
+        sums.sumX += num(r.sumX);
+        sums.sumX2 += num(r.sumX2);
+        sums.sumXT += num(r.sumXT);
+        graded += num(r.graded);
+        answered += num(r.n);
+      }
+      // An essay nobody has graded yet has no statistics; everything else counts unanswered attempts as 0.
+      const noData = item.type === "ESSAY" && graded === 0;
+      const facility = noData ? null : facilityIndex(attemptSums, sums, item.points);
+      const discrimination = noData ? null : discriminationIndex(attemptSums, sums);
       const reasons = checkReasons(facility, discrimination);
       return {
         itemId: item.id,
@@ -309,12 +294,12 @@ export class DashboardService {
         prompt: pick(item.prompt, locale),
         points: item.points,
         attempts: attemptSums.n,
-        responses: num(s?.answered ?? distribution.filter((d) => d.itemId === item.id).reduce((t, d) => t + num(d.n), 0)),
+        responses: answered,
         facilityIndex: facility,
         discriminationIndex: discrimination,
         needsCheck: reasons.length > 0,
         checkReasons: reasons,
-        distribution: optionCounts(item, distribution.filter((d) => d.itemId === item.id), locale),
+        distribution: optionCounts(item, rows.map((r) => ({ answerKey: r.answerKey === "" ? null : r.answerKey, n: num(r.n) })), locale),
       };
     });
   }

@@ -17,6 +17,7 @@ import { AppError } from "../errors.js";
 import { roundPoints } from "../grading/grading.js";
 import { quizGrade } from "../grading/quiz-grade.js";
 import { refreshStoredMastery } from "../progress/mastery.query.js";
+import { applyAttempt, refreshQuizBest } from "./stat-rollup.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
@@ -136,6 +137,8 @@ export class InstructorService {
     const graded = await this.writes.run(async (em) => {
       const now = this.clock.now();
       const r = await em.findOneByOrFail(ResponseRow, { id: responseId });
+      // The attempt's contribution to class statistics changes with the grade: take it out, put it back after.
+      await applyAttempt(em, r.attemptId!, -1);
       r.status = ResponseStatus.GRADED;
       r.score = roundPoints(score);
       r.correct = r.score === item.points;
@@ -150,6 +153,8 @@ export class InstructorService {
         attempt.maxScore = maxScore;
         await em.save(AttemptRow, attempt);
       }
+      await applyAttempt(em, r.attemptId!, 1);
+      await refreshQuizBest(em, r.userId, attempt.quizId);
       await refreshStoredMastery(em, this.content, r.userId, now);
       return r;
     });

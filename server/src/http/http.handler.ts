@@ -10,6 +10,7 @@ import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { infoPage } from "./info.page.js";
+import type { PublicResponseCache } from "./public-cache.js";
 
 export interface HandlerOptions<C extends object> {
   apollo: ApolloServer<C>;
@@ -18,6 +19,8 @@ export interface HandlerOptions<C extends object> {
   clientDir?: string;
   /** Largest accepted request body; larger ones get 413 before anything is parsed. */
   maxBodyBytes?: number;
+  /** Answers repeated public queries (course, lesson, quiz) from stored bytes. */
+  publicCache?: PublicResponseCache;
 }
 
 class HttpError extends Error {
@@ -75,9 +78,20 @@ function sendJsonError(res: ServerResponse, status: number, message: string): vo
 async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = (req.method ?? "GET").toUpperCase();
   let body: unknown = undefined;
+  let cacheKey: string | undefined;
   if (method === "POST") {
     const raw = await readBody(req, opts.maxBodyBytes ?? 100_000);
     const type = String(req.headers["content-type"] ?? "");
+    if (type.includes("application/json") && opts.publicCache) {
+      const hit = opts.publicCache.get(raw);
+      if (hit) {
+        res.statusCode = hit.status;
+        for (const [k, v] of hit.headers) res.setHeader(k, v);
+        res.end(hit.body);
+        return;
+      }
+      cacheKey = raw;
+    }
     if (type.includes("application/json")) {
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
@@ -99,6 +113,9 @@ async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: Inc
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
+    if (cacheKey !== undefined && !res.hasHeader("set-cookie")) {
+      opts.publicCache!.offer(cacheKey, { status: res.statusCode, headers: [...response.headers], body: response.body.string });
+    }
     res.end(response.body.string);
     return;
   }

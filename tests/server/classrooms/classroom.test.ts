@@ -8,6 +8,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
+import { rebuildStats } from "../../../server/src/classrooms/stat-rollup.js";
 
 let server: TestServer;
 let teacher: Learner;
@@ -222,5 +223,39 @@ describe("a class", () => {
     const again = await teacher.gql(`mutation($id: ID!, $l: ID!) { removeLearner(classroomId: $id, learnerId: $l) }`, { id: classId, l: late.id });
     expect(again.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     expect((await late.gql(`{ myClassrooms { id } }`)).body.data.myClassrooms).toEqual([]);
+  });
+
+  it("should keep the incremental statistics equal to a rebuild from the raw rows (after joins, removals, regrades)", async () => {
+    // A learner with a finished assessment joins late, and another leaves: both move the class's sums.
+    const late = await server.learner("late-joiner");
+    const a = (await late.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
+    const item = server.app.store.quizFile(QUIZ)!.items[0];
+    await late.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    await late.gql(FINISH, { id: a.id });
+    const code2 = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { joinCode } }`, { id: classId })).body.data.classroom.joinCode;
+    await late.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: code2 });
+    await teacher.gql(`mutation($id: ID!, $l: ID!) { removeLearner(classroomId: $id, learnerId: $l) }`, { id: classId, l: learners[2].id });
+
+    const read = async () => ({
+      attempts: (await server.db.query(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],
+      items: (await server.db.query(`SELECT "classroomId", "quizId", scope, "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`)) as any[],
+      best: (await server.db.query(`SELECT * FROM quiz_best ORDER BY 1, 2`)) as any[],
+    });
+    const incremental = await read();
+    expect(incremental.items.length).toBeGreaterThan(10);
+    await server.app.writes.run((em) => rebuildStats(em));
+    const rebuilt = await read();
+    const close = (x: any[], y: any[]) => {
+      expect(x.length).toBe(y.length);
+      x.forEach((row, i) => {
+        for (const k of Object.keys(row)) {
+          if (typeof row[k] === "number") expect(row[k], `${k} of ${JSON.stringify(row)}`).toBeCloseTo(y[i][k], 6);
+          else expect(row[k]).toBe(y[i][k]);
+        }
+      });
+    };
+    close(incremental.attempts, rebuilt.attempts);
+    close(incremental.items, rebuilt.items);
+    close(incremental.best, rebuilt.best);
   });
 });

@@ -1,0 +1,117 @@
+/**
+ * Scale data inserted directly (not through signUp): one class of 10,000 learners who each finished the
+ * 40-item bench quiz once (400k responses), plus 30 classes of 30, with lesson progress and mastery rows.
+ * One precomputed password hash serves every account.
+ */
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import type { Runner } from "../../server/src/db/sql.js";
+import { hashPassword } from "../../server/src/accounts/password.js";
+import { sql } from "../../server/src/db/sql.js";
+import { rebuildStats } from "../../server/src/classrooms/stat-rollup.js";
+import { BENCH_ITEMS, BENCH_QUIZ } from "./bench-content.js";
+
+export interface ScaleData {
+  instructorEmail: string;
+  password: string;
+  bigClassId: string;
+  smallClassIds: string[];
+  rows: { users: number; responses: number };
+}
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(s ^ (s >>> 15), s | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function insertMany(db: Runner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
+  const per = Math.max(1, Math.floor(900 / columns.length));
+  const cols = columns.map((c) => `"${c}"`).join(", ");
+  for (let i = 0; i < rows.length; i += per) {
+    const chunk = rows.slice(i, i + per);
+    await sql(db, `INSERT INTO "${table}" (${cols}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`, chunk.flat());
+  }
+}
+
+export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Promise<ScaleData> {
+  const random = rng(42);
+  const password = "bench-password";
+  const hash = await hashPassword(password, { logN: 10, r: 8, p: 1 });
+  const now = new Date("2026-10-01T00:00:00Z");
+  const iso = (d: Date) => d.toISOString();
+  const instructorId = randomUUID();
+  const instructorEmail = "bench.instructor@example.com";
+  const versions: { id: number; itemId: string }[] = await sql(db, `SELECT id, "itemId" FROM quiz_item_version WHERE "quizId" = ? ORDER BY "itemId"`, [BENCH_QUIZ]);
+  const layout = JSON.stringify({ items: versions.map((v) => ({ itemId: v.itemId, versionId: v.id, version: 1, choices: [], targets: [] })) });
+  const bigClassId = randomUUID();
+  const smallClassIds = Array.from({ length: 30 }, () => randomUUID());
+  let users = 0;
+  let responses = 0;
+
+  await db.transaction(async (em) => {
+    await insertMany(em, "user", ["id", "email", "displayName", "role", "locale", "passwordHash", "createdAt"], [[instructorId, instructorEmail, "Bench Instructor", "INSTRUCTOR", "EN", hash, iso(now)]]);
+    await insertMany(em, "classroom", ["id", "name", "joinCode", "instructorId", "createdAt"], [
+      [bigClassId, "Big class (10,000)", "BIGB-0000".replace(/0/g, "2"), instructorId, iso(now)],
+      ...smallClassIds.map((id, i) => [id, `Class ${i + 1}`, `SM${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}-2345`, instructorId, iso(now)]),
+    ]);
+  });
+
+  const groups: { classroomId: string; count: number }[] = [{ classroomId: bigClassId, count: 10_000 }, ...smallClassIds.map((id) => ({ classroomId: id, count: 30 }))];
+  for (const g of groups) {
+    // A thousand learners per transaction keeps memory flat and the insert fast.
+    for (let start = 0; start < g.count; start += 1000) {
+      const n = Math.min(1000, g.count - start);
+      const userRows: unknown[][] = [];
+      const memberRows: unknown[][] = [];
+      const progressRows: unknown[][] = [];
+      const attemptRows: unknown[][] = [];
+      const responseRows: unknown[][] = [];
+      const masteryRows: unknown[][] = [];
+      for (let k = 0; k < n; k++) {
+        const userId = randomUUID();
+        const ability = 0.2 + 0.75 * random();
+        userRows.push([userId, `b${users}@bench.test`, `Learner ${String(users).padStart(5, "0")}`, "LEARNER", "AR", hash, iso(now)]);
+        memberRows.push([g.classroomId, userId, iso(now)]);
+        for (const slug of lessonSlugs) {
+          const r = random();
+          if (r < 0.2) continue;
+          progressRows.push([userId, slug, r < 0.7 ? "COMPLETED" : "IN_PROGRESS", null, "[]", Math.floor(r * 900), iso(now), iso(now), r < 0.7 ? iso(now) : null]);
+        }
+        const attemptId = randomUUID();
+        let total = 0;
+        for (const v of versions) {
+          const idx = Number(v.itemId.slice(3)) - 1;
+          const difficulty = (idx % 10) / 12;
+          const right = random() < ability - difficulty + 0.3;
+          total += right ? 1 : 0;
+          const key = idx % 4 === 3 ? (right ? "a" : ["b", "c", "d"][Math.floor(random() * 3)]) : right ? `t:جواب${idx}` : "t:لا ادري";
+          responseRows.push([randomUUID(), attemptId, userId, v.itemId, v.id, "ASSESSMENT", "{}", "GRADED", right ? 1 : 0, 1, right ? 1 : 0, iso(now), iso(now), key]);
+        }
+        attemptRows.push([attemptId, userId, BENCH_QUIZ, "ASSESSMENT", "FINISHED", "AR", iso(now), iso(now), null, total, BENCH_ITEMS, layout, null, 1]);
+        const f = total / BENCH_ITEMS;
+        const level = f >= 1 ? "PROFICIENT" : f >= 0.7 ? "FAMILIAR" : "ATTEMPTED";
+        masteryRows.push([userId, "lb-o1", level, f, iso(now)], [userId, "lb-o2", level, f, iso(now)]);
+        users++;
+        responses += BENCH_ITEMS;
+      }
+      await db.transaction(async (em) => {
+        const e = em;
+        await insertMany(e, "user", ["id", "email", "displayName", "role", "locale", "passwordHash", "createdAt"], userRows);
+        await insertMany(e, "classroom_member", ["classroomId", "userId", "joinedAt"], memberRows);
+        await insertMany(e, "lesson_progress", ["userId", "lessonSlug", "status", "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "updatedAt", "completedAt"], progressRows);
+        await insertMany(e, "attempt", ["id", "userId", "quizId", "mode", "state", "locale", "startedAt", "finishedAt", "deadline", "score", "maxScore", "layout", "openKey", "attemptNumber"], attemptRows);
+        await insertMany(e, "response", ["id", "attemptId", "userId", "itemId", "itemVersionId", "mode", "answer", "status", "score", "maxScore", "correct", "answeredAt", "gradedAt", "answerKey"], responseRows);
+        await insertMany(e, "objective_mastery", ["userId", "objectiveId", "level", "fraction", "updatedAt"], masteryRows);
+      });
+    }
+  }
+  // Inserted directly, so the class statistics and best scores are rebuilt once from the raw rows.
+  await db.transaction((em) => rebuildStats(em));
+  await db.query("ANALYZE");
+  return { instructorEmail, password, bigClassId, smallClassIds, rows: { users, responses } };
+}
