@@ -15,8 +15,8 @@ export default tseslint.config(
     },
   },
   {
-    // Tests read untyped JSON responses and mutate parsed YAML fixtures.
-    files: ["tests/**/*.ts"],
+    // Tests and benchmarks read untyped JSON responses, mutate parsed YAML fixtures and drive autocannon clients.
+    files: ["tests/**/*.ts", "bench/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
 );
