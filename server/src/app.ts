@@ -21,6 +21,7 @@ import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
+import { armor, LIMITS } from "./http/limits.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { buildAppSchema } from "./schema.js";
@@ -65,8 +66,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const schema = await buildAppSchema();
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv());
 
+  const limits = armor(!!opts.production);
   const apollo = new ApolloServer<AppContext>({
     schema,
+    plugins: limits.plugins,
+    validationRules: limits.validationRules,
     introspection: !opts.production,
     // No "Did you mean …?" field suggestions in production: they map the schema for a stranger.
     hideSchemaDetailsFromClientErrors: !!opts.production,
@@ -89,6 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     apollo,
     clientDir: opts.clientDir,
     publicCache: new PublicResponseCache(),
+    maxBodyBytes: LIMITS.maxBodyBytes,
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));
       const secure = (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";

@@ -1,0 +1,30 @@
+/**
+ * Request limits enforced before execution (no resolver runs for a rejected document), with GraphQL Armor:
+ * depth, aliases (__typename counted), directives, tokens and a static cost. Field suggestions ("Did you
+ * mean …?") are blocked in production. Body size (100 KB → 413) is checked earlier, in http.handler.ts;
+ * batching is off and CSRF prevention on in app.ts.
+ */
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { ValidationRule } from "graphql";
+
+export const LIMITS = {
+  maxDepth: 8,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 1500,
+  maxBodyBytes: 100_000,
+} as const;
+
+export function armor(production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
+  const { plugins, validationRules } = new ApolloArmor({
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    maxAliases: { n: LIMITS.maxAliases, allowList: [], exposeLimits: true },
+    maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
+    maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
+    costLimit: { maxCost: LIMITS.maxCost, exposeLimits: true },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return { plugins, validationRules };
+}
