@@ -102,6 +102,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         db: opts.db,
         viewer,
         requestId: randomUUID(),
+        clientAddress: req.socket.remoteAddress ?? "unknown",
         setSessionCookie: (token: string | null, maxAge?: number) => res.appendHeader("set-cookie", sessionCookie(token, maxAge ?? 0, secure)),
       };
     },
@@ -111,7 +112,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     server,
     schema,
     authenticate: (token) => services.accounts.authenticate(token),
-    context: (viewer) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), setSessionCookie: () => {} }),
+    context: (viewer) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: "websocket", setSessionCookie: () => {} }),
   });
 
   return {

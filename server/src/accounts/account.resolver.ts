@@ -33,7 +33,7 @@ export class AccountResolver {
 
   @Mutation(() => AuthPayload)
   async signIn(@Arg("input", () => SignInInput) input: SignInInput, @Ctx() ctx: AppContext): Promise<AuthPayload> {
-    const { token, user } = await ctx.accounts.signIn(input.email, input.password);
+    const { token, user } = await ctx.accounts.signIn(input.email, input.password, ctx.clientAddress);
     // Signing in while signed in replaces the session: the old one is revoked.
     if (ctx.viewer) await ctx.accounts.signOut(ctx.viewer.sessionId);
     ctx.setSessionCookie(token, SESSION_TTL_MS / 1000);

@@ -16,6 +16,7 @@ import { hashPassword, needsRehash, verifyPassword } from "./password.js";
 import { Role } from "./role.enum.js";
 import { SessionRow } from "./session.entity.js";
 import { UserRow } from "./user.entity.js";
+import { ACCOUNT_LIMITS, ADDRESS_LIMITS, FailureLimiter } from "./rate-limiter.js";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -42,13 +43,18 @@ export class AccountService {
    * instance takes effect here within SESSION_CACHE_MS.
    */
   private readonly sessions = new Map<string, { viewer: Viewer; until: number }>();
+  private readonly accountFailures: FailureLimiter;
+  private readonly addressFailures: FailureLimiter;
 
   constructor(
     private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly params: ScryptParams,
-  ) {}
+  ) {
+    this.accountFailures = new FailureLimiter(clock, ACCOUNT_LIMITS);
+    this.addressFailures = new FailureLimiter(clock, ADDRESS_LIMITS);
+  }
 
   /** Checks a new account's fields; throws BAD_USER_INPUT naming the field. */
   validateNewUser(input: NewUser): void {
@@ -88,15 +94,33 @@ export class AccountService {
     return { token: await this.openSession(user.id), user };
   }
 
-  /** Signs in; every failure is auth/invalid_credentials, whatever its cause. */
-  async signIn(emailRaw: string, password: string): Promise<{ token: string; user: UserRow }> {
-    const user = await this.db.getRepository(UserRow).findOneBy({ email: normalizeEmail(emailRaw) });
+  /**
+   * Signs in; every failure is auth/invalid_credentials, whatever its cause. Repeated failures for one email
+   * (known or not) or from one address are slowed down with auth/rate_limited and a retry time; each call
+   * counts, so aliasing many signIn fields in one request gains nothing.
+   */
+  async signIn(emailRaw: string, password: string, address = "unknown"): Promise<{ token: string; user: UserRow }> {
+    const email = normalizeEmail(emailRaw);
+    const accountKey = `email:${email}`;
+    const addressKey = `ip:${address}`;
+    const wait = Math.max(this.accountFailures.retryAfterMs(accountKey), this.addressFailures.retryAfterMs(addressKey));
+    if (wait > 0) {
+      const retryAfterSeconds = Math.ceil(wait / 1000);
+      throw new AppError("auth/rate_limited", `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+    }
+    const fail = (): never => {
+      this.accountFailures.fail(accountKey);
+      this.addressFailures.fail(addressKey);
+      throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+    };
+    const user = await this.db.getRepository(UserRow).findOneBy({ email });
     if (!user) {
       this.dummyHash ??= hashPassword("not a password of anyone", this.params);
       await verifyPassword(password, await this.dummyHash);
-      throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+      return fail();
     }
-    if (!(await verifyPassword(password, user.passwordHash))) throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+    if (!(await verifyPassword(password, user.passwordHash))) return fail();
+    this.accountFailures.succeed(accountKey);
     if (needsRehash(user.passwordHash, this.params)) {
       const passwordHash = await hashPassword(password, this.params);
       await this.writes.run((em) => em.update(UserRow, { id: user.id }, { passwordHash }));

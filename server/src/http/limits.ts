@@ -13,7 +13,7 @@ export const LIMITS = {
   maxAliases: 15,
   maxDirectives: 10,
   maxTokens: 2000,
-  maxCost: 1500,
+  maxCost: 5000,
   maxBodyBytes: 100_000,
 } as const;
 

@@ -20,4 +20,6 @@ export interface AppContext extends Services {
   /** Sets or clears the session cookie on this HTTP response (no-op over WebSocket). */
   setSessionCookie(token: string | null, maxAgeSeconds?: number): void;
   requestId: string;
+  /** The client's address (for sign-in throttling). */
+  clientAddress: string;
 }
