@@ -22,10 +22,10 @@ describe("sign-in throttling", () => {
     expect(codeOf(await signIn(email, "wrong password"))).toBe("auth/invalid_credentials"); // 6th: counted, now locked 1 s
     const locked = await signIn(email, "correct horse battery");
     expect(codeOf(locked)).toBe("auth/rate_limited");
-    expect(locked.body.errors[0].extensions.retryAfterSeconds).toBe(1);
+    expect(locked.body.errors![0].extensions!.retryAfterSeconds).toBe(1);
     clock.advance(1001);
     expect(codeOf(await signIn(email, "wrong password"))).toBe("auth/invalid_credentials"); // 7th → 2 s
-    expect((await signIn(email, "correct horse battery")).body.errors[0].extensions.retryAfterSeconds).toBe(2);
+    expect((await signIn(email, "correct horse battery")).body.errors![0].extensions!.retryAfterSeconds).toBe(2);
     clock.advance(2001);
     expect(codeOf(await signIn(email, "correct horse battery"))).toBe("ok");
     expect(codeOf(await signIn(email, "wrong password"))).toBe("auth/invalid_credentials"); // success reset the count
