@@ -45,7 +45,7 @@ describe("sign-in throttling", () => {
     // signIn is non-null and mutations run in order: the first failure ends the request, so one request of
     // ten aliases is one guess, and it counts.
     const codes: string[][] = [];
-    for (let r = 0; r < 7; r++) codes.push((await server.gql<any>(`mutation { ${fields} }`)).body.errors.map((e: any) => e.extensions.code));
+    for (let r = 0; r < 7; r++) codes.push((await server.gql<any>(`mutation { ${fields} }`)).body.errors!.map((e: any) => e.extensions.code));
     expect(codes.slice(0, 6).every((c) => c.length === 1 && c[0] === "auth/invalid_credentials")).toBe(true);
     expect(codes[6]).toEqual(["auth/rate_limited"]);
   });
