@@ -12,9 +12,10 @@ import { ProgressResolver } from "./progress/progress.resolver.js";
 import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
+import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { authChecker } from "./shared/auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

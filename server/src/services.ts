@@ -10,6 +10,7 @@ import { ReviewService } from "./review/review.service.js";
 import { ClassroomService } from "./classrooms/classroom.service.js";
 import { DashboardService } from "./classrooms/dashboard.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
+import { PrivacyService } from "./privacy/privacy.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import type { Clock } from "./shared/clock.js";
 
@@ -25,6 +26,7 @@ export interface Services {
   classrooms: ClassroomService;
   dashboard: DashboardService;
   instructor: InstructorService;
+  privacy: PrivacyService;
 }
 
 export function createServices(db: DataSource, writes: WriteQueue, clock: Clock, content: ContentStore, passwordParams: ScryptParams): Services {
@@ -45,5 +47,6 @@ export function createServices(db: DataSource, writes: WriteQueue, clock: Clock,
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity),
+    privacy: new PrivacyService(db, writes, clock),
   };
 }

@@ -173,8 +173,13 @@ export class AccountService {
     return this.db.getRepository(UserRow).findOneBy({ id });
   }
 
-  async setLocale(userId: string, locale: Locale): Promise<UserRow> {
+  /** Drops a user's verified sessions from memory (after a locale change or account deletion). */
+  forgetUser(userId: string): void {
     for (const [k, v] of this.sessions) if (v.viewer.id === userId) this.sessions.delete(k);
+  }
+
+  async setLocale(userId: string, locale: Locale): Promise<UserRow> {
+    this.forgetUser(userId);
     await this.writes.run((em) => em.update(UserRow, { id: userId }, { locale }));
     return (await this.user(userId))!;
   }

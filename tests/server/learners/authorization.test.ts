@@ -77,6 +77,12 @@ const cases: Case[] = [
   { field: "removeLearner", doc: () => `mutation { removeLearner(classroomId: "x", learnerId: "y") }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "gradeEssay", doc: () => `mutation { gradeEssay(input: { responseId: "x", score: 1 }) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "not a code") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "classroom/bad_code", other: "classroom/bad_code" } },
+  { field: "exportMyData", doc: () => `{ exportMyData }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  {
+    field: "deleteMyAccount",
+    doc: () => `mutation { deleteMyAccount(password: "not the password") }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "auth/invalid_credentials", other: "auth/invalid_credentials" },
+  },
   // Destructive ones last: abandon/finish close the owner's attempt.
   { field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "skip", other: "attempt/not_found" } },
   { field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${attemptId}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },

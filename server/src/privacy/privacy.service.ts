@@ -1,0 +1,69 @@
+/**
+ * A learner's own data: export everything (JSON), or delete the account. Deletion removes personal data
+ * (email, name, password, sessions, review schedule) and hands the learning records (attempts, responses,
+ * progress, mastery, class memberships) to a fresh anonymous account with no personal data, so class
+ * statistics keep counting them but nothing links them to the person.
+ */
+import { randomUUID } from "node:crypto";
+import type { DataSource } from "typeorm";
+import { Role } from "../accounts/role.enum.js";
+import { verifyPassword } from "../accounts/password.js";
+import { UserRow } from "../accounts/user.entity.js";
+import type { WriteQueue } from "../db/write-queue.js";
+import { sql } from "../db/sql.js";
+import { AppError } from "../errors.js";
+import type { Clock } from "../shared/clock.js";
+import type { Viewer } from "../shared/context.js";
+
+/** Tables whose rows carry a learner's userId, and what deletion does with them. */
+const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best"] as const;
+const DELETED = ["review_card", "session"] as const;
+
+export class PrivacyService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly writes: WriteQueue,
+    private readonly clock: Clock,
+  ) {}
+
+  async export(viewer: Viewer): Promise<string> {
+    const id = viewer.id;
+    const [user] = await sql<Record<string, unknown>>(this.db, `SELECT email, "displayName", role, locale, "createdAt" FROM "user" WHERE id = ?`, [id]);
+    const q = (text: string) => sql<Record<string, unknown>>(this.db, text, [id]);
+    const [sessions, progress, attempts, responses, reviews, mastery, classes] = await Promise.all([
+      q(`SELECT "createdAt", "expiresAt", "revokedAt" FROM session WHERE "userId" = ? ORDER BY "createdAt"`),
+      q(`SELECT "lessonSlug", status, "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "completedAt" FROM lesson_progress WHERE "userId" = ?`),
+      q(`SELECT id, "quizId", mode, state, locale, "startedAt", "finishedAt", deadline, score, "maxScore", "attemptNumber" FROM attempt WHERE "userId" = ? ORDER BY "startedAt"`),
+      q(`SELECT "attemptId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "graderComment" FROM response WHERE "userId" = ? ORDER BY "answeredAt"`),
+      q(`SELECT "itemId", due FROM review_card WHERE "userId" = ?`),
+      q(`SELECT "objectiveId", level, fraction FROM objective_mastery WHERE "userId" = ?`),
+      q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),
+    ]);
+    for (const r of responses) r.answer = JSON.parse(String(r.answer));
+    for (const p of progress) p.paragraphsSeen = JSON.parse(String(p.paragraphsSeen));
+    return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes }, null, 2);
+  }
+
+  /** Deletes the viewer's account after checking the password again. Learners only. */
+  async deleteAccount(viewer: Viewer, password: string): Promise<void> {
+    if (viewer.role !== Role.LEARNER) throw new AppError("FORBIDDEN", "Instructor and admin accounts are removed by an administrator.");
+    const user = await this.db.getRepository(UserRow).findOneBy({ id: viewer.id });
+    if (!user || !(await verifyPassword(password, user.passwordHash))) throw new AppError("auth/invalid_credentials", "The password is wrong.");
+    await this.writes.run(async (em) => {
+      const anonId = randomUUID();
+      await em.insert(UserRow, {
+        id: anonId,
+        email: `deleted-${randomUUID()}@invalid`,
+        displayName: "—",
+        role: Role.LEARNER,
+        locale: user.locale,
+        passwordHash: "!", // matches no password: the anonymous account cannot sign in
+        createdAt: this.clock.now(),
+      });
+      for (const table of HANDED_OVER) await sql(em, `UPDATE ${table} SET "userId" = ? WHERE "userId" = ?`, [anonId, viewer.id]);
+      await sql(em, `UPDATE attempt SET "openKey" = NULL WHERE "userId" = ?`, [anonId]);
+      for (const table of DELETED) await sql(em, `DELETE FROM ${table} WHERE "userId" = ?`, [viewer.id]);
+      await sql(em, `DELETE FROM "user" WHERE id = ?`, [viewer.id]);
+    });
+  }
+}

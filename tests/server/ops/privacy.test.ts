@@ -1,0 +1,77 @@
+/** Privacy: a learner exports all their data and deletes their account; nothing personal remains. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rightAnswerInput } from "../../helpers/answers.js";
+import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
+import type { Learner, TestServer } from "../../helpers/test-server.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+let server: TestServer;
+let me: Learner;
+let teacher: Learner;
+let classId: string;
+const QUIZ = "q-regional-context";
+
+beforeAll(async () => {
+  server = await startTestServer();
+  teacher = await server.instructor();
+  const room = (await teacher.gql(`mutation { createClassroom(name: "P") { id joinCode } }`)).body.data.createClassroom;
+  classId = room.id;
+  me = await server.learner("Zainab");
+  await me.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: room.joinCode });
+  await me.gql(`mutation { recordLessonProgress(input: { lessonSlug: "regional-context", paragraphId: "l2-p2" }) { status } }`);
+  const a = (await me.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
+  for (const item of server.app.store.quizFile(QUIZ)!.items) await me.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+  await me.gql(FINISH, { id: a.id });
+  await me.gql(START, { quizId: QUIZ, mode: "PRACTICE" });
+});
+afterAll(async () => server.stop());
+
+const stats = async () =>
+  (await teacher.gql(`query($id: ID!) { classroom(id: $id) { itemStats(quizId: "${QUIZ}") { itemId attempts facilityIndex } } }`, { id: classId })).body.data.classroom.itemStats;
+
+describe("privacy", () => {
+  it("should export everything the module holds about the learner as JSON", async () => {
+    const res = await me.gql(`{ exportMyData }`);
+    const data = JSON.parse(res.body.data.exportMyData);
+    expect(data.user).toMatchObject({ email: me.email.toLowerCase(), displayName: "Zainab", role: "LEARNER" });
+    expect(data.attempts).toHaveLength(2);
+    expect(data.responses.length).toBe(server.app.store.quizFile(QUIZ)!.items.length);
+    expect(data.responses[0].answer).toBeTypeOf("object");
+    expect(data.lessonProgress[0]).toMatchObject({ lessonSlug: "regional-context", lastParagraphId: "l2-p2" });
+    expect(data.classes).toEqual([expect.objectContaining({ name: "P" })]);
+    expect(data.sessions.length).toBeGreaterThan(0);
+    expect(JSON.stringify(data.sessions)).not.toMatch(/"id"/); // session ids (hashes) are not handed out
+  });
+
+  it("should refuse deletion with a wrong password and change nothing", async () => {
+    const res = await me.gql(`mutation { deleteMyAccount(password: "wrong one") }`);
+    expect(res.body.errors?.[0].extensions?.code).toBe("auth/invalid_credentials");
+    expect((await me.gql(`{ me { id } }`)).body.data.me.id).toBe(me.id);
+  });
+
+  it("should delete the account: no table holds the id or the email, sessions die, class statistics keep the answers", async () => {
+    const before = await stats();
+    const res = await me.gql(`mutation { deleteMyAccount(password: "correct horse battery") }`);
+    expect(res.body.data.deleteMyAccount).toBe(true);
+    expect((await me.gql(`{ me { id } }`)).body.data.me).toBeNull();
+
+    const tables: { name: string }[] = await server.db.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    const hits: string[] = [];
+    for (const { name } of tables) {
+      const rows: Record<string, unknown>[] = await server.db.query(`SELECT * FROM "${name}"`);
+      for (const row of rows) {
+        const text = JSON.stringify(row);
+        if (text.includes(me.id) || text.toLowerCase().includes(me.email.toLowerCase()) || text.includes("Zainab")) hits.push(`${name}: ${text.slice(0, 120)}`);
+      }
+    }
+    expect(hits).toEqual([]);
+    expect(await stats()).toEqual(before);
+    const signIn = await server.gql(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email: me.email, password: "correct horse battery" } });
+    expect(signIn.body.errors?.[0].extensions?.code).toBe("auth/invalid_credentials");
+  });
+
+  it("should not let instructors delete themselves (an administrator does)", async () => {
+    const res = await teacher.gql(`mutation { deleteMyAccount(password: "correct horse battery") }`);
+    expect(res.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
+  });
+});
