@@ -19,11 +19,12 @@ export const LIMITS = {
 
 export function armor(production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
-    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, exposeLimits: true },
+    // Fragments are flattened: the client composes its queries from fragments, which add no real depth.
+    maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: LIMITS.maxAliases, allowList: [], exposeLimits: true },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
     maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
-    costLimit: { maxCost: LIMITS.maxCost, exposeLimits: true },
+    costLimit: { maxCost: LIMITS.maxCost, flattenFragments: true, exposeLimits: true },
     blockFieldSuggestion: { enabled: production },
   }).protect();
   return { plugins, validationRules };

@@ -1,6 +1,10 @@
 /** Request limits enforced before execution: no resolver runs for a rejected document. */
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { LIMITS } from "../../../server/src/http/limits.js";
+import { parse, print, validate } from "graphql";
+import type { DocumentNode } from "graphql";
+import { armor, LIMITS } from "../../../server/src/http/limits.js";
+import { buildAppSchema } from "../../../server/src/schema.js";
+import * as clientDocuments from "../../../client/src/gql/graphql.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
@@ -28,6 +32,17 @@ describe("GraphQL limits (graphql-armor)", () => {
     expect(res.body.errors?.map((e) => e.message).join(" | ")).toMatch(message);
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
+  });
+
+  it("should let every operation of the web client through", async () => {
+    const schema = await buildAppSchema();
+    const { validationRules } = armor(true);
+    const docs = Object.entries(clientDocuments).filter(([name]) => name.endsWith("Document"));
+    expect(docs.length).toBeGreaterThan(10);
+    for (const [name, doc] of docs) {
+      const errors = validate(schema, parse(print(doc as DocumentNode)), validationRules);
+      expect(errors.map((e) => e.message), name).toEqual([]);
+    }
   });
 
   it("should still answer a large legitimate query (the whole course page)", async () => {
