@@ -1,0 +1,171 @@
+/**
+ * The authorization matrix: every query, mutation and subscription of the schema × {anonymous, learner,
+ * learner of another class, instructor, instructor of another class, admin}, with the expected outcome written
+ * by hand in one table. An operation added to the schema without a row here fails the first test.
+ */
+import { createClient } from "graphql-ws";
+import WebSocket from "ws";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rightAnswerInput } from "../../helpers/answers.js";
+import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
+import type { Learner, TestServer } from "../../helpers/test-server.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+type Role = "anonymous" | "learner" | "otherLearner" | "instructor" | "otherInstructor" | "admin";
+const ROLES: Role[] = ["anonymous", "learner", "otherLearner", "instructor", "otherInstructor", "admin"];
+const U = "UNAUTHENTICATED";
+const F = "FORBIDDEN";
+const NF = "attempt/not_found";
+const CNF = "classroom/not_found";
+
+let server: TestServer;
+const who = {} as Record<Exclude<Role, "anonymous">, Learner>;
+let classA: { id: string; joinCode: string };
+let practiceId: string;
+let essayResponseId: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  who.learner = await server.learner("learner");
+  who.otherLearner = await server.learner("otherLearner");
+  who.instructor = await server.instructor("instructor");
+  who.otherInstructor = await server.instructor("otherInstructor");
+  who.admin = await server.instructor("admin", "ADMIN");
+  classA = (await who.instructor.gql(`mutation { createClassroom(name: "A") { id joinCode } }`)).body.data.createClassroom;
+  const classB = (await who.otherInstructor.gql(`mutation { createClassroom(name: "B") { id joinCode } }`)).body.data.createClassroom;
+  await who.learner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: classA.joinCode });
+  await who.otherLearner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: classB.joinCode });
+  const quiz = server.app.store.quizFile("q-exporting-rivalry")!;
+  const a = (await who.learner.gql(START, { quizId: quiz.id, mode: "ASSESSMENT" })).body.data.startAttempt;
+  const essay = quiz.items.find((i) => i.type === "ESSAY")!;
+  await who.learner.gql(SUBMIT, { input: { attemptId: a.id, itemId: essay.id, answer: { text: "مقال" } } });
+  await who.learner.gql(FINISH, { id: a.id });
+  essayResponseId = (await server.db.query(`SELECT id FROM response WHERE status = 'PENDING_MANUAL'`))[0].id;
+  practiceId = (await who.learner.gql(START, { quizId: "q-event-and-actors", mode: "PRACTICE" })).body.data.startAttempt.id;
+  const first = server.app.store.quizFile("q-event-and-actors")!.items[0];
+  await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first) } }); // makes a review card
+});
+afterAll(async () => server.stop());
+
+const item = () => server.app.store.quizFile("q-event-and-actors")!.items[0];
+const all = (v: string): Record<Role, string> => ({ anonymous: v, learner: v, otherLearner: v, instructor: v, otherInstructor: v, admin: v });
+const signedIn = (v: string): Record<Role, string> => ({ ...all(v), anonymous: U });
+
+interface Row {
+  kind: "query" | "mutation" | "subscription";
+  field: string;
+  doc: () => string;
+  vars?: () => Record<string, unknown>;
+  expect: Record<Role, string>;
+}
+
+// The table. "ok" means data without errors; "skip" means not run for that role (it would destroy fixtures).
+const rows: Row[] = [
+  { kind: "query", field: "course", doc: () => `{ course { title } }`, expect: all("ok") },
+  { kind: "query", field: "lesson", doc: () => `{ lesson(slug: "conclusion") { slug } }`, expect: all("ok") },
+  { kind: "query", field: "quiz", doc: () => `{ quiz(id: "q-conclusion") { id } }`, expect: all("ok") },
+  { kind: "query", field: "me", doc: () => `{ me { id } }`, expect: all("ok") },
+  { kind: "query", field: "attempt", doc: () => `{ attempt(id: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
+  { kind: "query", field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: signedIn("ok") },
+  { kind: "query", field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: signedIn("ok") },
+  { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
+  { kind: "query", field: "classroom", doc: () => `{ classroom(id: "${classA.id}") { id learnerCount } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "exportMyData", doc: () => `{ exportMyData }`, expect: signedIn("ok") },
+  {
+    kind: "mutation",
+    field: "signUp",
+    doc: () => `mutation($e: String!) { signUp(input: { email: $e, password: "long enough pw", displayName: "n" }) { token } }`,
+    vars: () => ({ e: `m${Math.random().toString(36).slice(2)}@example.test` }),
+    expect: all("ok"),
+  },
+  { kind: "mutation", field: "signIn", doc: () => `mutation { signIn(input: { email: "nobody@example.test", password: "x1234567" }) { token } }`, expect: all("auth/invalid_credentials") },
+  { kind: "mutation", field: "setLocale", doc: () => `mutation { setLocale(locale: AR) { id } }`, expect: signedIn("ok") },
+  { kind: "mutation", field: "recordLessonProgress", doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "conclusion", paragraphId: "l5-p1" }) { status } }`, expect: signedIn("ok") },
+  { kind: "mutation", field: "startAttempt", doc: () => `mutation { startAttempt(quizId: "q-conclusion", mode: PRACTICE) { id } }`, expect: signedIn("ok") },
+  {
+    kind: "mutation",
+    field: "submitAnswer",
+    doc: () => SUBMIT,
+    vars: () => ({ input: { attemptId: practiceId, itemId: item().id, answer: rightAnswerInput(item()) } }),
+    expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF },
+  },
+  {
+    kind: "mutation",
+    field: "submitReview",
+    doc: () => `mutation($input: ReviewAnswerInput!) { submitReview(input: $input) { id } }`,
+    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item()) } }),
+    expect: { anonymous: U, learner: "ok", otherLearner: "item/not_in_quiz", instructor: "item/not_in_quiz", otherInstructor: "item/not_in_quiz", admin: "item/not_in_quiz" },
+  },
+  { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
+  { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
+  { kind: "mutation", field: "regenerateJoinCode", doc: () => `mutation { regenerateJoinCode(classroomId: "${classA.id}") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  {
+    kind: "mutation",
+    field: "removeLearner",
+    doc: () => `mutation { removeLearner(classroomId: "${classA.id}", learnerId: "not-a-member") }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
+  },
+  {
+    kind: "mutation",
+    field: "gradeEssay",
+    doc: () => `mutation { gradeEssay(input: { responseId: "${essayResponseId}", score: 3, comment: "ok" }) { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" },
+  },
+  { kind: "mutation", field: "deleteMyAccount", doc: () => `mutation { deleteMyAccount(password: "not it") }`, expect: { anonymous: U, learner: "auth/invalid_credentials", otherLearner: "auth/invalid_credentials", instructor: F, otherInstructor: F, admin: F } },
+  { kind: "mutation", field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "skip", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
+  { kind: "mutation", field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
+  { kind: "subscription", field: "classroomActivity", doc: () => `subscription { classroomActivity(classroomId: "${classA.id}") { type } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  // Last: it ends the sessions.
+  { kind: "mutation", field: "signOut", doc: () => `mutation { signOut }`, expect: all("ok") },
+];
+
+/** Subscribes over graphql-ws: "ok" once the server holds the subscription, else the error code. */
+async function subscribeOutcome(token: string | null, doc: string): Promise<string> {
+  const before = server.app.services.activity.listenerCount;
+  const client = createClient({
+    url: server.url.replace(/^http/, "ws") + "graphql",
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const guard = setTimeout(() => reject(new Error("no outcome within 10 s")), 10_000);
+      const done = (v: string) => {
+        clearTimeout(guard);
+        resolve(v);
+      };
+      client.subscribe({ query: doc }, { next: (v) => v.errors && done(String(v.errors[0].extensions?.code)), error: (e) => done(String((e as any)?.[0]?.extensions?.code ?? e)), complete: () => {} });
+      const poll = () => (server.app.services.activity.listenerCount > before ? done("ok") : setTimeout(poll, 5));
+      poll();
+    });
+  } finally {
+    await client.dispose();
+  }
+}
+
+describe("authorization matrix", () => {
+  it("should have a row for every query, mutation and subscription of the schema", async () => {
+    const res = await server.gql<any>(`{ __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { fields { name } } } }`);
+    const s = res.body.data.__schema;
+    const schemaOps = [...s.queryType.fields, ...s.mutationType.fields, ...s.subscriptionType.fields].map((f: any) => f.name).sort();
+    expect(rows.map((r) => r.field).sort()).toEqual(schemaOps);
+  });
+
+  for (const row of rows) {
+    it(`${row.kind} ${row.field}`, async () => {
+      for (const role of ROLES) {
+        const want = row.expect[role];
+        if (want === "skip") continue;
+        const token = role === "anonymous" ? null : who[role].token;
+        let got: string;
+        if (row.kind === "subscription") got = await subscribeOutcome(token, row.doc());
+        else {
+          const res = await server.gql<any>(row.doc(), row.vars?.(), token ? { authorization: `Bearer ${token}` } : {});
+          got = res.body.errors ? String(res.body.errors[0].extensions?.code) : "ok";
+        }
+        expect(got, `${row.field} as ${role}${got === want ? "" : ` (${JSON.stringify(row.vars?.())})`}`).toBe(want);
+      }
+    });
+  }
+});
