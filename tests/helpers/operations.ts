@@ -13,7 +13,7 @@ export const SUBMIT = `mutation($input: SubmitAnswerInput!) { submitAnswer(input
 export const FINISH = `mutation($id: ID!) { finishAttempt(attemptId: $id) { id state score maxScore feedbackAvailable finishedAt
   responses { itemId status score correct rightAnswer { choiceIds text sequence } feedback { explanation evidence { paragraphId } } } } }`;
 
-export const ATTEMPT = `query($id: ID!) { attempt(id: $id) { id state score maxScore feedbackAvailable finishedAt deadline
+export const ATTEMPT = `query($id: ID!) { attempt(id: $id) { id state score maxScore feedbackAvailable finishedAt deadline secondsLeft
   responses { itemId status score correct rightAnswer { choiceIds text sequence } feedback { explanation } } } }`;
 
 export const MY_PROGRESS = `{ myProgress { reviewsDue

@@ -11,7 +11,7 @@ import { toAttempt, toItemResponse } from "./attempt.view.js";
 async function attemptView(ctx: AppContext, row: AttemptRow): Promise<Attempt> {
   const items = new Map<number, Item>();
   for (const slot of row.layout.items) items.set(slot.versionId, await ctx.attempts.itemAtVersion(slot.versionId));
-  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content);
+  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content, ctx.clock.now());
 }
 
 @Resolver()

@@ -158,6 +158,9 @@ export class Attempt {
   @Field(() => Date, { nullable: true, description: "When the server finishes this attempt by itself; the client's timer is only advice." })
   deadline: Date | null;
 
+  @Field(() => Int, { nullable: true, description: "Seconds until the deadline by the server's clock (0 once past); null when untimed. Lets a client timer ignore a wrong local clock." })
+  secondsLeft: number | null;
+
   @Field(() => Float, { nullable: true, description: "Points, once the review policy allows; pending essays are out of it until graded." })
   score: number | null;
 

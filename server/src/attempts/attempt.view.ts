@@ -82,6 +82,7 @@ export function toAttempt(
   items: Map<number, Item>,
   visible: boolean,
   content: ContentStore,
+  now: Date = new Date(),
 ): Attempt {
   const locale = row.locale as Locale;
   const versionOf = new Map(row.layout.items.map((s) => [s.itemId, s]));
@@ -99,6 +100,7 @@ export function toAttempt(
     startedAt: row.startedAt,
     finishedAt: row.finishedAt,
     deadline: row.deadline,
+    secondsLeft: row.deadline && row.state === "IN_PROGRESS" ? Math.max(0, Math.floor((row.deadline.getTime() - now.getTime()) / 1000)) : null,
     score: visible ? (finished ? row.score : runningScore()) : null,
     maxScore: visible ? (finished ? row.maxScore : null) : null,
     feedbackAvailable: visible,

@@ -140,6 +140,12 @@ async function serveClient(clientDir: string | undefined, req: IncomingMessage, 
   }
   let file = path.normalize(path.join(clientDir, decodeURIComponent(url.pathname)));
   if (!file.startsWith(path.resolve(clientDir))) file = index;
+  // Dot-folders (Vite's .vite/manifest.json) are build metadata, not part of the site.
+  if (url.pathname.split("/").some((segment) => segment.startsWith("."))) {
+    res.statusCode = 404;
+    res.end("Not found");
+    return;
+  }
   const info = await stat(file).catch(() => null);
   // History fallback: a client route (no file extension) gets index.html; a missing asset is a real 404.
   if (!info || info.isDirectory()) {

@@ -100,6 +100,7 @@ export class ProgressService {
         paragraphsTotal: lesson.sections.reduce((n, s) => n + s.paragraphs.length, 0),
         timeSpentSeconds: p?.timeSpentSeconds ?? 0,
         completedAt: p?.completedAt ?? null,
+        updatedAt: p?.updatedAt ?? null,
         bestScore: bestScore(finished),
         grade: quizGrade(quiz.settings.gradingMethod, finished),
         assessmentAttemptsUsed: mine.length,

@@ -51,6 +51,9 @@ export class LessonProgress {
   @Field(() => Date, { nullable: true })
   completedAt: Date | null;
 
+  @Field(() => Date, { nullable: true, description: "The last time progress was recorded (for 'continue where you left off')." })
+  updatedAt: Date | null;
+
   @Field(() => Float, { nullable: true, description: "Best finished ASSESSMENT as a fraction 0–1, once visible; null before." })
   bestScore: number | null;
 

@@ -193,6 +193,27 @@ describe("HTTP", () => {
     expect(res.status).toBe(400);
   });
 
+  it("should serve the built client with a history fallback, but not its dot-folders", async () => {
+    const { mkdtemp, mkdir, writeFile, rm } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const path = await import("node:path");
+    const dir = await mkdtemp(path.join(tmpdir(), "client-dist-"));
+    await mkdir(path.join(dir, ".vite"));
+    await writeFile(path.join(dir, "index.html"), "<!doctype html><html dir=rtl lang=ar><title>app</title></html>");
+    await writeFile(path.join(dir, ".vite", "manifest.json"), "{}");
+    const withClient = await startTestServer({ clientDir: dir });
+    try {
+      expect((await fetch(`${withClient.url}.vite/manifest.json`)).status).toBe(404);
+      const route = await fetch(`${withClient.url}lessons/regional-context`);
+      expect(route.status).toBe(200);
+      expect(await route.text()).toContain("<title>app</title>");
+      expect((await fetch(`${withClient.url}assets/missing.js`)).status).toBe(404);
+    } finally {
+      await withClient.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it("should serve a bilingual information page at / while no client is built", async () => {
     const res = await fetch(server.url);
     const html = await res.text();

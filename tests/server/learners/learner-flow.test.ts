@@ -138,6 +138,8 @@ describe("a learner's loop", () => {
   });
 
   it("should serve due reviews and reschedule them when answered", async () => {
+    const english = await me.gql(`{ reviewQueue(limit: 1, locale: EN) { prompt } }`);
+    expect(english.body.data.reviewQueue[0].prompt).not.toMatch(/[\u0600-\u06FF]/);
     const queueRes = await me.gql(REVIEW_QUEUE, { limit: 50 });
     expect(queueRes.body.errors).toBeUndefined();
     const queue = queueRes.body.data.reviewQueue;

@@ -91,7 +91,10 @@ describe("time limits", () => {
       expect(deadline.getTime() - clock.now().getTime()).toBe(quiz.settings.timeLimitMinutes! * 60_000);
       const item = quiz.items[0];
       await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
-      clock.advance(quiz.settings.timeLimitMinutes! * 60_000 + 1);
+      clock.advance(60_000);
+      const during = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
+      expect(during.secondsLeft).toBe(quiz.settings.timeLimitMinutes! * 60 - 60); // by the server's clock
+      clock.advance(quiz.settings.timeLimitMinutes! * 60_000 - 60_000 + 1);
       const late = await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: quiz.items[1].id, answer: rightAnswerInput(quiz.items[1]) } });
       expect(late.body.errors?.[0].extensions?.code).toBe("attempt/closed");
       const after = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
@@ -99,6 +102,7 @@ describe("time limits", () => {
       expect(after.finishedAt).toBe(deadline.toISOString());
       expect(after.score).toBe(item.points);
       expect(after.responses).toHaveLength(1);
+      expect(after.secondsLeft).toBeNull();
     } finally {
       await server.stop();
     }
