@@ -218,13 +218,31 @@ export class AttemptService {
         await refreshStoredMastery(em, this.content, viewer.id, now);
       }
       return { attempt, response: row } as const;
-    });
+      // Assessment answers check everything first and then write one statement: no savepoint needed.
+      // Practice answers also reschedule review and mastery, so they keep theirs.
+    }, { savepoint: (await this.modeOf(attemptId)) !== AttemptMode.ASSESSMENT });
     if ("expired" in outcome) {
       await this.expireIfDue(outcome.expired!);
       throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
     }
     this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
     return outcome;
+  }
+
+  /** An attempt's mode never changes; remembered to choose the write path before queueing. */
+  private readonly modes = new Map<string, string>();
+
+  private async modeOf(attemptId: string): Promise<string | undefined> {
+    let mode = this.modes.get(attemptId);
+    if (!mode) {
+      const [row] = await sql<{ mode: string }>(this.db, `SELECT mode FROM attempt WHERE id = ?`, [attemptId]);
+      mode = row?.mode;
+      if (mode) {
+        if (this.modes.size > 50_000) this.modes.clear();
+        this.modes.set(attemptId, mode);
+      }
+    }
+    return mode;
   }
 
   /** Layouts never change after an attempt starts, so they are kept in memory; the state is always read. */
