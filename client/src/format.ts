@@ -15,6 +15,15 @@ export function formatPercent(locale: AppLocale, fraction: number): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }
 
+export function formatDate(locale: AppLocale, iso: string): string {
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long" }).format(new Date(iso));
+}
+
+/** A fixed number of decimals (0.30, not 0.3): for columns of indices that are read against each other. */
+export function formatDecimal(locale: AppLocale, n: number, digits = 2): string {
+  return new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(n);
+}
+
 export function formatDateTime(locale: AppLocale, iso: string): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "long", timeStyle: "short" }).format(new Date(iso));
 }

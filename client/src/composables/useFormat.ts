@@ -1,7 +1,7 @@
 /** Locale-bound formatting for templates: follows the i18n locale, so it also works in component tests. */
 import { useI18n } from "vue-i18n";
 import type { AppLocale } from "../i18n/index.js";
-import { formatContentDate, formatDateTime, formatDuration, formatList, formatNumber, formatPercent } from "../format.js";
+import { formatContentDate, formatDate, formatDateTime, formatDecimal, formatDuration, formatList, formatNumber, formatPercent } from "../format.js";
 
 export function useFormat() {
   const { locale } = useI18n();
@@ -9,6 +9,8 @@ export function useFormat() {
   return {
     number: (n: number, digits?: number) => formatNumber(l(), n, digits),
     percent: (f: number) => formatPercent(l(), f),
+    decimal: (n: number, digits?: number) => formatDecimal(l(), n, digits),
+    date: (iso: string) => formatDate(l(), iso),
     dateTime: (iso: string) => formatDateTime(l(), iso),
     contentDate: (v: string) => formatContentDate(l(), v),
     duration: (ms: number) => formatDuration(l(), ms),

@@ -42,7 +42,7 @@ export function isAnswered(item: Pick<QuizItemFieldsFragment, "type">, d: Answer
 }
 
 /** Lines that state an answer in the item's own words (choice texts, pairs, the order, the text). */
-export function answerLines(item: QuizItemFieldsFragment, a: AnswerFieldsFragment | AnswerDraft | null | undefined): string[] {
+export function answerLines(item: Pick<QuizItemFieldsFragment, "choices" | "targets">, a: AnswerFieldsFragment | AnswerDraft | null | undefined): string[] {
   if (!a) return [];
   const text = (id: string) => item.choices.find((c) => c.id === id)?.text ?? item.targets.find((c) => c.id === id)?.text ?? id;
   if (a.choiceIds?.length) return a.choiceIds.map(text);
