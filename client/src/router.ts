@@ -1,17 +1,25 @@
 /**
  * One lazily loaded page per route, so the first load carries only the shell. Lessons and the course are
- * public; quizzes, progress and review need a session.
+ * public; quizzes, progress and review need a session. /teach is for instructors and admins (the server
+ * checks again on every field); anyone else is sent to the course home with a message.
  */
 import { createRouter, createWebHistory } from "vue-router";
 import type { RouteRecordRaw } from "vue-router";
 import { loadViewer, useAuth } from "./composables/useAuth.js";
+import { useNotice } from "./composables/useNotice.js";
+import type { Role } from "./gql/graphql.js";
 
 declare module "vue-router" {
   interface RouteMeta {
     auth?: boolean;
     guestOnly?: boolean;
+    /** Roles allowed (implies auth); others are redirected with `deniedNotice`. */
+    roles?: Role[];
+    deniedNotice?: string;
   }
 }
+
+const TEACH = { auth: true, roles: ["INSTRUCTOR", "ADMIN"] as Role[], deniedNotice: "teach.onlyInstructors" };
 
 const routes: RouteRecordRaw[] = [
   { path: "/", name: "home", component: () => import("./pages/learner/CourseHomePage.vue") },
@@ -22,6 +30,18 @@ const routes: RouteRecordRaw[] = [
   { path: "/attempts/:attemptId", name: "attempt", component: () => import("./pages/learner/AttemptPage.vue"), props: true, meta: { auth: true } },
   { path: "/progress", name: "progress", component: () => import("./pages/learner/ProgressPage.vue"), meta: { auth: true } },
   { path: "/review", name: "review", component: () => import("./pages/learner/ReviewPage.vue"), meta: { auth: true } },
+  { path: "/join", name: "join", component: () => import("./pages/learner/JoinClassPage.vue"), meta: { auth: true, roles: ["LEARNER"], deniedNotice: "join.onlyLearners" } },
+  { path: "/teach", name: "teach", component: () => import("./pages/instructor/ClassesPage.vue"), meta: TEACH },
+  { path: "/teach/classes/:classroomId", name: "teach-class", component: () => import("./pages/instructor/ClassDashboardPage.vue"), props: true, meta: TEACH },
+  {
+    path: "/teach/classes/:classroomId/learners/:learnerId",
+    name: "teach-learner",
+    component: () => import("./pages/instructor/ClassLearnerPage.vue"),
+    props: true,
+    meta: TEACH,
+  },
+  { path: "/teach/classes/:classroomId/items", name: "teach-items", component: () => import("./pages/instructor/ClassItemStatsPage.vue"), props: true, meta: TEACH },
+  { path: "/teach/classes/:classroomId/essays", name: "teach-essays", component: () => import("./pages/instructor/ClassEssaysPage.vue"), props: true, meta: TEACH },
   { path: "/:pathMatch(.*)*", name: "not-found", component: () => import("./pages/learner/NotFoundPage.vue") },
 ];
 
@@ -37,7 +57,13 @@ export function createAppRouter() {
     const { viewer } = useAuth();
     if (to.meta.auth && !viewer.value) return { name: "signin", query: { next: to.fullPath } };
     if (to.meta.guestOnly && viewer.value) return { name: "home" };
+    if (to.meta.roles && viewer.value && !to.meta.roles.includes(viewer.value.role)) {
+      useNotice().flash(to.meta.deniedNotice ?? "errors.FORBIDDEN");
+      return { name: viewer.value.role === "LEARNER" ? "home" : "teach" };
+    }
     return true;
   });
+  // A redirect to the page already open is a "duplicated" navigation: the notice then shows where the user is.
+  router.afterEach((to, from, failure) => useNotice().navigated(failure ? from.path : to.path));
   return router;
 }

@@ -14,6 +14,16 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
+    "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
+    "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": typeof types.ObjectiveSummaryFieldsFragmentDoc,
+    "\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n": typeof types.NeedsHelpFieldsFragmentDoc,
+    "\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    quizId\n    itemId\n    attemptId\n    at\n  }\n": typeof types.ClassroomActivityFieldsFragmentDoc,
+    "\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n  }\n": typeof types.ItemStatFieldsFragmentDoc,
+    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n    }\n    quizId\n    itemId\n    prompt\n    text\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": typeof types.PendingEssayFieldsFragmentDoc,
+    "\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n": typeof types.LearnerAttemptFieldsFragmentDoc,
+    "\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n": typeof types.CourseOutlineFieldsFragmentDoc,
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": typeof types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": typeof types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": typeof types.SourceFieldsFragmentDoc,
@@ -35,8 +45,25 @@ type Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": typeof types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
+    "\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n": typeof types.ClassSummaryDocument,
+    "\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n": typeof types.ClassMatrixDocument,
+    "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": typeof types.ClassInsightsDocument,
+    "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": typeof types.ClassActivityDocument,
+    "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": typeof types.ClassActivityFeedDocument,
+    "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": typeof types.RemoveLearnerDocument,
+    "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": typeof types.GradebookDocument,
+    "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClassLearnerDocument,
+    "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachClassroomsDocument,
+    "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.CreateClassroomDocument,
+    "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": typeof types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": typeof types.CourseHomeDocument,
     "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": typeof types.MyProgressSummaryDocument,
+    "\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n": typeof types.CourseOutlineDocument,
+    "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": typeof types.ClassEssaysDocument,
+    "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": typeof types.GradeEssayDocument,
+    "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": typeof types.ClassItemStatsDocument,
+    "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": typeof types.MyClassesDocument,
+    "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": typeof types.JoinClassroomDocument,
     "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": typeof types.LessonPageDocument,
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": typeof types.RecordLessonProgressDocument,
     "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": typeof types.SetLocaleDocument,
@@ -47,6 +74,16 @@ type Documents = {
     "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitReviewDocument,
 };
 const documents: Documents = {
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
+    "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
+    "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": types.ObjectiveSummaryFieldsFragmentDoc,
+    "\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n": types.NeedsHelpFieldsFragmentDoc,
+    "\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    quizId\n    itemId\n    attemptId\n    at\n  }\n": types.ClassroomActivityFieldsFragmentDoc,
+    "\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n  }\n": types.ItemStatFieldsFragmentDoc,
+    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n    }\n    quizId\n    itemId\n    prompt\n    text\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": types.PendingEssayFieldsFragmentDoc,
+    "\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n": types.LearnerAttemptFieldsFragmentDoc,
+    "\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n": types.CourseOutlineFieldsFragmentDoc,
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": types.SourceFieldsFragmentDoc,
@@ -68,8 +105,25 @@ const documents: Documents = {
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignInDocument,
     "\n  mutation SignUp($input: SignUpInput!) {\n    signUp(input: $input) {\n      user {\n        ...ViewerFields\n      }\n    }\n  }\n": types.SignUpDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
+    "\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n": types.ClassSummaryDocument,
+    "\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n": types.ClassMatrixDocument,
+    "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": types.ClassInsightsDocument,
+    "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": types.ClassActivityDocument,
+    "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": types.ClassActivityFeedDocument,
+    "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": types.RemoveLearnerDocument,
+    "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": types.GradebookDocument,
+    "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClassLearnerDocument,
+    "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachClassroomsDocument,
+    "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": types.CreateClassroomDocument,
+    "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": types.CourseHomeDocument,
     "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": types.MyProgressSummaryDocument,
+    "\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n": types.CourseOutlineDocument,
+    "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": types.ClassEssaysDocument,
+    "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": types.GradeEssayDocument,
+    "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": types.ClassItemStatsDocument,
+    "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": types.MyClassesDocument,
+    "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": types.JoinClassroomDocument,
     "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": types.LessonPageDocument,
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": types.RecordLessonProgressDocument,
     "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": types.SetLocaleDocument,
@@ -94,6 +148,46 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"): (typeof documents)["\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n"): (typeof documents)["\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n"): (typeof documents)["\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n"): (typeof documents)["\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n"): (typeof documents)["\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    quizId\n    itemId\n    attemptId\n    at\n  }\n"): (typeof documents)["\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    quizId\n    itemId\n    attemptId\n    at\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n  }\n"): (typeof documents)["\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n    }\n    quizId\n    itemId\n    prompt\n    text\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"): (typeof documents)["\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n    }\n    quizId\n    itemId\n    prompt\n    text\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n"): (typeof documents)["\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n"): (typeof documents)["\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -181,11 +275,79 @@ export function graphql(source: "\n  mutation SignOut {\n    signOut\n  }\n"): (
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n"): (typeof documents)["\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n"): (typeof documents)["\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n"): (typeof documents)["\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n"): (typeof documents)["\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n"): (typeof documents)["\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,163 @@
+/** Fragments of the instructor's components: each component declares the fields it renders. */
+import { graphql } from "../../gql/index.js";
+
+export const ClassroomCardFields = graphql(`
+  fragment ClassroomCardFields on Classroom {
+    id
+    name
+    joinCode
+    createdAt
+    learnerCount
+  }
+`);
+
+export const ClassroomProgressRowFields = graphql(`
+  fragment ClassroomProgressRowFields on LearnerProgressRow {
+    learner {
+      id
+      displayName
+    }
+    lessons {
+      lessonSlug
+      status
+      bestScore
+    }
+  }
+`);
+
+export const LessonAverageFields = graphql(`
+  fragment LessonAverageFields on LessonAverage {
+    lessonSlug
+    completed
+    completionRate
+    averageBestScore
+    assessed
+  }
+`);
+
+export const ObjectiveSummaryFields = graphql(`
+  fragment ObjectiveSummaryFields on ObjectiveSummary {
+    objectiveId
+    lessonSlug
+    notStarted
+    attempted
+    familiar
+    proficient
+    mastered
+    averageFraction
+  }
+`);
+
+export const NeedsHelpFields = graphql(`
+  fragment NeedsHelpFields on NeedsHelp {
+    learner {
+      id
+      displayName
+    }
+    reasons
+    averageBestScore
+    weakObjectives
+    lessonsCompleted
+  }
+`);
+
+export const ClassroomActivityFields = graphql(`
+  fragment ClassroomActivityFields on ClassroomActivity {
+    type
+    learnerId
+    learnerName
+    quizId
+    itemId
+    attemptId
+    at
+  }
+`);
+
+export const ItemStatFields = graphql(`
+  fragment ItemStatFields on ItemStat {
+    itemId
+    type
+    prompt
+    points
+    attempts
+    responses
+    facilityIndex
+    discriminationIndex
+    needsCheck
+    checkReasons
+    distribution {
+      key
+      label
+      correct
+      count
+    }
+  }
+`);
+
+export const PendingEssayFields = graphql(`
+  fragment PendingEssayFields on PendingEssay {
+    responseId
+    learner {
+      id
+      displayName
+    }
+    quizId
+    itemId
+    prompt
+    text
+    maxScore
+    rubric {
+      id
+      criterion
+      points
+    }
+    answeredAt
+  }
+`);
+
+export const LearnerAttemptFields = graphql(`
+  fragment LearnerAttemptFields on LearnerAttempt {
+    id
+    quizId
+    mode
+    state
+    attemptNumber
+    startedAt
+    finishedAt
+    score
+    maxScore
+    responses {
+      id
+      itemId
+      itemVersion
+      itemType
+      prompt
+      answer {
+        ...AnswerFields
+      }
+      status
+      score
+      maxScore
+      correct
+      answeredAt
+      graderComment
+    }
+  }
+`);
+
+/** The course as an instructor's pages name it: lessons in order, their objectives and quiz. */
+export const CourseOutlineFields = graphql(`
+  fragment CourseOutlineFields on Lesson {
+    slug
+    order
+    title
+    objectives {
+      id
+      text
+    }
+    quiz {
+      id
+      title
+    }
+  }
+`);

@@ -1,0 +1,24 @@
+/** The course as the instructor's pages name it: lessons in order with their objectives and quiz titles. */
+import { computed } from "vue";
+import { useQuery } from "@urql/vue";
+import { graphql } from "../gql/index.js";
+import { gqlLocale } from "../locale.js";
+
+const CourseOutlineQuery = graphql(`
+  query CourseOutline($locale: Locale!) {
+    course(locale: $locale) {
+      id
+      lessons {
+        ...CourseOutlineFields
+      }
+    }
+  }
+`);
+
+export function useCourseOutline() {
+  // Content changes only with a deployment: the cached outline is good for the whole visit.
+  const query = useQuery({ query: CourseOutlineQuery, variables: computed(() => ({ locale: gqlLocale.value })), requestPolicy: "cache-first" });
+  const lessons = computed(() => query.data.value?.course.lessons ?? []);
+  const quizTitles = computed(() => new Map(lessons.value.map((l) => [l.quiz.id, l.quiz.title])));
+  return { lessons, quizTitles, fetching: query.fetching, error: query.error };
+}
