@@ -176,14 +176,12 @@ export class DashboardService {
    * 1 statement.
    */
   async needsHelp(classroomId: string, threshold: number, limit: number): Promise<NeedsHelp[]> {
-    // Per-member figures as correlated subqueries: each is a primary-key range probe, so the cost is one
-    // short index walk per member rather than three class-wide aggregations.
+    // Per-member figures come from learner_summary (kept current at write time): one row per member.
     const perMember = `
-      SELECT m."userId" AS "userId", m."joinedAt" AS "joinedAt",
-             (SELECT AVG(b.best) FROM quiz_best b WHERE b."userId" = m."userId") AS best,
-             (SELECT COUNT(*) FROM objective_mastery o WHERE o."userId" = m."userId" AND o.level = 'ATTEMPTED') AS weak,
-             (SELECT COUNT(*) FROM lesson_progress p WHERE p."userId" = m."userId" AND p.status = 'COMPLETED') AS done
-        FROM classroom_member m WHERE m."classroomId" = ?`;
+      SELECT m."userId" AS "userId", m."joinedAt" AS "joinedAt", s."averageBest" AS best,
+             COALESCE(s."weakObjectives", 0) AS weak, COALESCE(s."lessonsCompleted", 0) AS done
+        FROM classroom_member m LEFT JOIN learner_summary s ON s."userId" = m."userId"
+       WHERE m."classroomId" = ?`;
     // One pass: the class's mean of completed lessons comes from a window over the same rows.
     const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number }>(
       this.db,

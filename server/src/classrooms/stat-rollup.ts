@@ -10,6 +10,7 @@
 import type { EntityManager } from "typeorm";
 import type { Runner } from "../db/sql.js";
 import { num, sql } from "../db/sql.js";
+import { rebuildLearnerSummary, refreshLearnerSummary } from "../progress/learner-summary.js";
 
 interface Contribution {
   quizId: string;
@@ -102,6 +103,7 @@ export async function refreshQuizBest(em: Runner, userId: string, quizId: string
       GROUP BY "userId", "quizId"`,
     [userId, quizId],
   );
+  await refreshLearnerSummary(em, userId);
 }
 
 /** The sums computed directly from attempts, responses and memberships. */
@@ -135,4 +137,14 @@ export async function rebuildStats(em: Runner): Promise<void> {
      SELECT "userId", "quizId", MAX(score / "maxScore"), COUNT(*) FROM attempt
       WHERE mode = 'ASSESSMENT' AND state = 'FINISHED' AND "maxScore" > 0 GROUP BY "userId", "quizId"`,
   );
+  if (await hasTable(em, "learner_summary")) await rebuildLearnerSummary(em);
+}
+
+/** Whether a table exists yet (rebuildStats also runs inside an earlier migration, before learner_summary). */
+async function hasTable(em: Runner, name: string): Promise<boolean> {
+  const isPg = ("options" in em ? em.options : em.connection.options).type === "postgres";
+  const rows = isPg
+    ? await sql(em, `SELECT 1 FROM information_schema.tables WHERE table_name = ?`, [name])
+    : await sql(em, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]);
+  return rows.length > 0;
 }

@@ -3,6 +3,7 @@ import { UserRow } from "../accounts/user.entity.js";
 import { AttemptRow } from "../attempts/attempt.entity.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import { ClassroomMemberRow, ClassroomRow } from "../classrooms/classroom.entity.js";
+import { LearnerSummaryRow } from "../progress/learner-summary.entity.js";
 import { ObjectiveMasteryRow } from "../progress/objective-mastery.entity.js";
 import { ContentRelease } from "../content/content-release.entity.js";
 import { LessonProgressRow } from "../progress/lesson-progress.entity.js";
@@ -10,4 +11,4 @@ import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import { ReviewCardRow } from "../review/review-card.entity.js";
 
 /** Every TypeORM entity, in one list for the data source. */
-export const ENTITIES = [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow];
+export const ENTITIES = [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow];

@@ -16,7 +16,7 @@ import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/context.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
-const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best"] as const;
+const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary"] as const;
 const DELETED = ["review_card", "session"] as const;
 
 export class PrivacyService {

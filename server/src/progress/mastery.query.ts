@@ -12,6 +12,7 @@ import type { ContentStore } from "../content/content.store.js";
 import type { AnswerUnit, MasteryLevelName } from "./mastery.js";
 import { masteryOf } from "./mastery.js";
 import { ObjectiveMasteryRow } from "./objective-mastery.entity.js";
+import { refreshLearnerSummary } from "./learner-summary.js";
 
 export interface ObjectiveMasteryValue {
   objectiveId: string;
@@ -67,4 +68,5 @@ export async function refreshStoredMastery(em: EntityManager, content: ContentSt
     touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
     ["userId", "objectiveId"],
   );
+  await refreshLearnerSummary(em, userId);
 }

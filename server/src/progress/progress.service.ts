@@ -15,6 +15,7 @@ import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
 import { LessonProgressRow } from "./lesson-progress.entity.js";
 import { computeMastery } from "./mastery.query.js";
+import { refreshLearnerSummary } from "./learner-summary.js";
 import type { LessonProgress, MyProgress, ObjectiveMastery , MasteryLevel } from "./progress.type.js";
 import { LessonStatus } from "./progress.type.js";
 
@@ -66,8 +67,10 @@ export class ProgressService {
         row.status = LessonStatus.COMPLETED;
         row.completedAt = now;
       }
+      const completedNow = input.completed === true && existing?.status !== LessonStatus.COMPLETED;
       row.updatedAt = now;
       await em.save(LessonProgressRow, row);
+      if (completedNow) await refreshLearnerSummary(em, userId);
       return row;
     });
     this.activity.publish({ type: "LESSON_PROGRESS", learnerId: userId, quizId: null, itemId: null, attemptId: null, at: row.updatedAt });
