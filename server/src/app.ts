@@ -14,6 +14,7 @@ import type { ImportResult } from "./content/content.import.js";
 import type { CourseContent } from "./content/content.model.js";
 import { ContentStore } from "./content/content.store.js";
 import { WriteQueue } from "./db/write-queue.js";
+import { ReadPool } from "./db/read-pool.js";
 import type { ScryptParams } from "./accounts/password.js";
 import { paramsFromEnv } from "./accounts/password.js";
 import type { Services } from "./services.js";
@@ -64,7 +65,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const imported = await importContent(opts.db, writes, opts.content, clock);
   const store = new ContentStore(opts.content, imported.currentVersions);
   const schema = await buildAppSchema();
-  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv());
+  const reads = await ReadPool.open(opts.db);
+  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads);
 
   const limits = armor(!!opts.production);
   const apollo = new ApolloServer<AppContext>({
@@ -139,6 +141,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
       await apollo.stop();
       await writes.drain();
+      await reads.close();
     },
   };
 }

@@ -5,6 +5,7 @@ import type { ScryptParams } from "./accounts/password.js";
 import { AttemptService } from "./attempts/attempt.service.js";
 import type { ContentStore } from "./content/content.store.js";
 import type { WriteQueue } from "./db/write-queue.js";
+import type { ReadPool } from "./db/read-pool.js";
 import { ProgressService } from "./progress/progress.service.js";
 import { ReviewService } from "./review/review.service.js";
 import { ClassroomService } from "./classrooms/classroom.service.js";
@@ -29,12 +30,12 @@ export interface Services {
   privacy: PrivacyService;
 }
 
-export function createServices(db: DataSource, writes: WriteQueue, clock: Clock, content: ContentStore, passwordParams: ScryptParams): Services {
+export function createServices(db: DataSource, writes: WriteQueue, clock: Clock, content: ContentStore, passwordParams: ScryptParams, reads: ReadPool): Services {
   const activity = new ActivityBus();
   const reviews = new ReviewService(db, writes, clock, content);
   const attempts = new AttemptService(db, writes, clock, content, activity);
   const classrooms = new ClassroomService(db, writes, clock, activity);
-  const dashboard = new DashboardService(db, content);
+  const dashboard = new DashboardService(reads, content);
   return {
     content,
     writes,

@@ -2,7 +2,8 @@
  * The instructor's class dashboard: every figure is aggregated in SQL (GROUP BY) over the class's members,
  * with a fixed number of statements per query whatever the roster size; rosters paginate.
  */
-import type { DataSource } from "typeorm";
+import type { ReadPool } from "../db/read-pool.js";
+import type { Runner } from "../db/sql.js";
 import type { ContentStore } from "../content/content.store.js";
 import { num, numOrNull, sql } from "../db/sql.js";
 import { pick } from "../shared/locale.js";
@@ -30,9 +31,14 @@ export const MAX_PAGE = 200;
 
 export class DashboardService {
   constructor(
-    private readonly db: DataSource,
+    private readonly pool: ReadPool,
     private readonly content: ContentStore,
   ) {}
+
+  /** Each statement takes the next read connection, so a dashboard's aggregates run side by side. */
+  private get db(): Runner {
+    return this.pool.runner;
+  }
 
   async learnerCount(classroomId: string): Promise<number> {
     const [row] = await sql(this.db, `SELECT COUNT(*) AS n FROM classroom_member WHERE "classroomId" = ?`, [classroomId]);
