@@ -10,8 +10,13 @@ import type { DataSource } from "typeorm";
 import type { Runner } from "./sql.js";
 
 class ReadConnection {
-  constructor(private readonly db: sqlite3.Database) {}
+  constructor(
+    private readonly db: sqlite3.Database,
+    private readonly ds: DataSource,
+  ) {}
   query(text: string, params: unknown[] = []): Promise<unknown[]> {
+    // Through the data source's logger, like every other statement (tests and the bench count them).
+    this.ds.logger.logQuery(text, params);
     return new Promise((resolve, reject) => this.db.all(text, params, (err, rows) => (err ? reject(err) : resolve(rows))));
   }
   close(): Promise<void> {
@@ -36,7 +41,7 @@ export class ReadPool {
         { length: size },
         () =>
           new Promise<ReadConnection>((resolve, reject) => {
-            const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(new ReadConnection(db))));
+            const db = new sqlite3.Database(file, sqlite3.OPEN_READONLY, (err) => (err ? reject(err) : resolve(new ReadConnection(db, ds))));
             db.configure("busyTimeout", 5000);
           }),
       ),
