@@ -31,7 +31,8 @@ export const RegenerateJoinCodeMutation = graphql(`
 `);
 
 export function useClassrooms() {
-  const query = useQuery({ query: TeachClassroomsQuery, requestPolicy: "cache-and-network" });
+  // An empty list names no type, so the cache must be told which mutations (creating a class) change it.
+  const query = useQuery({ query: TeachClassroomsQuery, requestPolicy: "cache-and-network", context: { additionalTypenames: ["Classroom"] } });
   const create = useMutation(CreateClassroomMutation);
   const regenerate = useMutation(RegenerateJoinCodeMutation);
 

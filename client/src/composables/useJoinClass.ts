@@ -24,7 +24,8 @@ const JoinClassroomMutation = graphql(`
 `);
 
 export function useJoinClass() {
-  const query = useQuery({ query: MyClassesQuery, requestPolicy: "cache-and-network" });
+  // Before the first join the list is empty and names no type: joining must still refresh it.
+  const query = useQuery({ query: MyClassesQuery, requestPolicy: "cache-and-network", context: { additionalTypenames: ["Classroom"] } });
   const join = useMutation(JoinClassroomMutation);
 
   async function joinClass(code: string): Promise<{ name: string } | { error: AppErrorInfo }> {
