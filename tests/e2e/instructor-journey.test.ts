@@ -1,0 +1,376 @@
+/**
+ * The instructor's journey in real headless Chromium against the real server (temporary database, built
+ * client), with a learner in a second browser profile: the instructor signs in and creates a class; the
+ * learner joins with its code and takes an assessment with an essay; the dashboard shows it live (activity
+ * and matrix, no reload). A second learner (through the API) does the same, so the item statistics have
+ * figures; the instructor reads them, grades the essays (the learner then sees the comment), opens the
+ * learner's drill-down, exports the gradebook and removes the learner. axe-core
+ * checks every screen; every /teach screen is photographed in Arabic and English, at desktop width and at
+ * 360 px.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { Item } from "../../server/src/content/content.schema.js";
+import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
+import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
+import { FINISH, START, SUBMIT } from "../helpers/operations.js";
+import { realContent, startTestServer } from "../helpers/test-server.js";
+import type { Learner, TestServer } from "../helpers/test-server.js";
+import { GUARD, describeViolations, elementShot, openSession, screenshot, seriousViolations } from "./browser.js";
+import type { Session } from "./browser.js";
+
+let server: TestServer;
+let base: string;
+let items: Map<string, Item>;
+const chromiumPath = inject("chromiumPath");
+const QUIZ = "q-exporting-rivalry";
+const LESSON = "exporting-rivalry";
+const CLASS_NAME = "الساحل والمغرب العربي — الفوج أ";
+const LEARNER_NAME = "سلمى العلوي";
+const SECOND_NAME = "Moussa Diarra";
+const ESSAY = "q3-10";
+const ESSAY_TEXT = "يرى المقال أن التنافس المغاربي انتقل إلى الساحل: الجزائر تعزز تعاونها مع النيجر، والمغرب يبني نفوذه بهدوء مع مالي.";
+const COMMENT = "تحليل جيد للشواهد؛ ميّز أكثر بين ما يقرره المقال وما يطرحه احتمالًا.";
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: CLIENT_DIST });
+  base = server.url.replace(/\/$/, "");
+  const content = await realContent();
+  items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+const item = (id: string) => items.get(id)!;
+
+/** Every screen: no serious or critical accessibility violation, and a full-page screenshot. */
+async function screen(page: Page, name: string) {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  await screenshot(page, name);
+}
+
+const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+
+async function setLanguage(page: Page, lang: "ar" | "en") {
+  if ((await htmlLang(page)) === lang) return;
+  await page.getByTestId("locale-switch").click();
+  await expect.poll(() => htmlLang(page), GUARD).toBe(lang);
+}
+
+/**
+ * One /teach screen in both languages, at desktop width and at 360 px (no sideways scrolling of the page:
+ * wide tables scroll inside their own region), checked by axe each time; back in Arabic at desktop width.
+ */
+async function everyView(page: Page, name: string, path: string, ready: string) {
+  for (const lang of ["ar", "en"] as const) {
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: width === 360 ? 780 : 900 });
+      await page.goto(`${base}${path}`);
+      await page.locator(ready).first().waitFor();
+      await setLanguage(page, lang);
+      await expect.poll(() => page.locator("h1").first().isVisible(), GUARD).toBe(true);
+      if (width === 360) {
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${lang} ${name} scrolls sideways at 360 px`).toBeLessThanOrEqual(0);
+      }
+      await screen(page, `teach-${lang}-${width === 360 ? "360-" : ""}${name}`);
+    }
+  }
+  await setLanguage(page, "ar");
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe("instructor journey in Chromium", () => {
+  let teacher: Session;
+  let student: Session;
+  let instructor: Learner;
+  let classId: string;
+  let joinCode: string;
+  let attemptPath: string;
+  const started = Date.now();
+
+  afterAll(async () => {
+    await teacher?.close();
+    await student?.close();
+    console.log(`instructor journey: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  });
+
+  it("should let an instructor sign in, create a class and share its code", async () => {
+    instructor = await server.instructor("أ. ليلى");
+    teacher = await openSession(chromiumPath);
+    const { page } = teacher;
+    await teacher.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: base });
+
+    await page.goto(`${base}/signin`);
+    await page.locator("#signin-email").fill(instructor.email);
+    await page.locator("#signin-password").fill("correct horse battery");
+    await page.locator("[data-testid=sign-in-form] button[type=submit]").click();
+    // Without a page to return to, an instructor starts at their classes.
+    await page.getByTestId("no-classes").waitFor();
+    expect(new URL(page.url()).pathname).toBe("/teach");
+    expect(`${await htmlLang(page)}`).toBe("ar");
+    await screen(page, "teach-ar-01-classes-empty");
+
+    // A name is required.
+    await page.getByTestId("create-class").click();
+    expect(await page.locator("#class-name").getAttribute("aria-invalid")).toBe("true");
+
+    await page.locator("#class-name").fill(CLASS_NAME);
+    await page.getByTestId("create-class").click();
+    const card = page.getByTestId("class-card").filter({ hasText: CLASS_NAME });
+    await card.waitFor();
+    classId = (await card.getAttribute("data-classroom"))!;
+    joinCode = (await card.locator("[data-testid=join-code-value] [aria-hidden=true]").textContent())!.trim();
+    expect(joinCode).toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent?.trim()), GUARD).toBe(CLASS_NAME);
+
+    // Copy the code.
+    await card.getByTestId("copy-code").click();
+    await expect.poll(() => card.locator(".join-code__status").textContent(), GUARD).toBe("نُسخ الرمز.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(joinCode);
+
+    // A new code only after a confirmation; cancelling keeps the old one.
+    await card.getByTestId("regenerate").click();
+    await card.getByTestId("regenerate-confirmation").waitFor();
+    await screen(page, "teach-ar-02-classes-regenerate-confirm");
+    await card.getByTestId("regenerate-confirm").click();
+    await expect.poll(async () => (await card.locator("[data-testid=join-code-value] [aria-hidden=true]").textContent())?.trim(), GUARD).not.toBe(joinCode);
+    joinCode = (await card.locator("[data-testid=join-code-value] [aria-hidden=true]").textContent())!.trim();
+    await screen(page, "teach-ar-03-classes");
+    await elementShot(card, "teach-ar-03b-class-card");
+
+    // The dashboard of an empty class, live.
+    await card.getByTestId("open-class").click();
+    await page.getByTestId("class-dashboard").waitFor();
+    await expect.poll(() => page.getByTestId("live-status").getAttribute("data-status"), GUARD).toBe("live");
+    expect(await page.getByTestId("progress-matrix").textContent()).toContain("لا متعلّمين بعد");
+    await screen(page, "teach-ar-04-dashboard-empty");
+  });
+
+  it("should show a learner joining and answering on the dashboard live, without a reload", async () => {
+    const { page } = teacher;
+    // Set on this page load: still there afterwards means nothing reloaded the dashboard.
+    await page.evaluate(() => ((window as unknown as { __sameLoad: boolean }).__sameLoad = true));
+
+    student = await openSession(chromiumPath);
+    const s = student.page;
+    await s.goto(`${base}/signup`);
+    await s.locator("#signup-name").fill(LEARNER_NAME);
+    await s.locator("#signup-email").fill(`salma-${Date.now()}@example.test`);
+    await s.locator("#signup-password").fill("correct horse battery");
+    await s.locator("[data-testid=sign-up-form] button[type=submit]").click();
+    await s.getByTestId("join-link").click();
+    await s.getByTestId("join-page").waitFor();
+
+    // A wrong code is explained; the real one (typed as people type) joins.
+    await s.getByTestId("join-code-input").fill("ABCD-EFGH");
+    await s.getByTestId("join-submit").click();
+    await expect.poll(() => s.getByTestId("join-error").textContent(), GUARD).toContain("رمز الفصل غير صالح");
+    await s.getByTestId("join-code-input").fill(joinCode.toLowerCase().replace("-", " "));
+    await s.getByTestId("join-submit").click();
+    await expect.poll(() => s.getByTestId("joined").textContent(), GUARD).toContain(CLASS_NAME);
+    await screen(s, "teach-ar-05-learner-joined");
+
+    // Live: the activity list and the matrix gain the learner.
+    await page.locator('[data-testid=activity] [data-type="LEARNER_JOINED"]').filter({ hasText: LEARNER_NAME }).waitFor();
+    const row = page.locator("[data-testid=progress-matrix] tbody tr").filter({ hasText: LEARNER_NAME });
+    await row.waitFor();
+    expect(await page.getByTestId("tile-learners").textContent()).toBe("1");
+
+    // The learner takes the assessment of lesson 3: right, wrong, and an essay, then finishes.
+    await s.goto(`${base}/quizzes/${QUIZ}`);
+    await s.getByTestId("start-assessment").click();
+    await s.getByTestId("attempt-assessment").waitFor();
+    attemptPath = new URL(s.url()).pathname;
+    await page.locator('[data-testid=activity] [data-type="ATTEMPT_STARTED"]').waitFor();
+
+    const right = (rightAnswerInput(item("q3-01")).choiceIds as string[])[0];
+    await s.locator(`[data-item="q3-01"] input[value="${right}"]`).check();
+    await s.locator('[data-item="q3-01"] .save-state--saved').waitFor();
+    const wrong = (wrongAnswerInput(item("q3-02")).choiceIds as string[])[0];
+    await s.locator(`[data-item="q3-02"] input[value="${wrong}"]`).check();
+    await s.locator('[data-item="q3-02"] .save-state--saved').waitFor();
+    const tf = (rightAnswerInput(item("q3-05")).choiceIds as string[])[0];
+    await s.locator(`[data-item="q3-05"] input[value="${tf}"]`).check();
+    await s.locator('[data-item="q3-05"] .save-state--saved').waitFor();
+    const essay = s.locator(`[data-item="${ESSAY}"] textarea`);
+    await essay.fill(ESSAY_TEXT);
+    await essay.blur();
+    await s.locator(`[data-item="${ESSAY}"] .save-state--saved`).waitFor();
+
+    // Answers arrive while the learner works.
+    await page.locator('[data-testid=activity] [data-type="ANSWER_SUBMITTED"]').filter({ hasText: LEARNER_NAME }).first().waitFor();
+
+    await s.getByTestId("finish").click();
+    await s.getByTestId("finish-confirm").click();
+    await s.getByTestId("score").waitFor();
+
+    // The finished attempt: in the activity list, and the learner's best score for lesson 3 in the matrix.
+    await page.locator('[data-testid=activity] [data-type="ATTEMPT_FINISHED"]').filter({ hasText: LEARNER_NAME }).waitFor();
+    await row.locator(`td[data-lesson="${LESSON}"] [data-testid=best-score]`).waitFor();
+    expect(await row.locator(`td[data-lesson="${LESSON}"] [data-testid=best-score]`).textContent()).toMatch(/\d/);
+    await expect.poll(() => page.getByTestId("tile-essays").textContent(), GUARD).toBe("1");
+    await page.locator(`[data-testid=lesson-average][data-lesson="${LESSON}"] .matrix__avg-score`).filter({ hasText: /\d/ }).waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __sameLoad?: boolean }).__sameLoad)).toBe(true);
+    await screen(page, "teach-ar-06-dashboard-live");
+  });
+
+  it("should show a second learner's finished assessment too (through the API)", async () => {
+    const { page } = teacher;
+    const moussa = await server.learner(SECOND_NAME);
+    expect((await moussa.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: joinCode })).body.errors).toBeUndefined();
+    const attempt = (await moussa.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
+    for (const id of ["q3-01", "q3-02", "q3-03", "q3-05", "q3-07", "q3-09", ESSAY]) {
+      const r = await moussa.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: id, answer: rightAnswerInput(item(id)) } });
+      expect(r.body.errors, id).toBeUndefined();
+    }
+    expect((await moussa.gql(FINISH, { id: attempt.id })).body.data.finishAttempt.state).toBe("FINISHED");
+    const row = page.locator("[data-testid=progress-matrix] tbody tr").filter({ hasText: SECOND_NAME });
+    await row.locator(`td[data-lesson="${LESSON}"] [data-testid=best-score]`).waitFor();
+    await expect.poll(() => page.getByTestId("tile-essays").textContent(), GUARD).toBe("2");
+    // The learner scoring well under 60% is flagged, with the reason in words.
+    await page.locator("[data-testid=needs-help] li[data-learner]").filter({ hasText: LEARNER_NAME }).locator('[data-reason="LOW_SCORES"]').waitFor();
+  });
+
+  it("should show the quiz's item statistics, first attempts by default or all attempts", async () => {
+    const { page } = teacher;
+    await page.getByTestId("tab-items").click();
+    await page.getByTestId("item-stats-page").waitFor();
+    await page.getByTestId("quiz-select").selectOption(QUIZ);
+    const essayRow = page.locator(`[data-testid=item-stats] tbody[data-item="${ESSAY}"]`);
+    await essayRow.waitFor();
+    expect(await page.getByTestId("population-first").isChecked()).toBe(true);
+    await expect.poll(() => page.getByTestId("stats-summary").textContent(), GUARD).toContain("2");
+    expect(await page.getByTestId("too-few").count()).toBe(0);
+
+    // q3-02: one right, one wrong answer: half the points, and the two options it drew.
+    const second = page.locator(`[data-testid=item-stats] tbody[data-item="q3-02"]`);
+    expect(await second.getByTestId("answered").textContent()).toBe("2 من 2");
+    expect(await second.getByTestId("facility").textContent()).toMatch(/50/);
+    expect(await second.getByTestId("discrimination").textContent()).toMatch(/\d/);
+    await second.getByTestId("toggle-distribution").click();
+    await second.locator(`[data-testid=distribution] li[data-key="${right("q3-02")}"][data-count="1"]`).waitFor();
+    await second.locator(`[data-testid=distribution] li[data-key="${(wrongAnswerInput(item("q3-02")).choiceIds as string[])[0]}"][data-count="1"]`).waitFor();
+    // An item only the stronger learner answered (and got right) separates the two: no check needed.
+    const third = page.locator(`[data-testid=item-stats] tbody[data-item="q3-03"]`);
+    expect(await third.getByTestId("answered").textContent()).toBe("1 من 2");
+
+    await page.getByTestId("population-all").check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("attempts"), GUARD).toBe("all");
+    await expect.poll(() => page.getByTestId("stats-summary").textContent(), GUARD).toContain("كل التقييمات");
+    await screen(page, "teach-ar-07-item-stats");
+    await page.getByTestId("population-first").check();
+    await expect.poll(() => new URL(page.url()).searchParams.get("attempts"), GUARD).toBe(null);
+  });
+
+  it("should grade the essay from the queue; the learner then sees the comment", async () => {
+    const { page } = teacher;
+    await page.getByTestId("tab-essays").click();
+    const card = page.getByTestId("essay").filter({ hasText: LEARNER_NAME });
+    await card.waitFor();
+    expect(await card.getByTestId("essay-text").textContent()).toBe(ESSAY_TEXT);
+    expect(await page.getByTestId("essay").count()).toBe(2);
+    await screen(page, "teach-ar-08-essays");
+    await everyView(page, "essays", `/teach/classes/${classId}/essays`, "[data-testid=essay]");
+
+    // Out of range first: explained, nothing sent.
+    await card.getByTestId("grade-score").fill("9");
+    await card.getByTestId("grade-submit").click();
+    await expect.poll(() => card.getByTestId("grade-score-error").textContent(), GUARD).toContain("بين 0 و6");
+
+    await card.getByTestId("grade-score").fill("4.5");
+    await card.getByTestId("grade-comment").fill(COMMENT);
+    await card.getByTestId("grade-submit").click();
+    // It leaves the queue, and focus goes on to the next essay.
+    await card.waitFor({ state: "detached" });
+    const next = page.getByTestId("essay").filter({ hasText: SECOND_NAME });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-testid=essay]")?.textContent?.includes("Moussa") ?? false), GUARD).toBe(true);
+    await next.getByTestId("grade-score").fill("6");
+    await next.getByTestId("grade-submit").click();
+    await page.getByTestId("essays-empty").waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id), GUARD).toBe("essays-h");
+    await screen(page, "teach-ar-09-essays-done");
+
+    // The learner's results now carry the grade and the comment.
+    const s = student.page;
+    await s.goto(`${base}${attemptPath}`);
+    await s.getByText(COMMENT).waitFor();
+    await screen(s, "teach-ar-10-learner-sees-comment");
+    await elementShot(s.locator(".results__item").filter({ hasText: COMMENT }), "teach-ar-10b-learner-comment-card");
+  });
+
+  it("should open the learner's drill-down with every attempt, raw response and item version", async () => {
+    const { page } = teacher;
+    await page.getByTestId("tab-overview").click();
+    await page.getByTestId("class-dashboard").waitFor();
+    await page.getByTestId("learner-link").filter({ hasText: LEARNER_NAME }).click();
+    await page.getByTestId("learner-page").waitFor();
+    const attempt = page.getByTestId("learner-attempt").first();
+    expect(await attempt.getAttribute("open")).not.toBeNull();
+    const responses = attempt.getByTestId("raw-response");
+    await expect.poll(() => responses.count(), GUARD).toBe(4);
+    const essay = attempt.locator(`[data-testid=raw-response][data-item="${ESSAY}"]`);
+    expect(await essay.getAttribute("data-status")).toBe("GRADED");
+    expect(await essay.textContent()).toMatch(/الإصدار 1/);
+    expect(await essay.getByTestId("grader-comment").textContent()).toContain(COMMENT);
+    expect(await attempt.locator('[data-testid=raw-response][data-item="q3-02"]').getAttribute("data-status")).toBe("GRADED");
+    await screen(page, "teach-ar-11-learner");
+  });
+
+  it("should export the gradebook as a UTF-8 CSV with a BOM and the learner's name", async () => {
+    const { page } = teacher;
+    await page.goto(`${base}/teach/classes/${classId}`);
+    await page.getByTestId("class-dashboard").waitFor();
+    const download = page.waitForEvent("download", GUARD);
+    await page.getByTestId("export-gradebook").click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/-gradebook-\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = await readFile((await file.path())!);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString("utf8");
+    expect(csv).toContain(LEARNER_NAME);
+    expect(csv).toContain(SECOND_NAME);
+    expect(csv.split("\r\n")[0]).toContain("المتعلم");
+  });
+
+  it("should photograph the other /teach screens in Arabic and English, at desktop width and at 360 px", async () => {
+    const { page } = teacher;
+    const learnerPath = new URL(await page.getByTestId("learner-link").filter({ hasText: LEARNER_NAME }).evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+    await everyView(page, "classes", "/teach", "[data-testid=class-card]");
+    await everyView(page, "dashboard", `/teach/classes/${classId}`, "[data-testid=progress-matrix] tbody tr[data-learner]");
+    await everyView(page, "items", `/teach/classes/${classId}/items?quiz=${QUIZ}`, "[data-testid=item-stats]");
+    await everyView(page, "learner", learnerPath, "[data-testid=learner-attempt]");
+  });
+
+  it("should keep /teach from learners, and remove a learner from the class after a confirmation", async () => {
+    // A learner asking for /teach lands on the course with a word of explanation.
+    const s = student.page;
+    await s.goto(`${base}/teach/classes/${classId}`);
+    await s.getByTestId("notice").waitFor();
+    expect(new URL(s.url()).pathname).toBe("/");
+    expect(await s.getByTestId("notice").textContent()).toContain("خاصة بالمدرّسين");
+    await screen(s, "teach-ar-12-learner-denied");
+
+    const { page } = teacher;
+    await page.goto(`${base}/teach/classes/${classId}`);
+    const row = page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").filter({ hasText: LEARNER_NAME });
+    await row.getByTestId("remove-learner").click();
+    const dialog = page.getByTestId("confirm-dialog");
+    await dialog.waitFor();
+    // The safe choice has the focus.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("confirm-no");
+    await screen(page, "teach-ar-13-remove-confirm");
+    await dialog.getByTestId("confirm-yes").click();
+    await row.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByTestId("tile-learners").textContent(), GUARD).toBe("1");
+    await page.locator('[data-testid=activity] [data-type="LEARNER_REMOVED"]').filter({ hasText: LEARNER_NAME }).waitFor();
+  });
+});
+
+/** The public id of an item's (first) right choice. */
+function right(itemId: string): string {
+  return (rightAnswerInput(item(itemId)).choiceIds as string[])[0];
+}
