@@ -16,6 +16,8 @@ import { liveReconnects, liveStatus, urqlClient } from "../urql.js";
 import { RegenerateJoinCodeMutation } from "./useClassrooms.js";
 
 export const ROSTER_PAGE = 25;
+/** Below this mean best score a learner is listed as needing help; the list says so in words. */
+export const NEEDS_HELP_THRESHOLD = 0.6;
 const ACTIVITY_KEEP = 40;
 
 const ClassSummaryQuery = graphql(`
@@ -42,13 +44,13 @@ const ClassMatrixQuery = graphql(`
 `);
 
 const ClassInsightsQuery = graphql(`
-  query ClassInsights($id: ID!) {
+  query ClassInsights($id: ID!, $threshold: Float!) {
     classroom(id: $id) {
       id
       mastery {
         ...ObjectiveSummaryFields
       }
-      needsHelp(limit: 20) {
+      needsHelp(threshold: $threshold, limit: 20) {
         ...NeedsHelpFields
       }
       pendingEssays(limit: 50) {
@@ -115,7 +117,7 @@ export function useClassDashboard(classroomId: Ref<string>) {
 
   const summary = useQuery({ query: ClassSummaryQuery, variables: computed(() => ({ id: id.value })) });
   const matrix = useQuery({ query: ClassMatrixQuery, variables: computed(() => ({ id: id.value, offset: offset.value, limit: ROSTER_PAGE })) });
-  const insights = useQuery({ query: ClassInsightsQuery, variables: computed(() => ({ id: id.value })) });
+  const insights = useQuery({ query: ClassInsightsQuery, variables: computed(() => ({ id: id.value, threshold: NEEDS_HELP_THRESHOLD })) });
   const activityQuery = useQuery({ query: ClassActivityQuery, variables: computed(() => ({ id: id.value })), requestPolicy: "network-only" });
 
   const queries = { summary, matrix, insights };

@@ -47,7 +47,7 @@ type Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n": typeof types.ClassSummaryDocument,
     "\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n": typeof types.ClassMatrixDocument,
-    "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": typeof types.ClassInsightsDocument,
+    "\n  query ClassInsights($id: ID!, $threshold: Float!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(threshold: $threshold, limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": typeof types.ClassInsightsDocument,
     "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": typeof types.ClassActivityDocument,
     "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": typeof types.ClassActivityFeedDocument,
     "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": typeof types.RemoveLearnerDocument,
@@ -107,7 +107,7 @@ const documents: Documents = {
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  query ClassSummary($id: ID!) {\n    classroom(id: $id) {\n      ...ClassroomCardFields\n      lessonAverages {\n        ...LessonAverageFields\n      }\n    }\n  }\n": types.ClassSummaryDocument,
     "\n  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {\n    classroom(id: $id) {\n      id\n      learnerCount\n      progress(offset: $offset, limit: $limit) {\n        ...ClassroomProgressRowFields\n      }\n    }\n  }\n": types.ClassMatrixDocument,
-    "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": types.ClassInsightsDocument,
+    "\n  query ClassInsights($id: ID!, $threshold: Float!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(threshold: $threshold, limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n": types.ClassInsightsDocument,
     "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": types.ClassActivityDocument,
     "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": types.ClassActivityFeedDocument,
     "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": types.RemoveLearnerDocument,
@@ -283,7 +283,7 @@ export function graphql(source: "\n  query ClassMatrix($id: ID!, $offset: Int!, 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassInsights($id: ID!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query ClassInsights($id: ID!, $threshold: Float!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(threshold: $threshold, limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassInsights($id: ID!, $threshold: Float!) {\n    classroom(id: $id) {\n      id\n      mastery {\n        ...ObjectiveSummaryFields\n      }\n      needsHelp(threshold: $threshold, limit: 20) {\n        ...NeedsHelpFields\n      }\n      pendingEssays(limit: 50) {\n        responseId\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
