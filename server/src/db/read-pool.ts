@@ -33,7 +33,7 @@ export class ReadPool {
   ) {}
 
   /** Opens `size` read-only connections to the data source's SQLite file; none for PostgreSQL or :memory:. */
-  static async open(ds: DataSource, size = 2): Promise<ReadPool> {
+  static async open(ds: DataSource, size = Number(process.env.READ_POOL_SIZE ?? 2)): Promise<ReadPool> {
     const file = ds.options.type === "sqlite" ? String(ds.options.database) : undefined;
     if (!file || file === ":memory:") return new ReadPool([], ds);
     const connections = await Promise.all(
