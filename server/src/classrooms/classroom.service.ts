@@ -14,6 +14,7 @@ import type { Viewer } from "../shared/context.js";
 import { ClassroomMemberRow, ClassroomRow } from "./classroom.entity.js";
 import { newJoinCode, normalizeJoinCode } from "./join-code.js";
 import { applyLearner } from "./stat-rollup.js";
+import { applyLearnerToClass } from "./class-rollup.js";
 
 const notFound = () => new AppError("classroom/not_found", "There is no such class.");
 
@@ -69,6 +70,7 @@ export class ClassroomService {
       if (!already) {
         await em.insert(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id, joinedAt: this.clock.now() });
         await applyLearner(em, viewer.id, room.id, 1);
+        await applyLearnerToClass(em, viewer.id, room.id, 1);
       }
       return { room, joined: !already };
     });
@@ -92,7 +94,10 @@ export class ClassroomService {
     await this.owned(viewer, classroomId);
     const removed = await this.writes.run(async (em) => {
       const gone = (await em.delete(ClassroomMemberRow, { classroomId, userId: learnerId })).affected ?? 0;
-      if (gone > 0) await applyLearner(em, learnerId, classroomId, -1);
+      if (gone > 0) {
+        await applyLearner(em, learnerId, classroomId, -1);
+        await applyLearnerToClass(em, learnerId, classroomId, -1);
+      }
       return gone;
     });
     if (removed === 0) throw new AppError("BAD_USER_INPUT", "This learner is not in the class.", { field: "learnerId" });

@@ -114,22 +114,14 @@ export class DashboardService {
     return this.content.content.lessons.flatMap((l) => l.objectives.map((o) => ({ objectiveId: o.id, lessonSlug: l.slug })));
   }
 
-  /** Completion and mean best score per lesson over the whole class: 3 statements. */
+  /** Completion and mean best score per lesson over the whole class, from the per-class sums: 3 statements. */
   async lessonAverages(classroomId: string): Promise<LessonAverage[]> {
     const [members, completed, best] = await Promise.all([
       this.learnerCount(classroomId),
-      sql<{ lessonSlug: string; n: number }>(
-        this.db,
-        `SELECT p."lessonSlug" AS "lessonSlug", COUNT(*) AS n FROM lesson_progress p
-           JOIN classroom_member m ON m."userId" = p."userId" AND m."classroomId" = ?
-          WHERE p.status = 'COMPLETED' GROUP BY p."lessonSlug"`,
-        [classroomId],
-      ),
+      sql<{ lessonSlug: string; n: number }>(this.db, `SELECT "lessonSlug", completed AS n FROM class_lesson_sum WHERE "classroomId" = ?`, [classroomId]),
       sql<{ quizId: string; avg: number; n: number }>(
         this.db,
-        `SELECT b."quizId" AS "quizId", AVG(b.best) AS avg, COUNT(*) AS n FROM quiz_best b
-           JOIN classroom_member m ON m."userId" = b."userId" AND m."classroomId" = ?
-          GROUP BY b."quizId"`,
+        `SELECT "quizId", CASE WHEN n > 0 THEN "sumBest" / n END AS avg, n FROM class_quiz_sum WHERE "classroomId" = ? AND n > 0`,
         [classroomId],
       ),
     ]);

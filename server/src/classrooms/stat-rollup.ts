@@ -11,6 +11,7 @@ import type { EntityManager } from "typeorm";
 import type { Runner } from "../db/sql.js";
 import { num, sql } from "../db/sql.js";
 import { rebuildLearnerSummary, refreshLearnerSummary } from "../progress/learner-summary.js";
+import { onQuizBestChanged, rebuildClassRollups } from "./class-rollup.js";
 
 interface Contribution {
   quizId: string;
@@ -94,6 +95,11 @@ export async function applyLearner(em: EntityManager, userId: string, classroomI
 
 /** Recomputes a learner's best assessment score for a quiz. */
 export async function refreshQuizBest(em: Runner, userId: string, quizId: string): Promise<void> {
+  const bestOf = async () => {
+    const [row] = await sql<{ best: number }>(em, `SELECT best FROM quiz_best WHERE "userId" = ? AND "quizId" = ?`, [userId, quizId]);
+    return row ? num(row.best) : null;
+  };
+  const before = await bestOf();
   await sql(em, `DELETE FROM quiz_best WHERE "userId" = ? AND "quizId" = ?`, [userId, quizId]);
   await sql(
     em,
@@ -103,6 +109,7 @@ export async function refreshQuizBest(em: Runner, userId: string, quizId: string
       GROUP BY "userId", "quizId"`,
     [userId, quizId],
   );
+  await onQuizBestChanged(em, userId, quizId, before, await bestOf());
   await refreshLearnerSummary(em, userId);
 }
 
@@ -138,6 +145,7 @@ export async function rebuildStats(em: Runner): Promise<void> {
       WHERE mode = 'ASSESSMENT' AND state = 'FINISHED' AND "maxScore" > 0 GROUP BY "userId", "quizId"`,
   );
   if (await hasTable(em, "learner_summary")) await rebuildLearnerSummary(em);
+  if (await hasTable(em, "class_lesson_sum")) await rebuildClassRollups(em);
 }
 
 /** Whether a table exists yet (rebuildStats also runs inside an earlier migration, before learner_summary). */

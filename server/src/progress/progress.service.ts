@@ -16,6 +16,7 @@ import type { Clock } from "../shared/clock.js";
 import { LessonProgressRow } from "./lesson-progress.entity.js";
 import { computeMastery } from "./mastery.query.js";
 import { refreshLearnerSummary } from "./learner-summary.js";
+import { onLessonCompleted } from "../classrooms/class-rollup.js";
 import type { LessonProgress, MyProgress, ObjectiveMastery , MasteryLevel } from "./progress.type.js";
 import { LessonStatus } from "./progress.type.js";
 
@@ -70,7 +71,10 @@ export class ProgressService {
       const completedNow = input.completed === true && existing?.status !== LessonStatus.COMPLETED;
       row.updatedAt = now;
       await em.save(LessonProgressRow, row);
-      if (completedNow) await refreshLearnerSummary(em, userId);
+      if (completedNow) {
+        await refreshLearnerSummary(em, userId);
+        await onLessonCompleted(em, userId, lesson.slug);
+      }
       return row;
     });
     this.activity.publish({ type: "LESSON_PROGRESS", learnerId: userId, quizId: null, itemId: null, attemptId: null, at: row.updatedAt });

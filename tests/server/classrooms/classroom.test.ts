@@ -240,6 +240,8 @@ describe("a class", () => {
       attempts: (await server.db.query(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],
       items: (await server.db.query(`SELECT "classroomId", "quizId", scope, "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`)) as any[],
       best: (await server.db.query(`SELECT * FROM quiz_best ORDER BY 1, 2`)) as any[],
+      lessons: (await server.db.query(`SELECT * FROM class_lesson_sum WHERE completed <> 0 ORDER BY 1, 2`)) as any[],
+      quizzes: (await server.db.query(`SELECT * FROM class_quiz_sum WHERE n <> 0 ORDER BY 1, 2`)) as any[],
       // A learner without a row reads as zeros (LEFT JOIN … COALESCE), so empty rows are left out of the comparison.
       summary: (await server.db.query(
         `SELECT * FROM learner_summary WHERE "lessonsCompleted" > 0 OR "weakObjectives" > 0 OR "averageBest" IS NOT NULL ORDER BY 1`,
@@ -262,5 +264,8 @@ describe("a class", () => {
     close(incremental.items, rebuilt.items);
     close(incremental.best, rebuilt.best);
     close(incremental.summary, rebuilt.summary);
+    close(incremental.lessons, rebuilt.lessons);
+    close(incremental.quizzes, rebuilt.quizzes);
+    expect(incremental.quizzes.length).toBeGreaterThan(0);
   });
 });

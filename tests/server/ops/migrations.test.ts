@@ -97,6 +97,7 @@ describe("migrations", () => {
     expect(await db.query(`SELECT "userId", "lessonsCompleted", "weakObjectives", "averageBest" FROM learner_summary`)).toEqual([
       { userId: "u1", lessonsCompleted: 0, weakObjectives: 0, averageBest: 0.5 },
     ]);
+    expect(await db.query(`SELECT "classroomId", "quizId", n, "sumBest" FROM class_quiz_sum`)).toEqual([{ classroomId: "c1", quizId: "q-x", n: 1, sumBest: 0.5 }]);
     expect(ENTITIES.length).toBeGreaterThan(10);
     await db.destroy();
   });
