@@ -306,6 +306,10 @@ async function main() {
     "| --- | --- | --- | --- |",
     ...targets.map((t) => `| ${t.name} | ${t.value ?? "—"} ${t.unit} | ${t.target} | ${t.met ? "yes" : "**no**"} |`),
     "",
+    `Submissions: with 50 requests in flight at ${Math.round(submitOut.rps)} answers/s, Little's law puts the mean latency at ` +
+      `${Math.round((50 / Math.max(1, submitOut.rps)) * 1000)} ms (measured p50 ${submitOut.p50} ms); p99 adds the wait for the group commit already in progress ` +
+      `(${submitOut.cpuMicrosPerRequest.toFixed(0)} µs of server CPU per answer).`,
+    "",
     `Dashboard parts alone (p50, ms; they run on ${process.env.READ_POOL_SIZE ?? 2} read connections side by side): ` +
       Object.entries((runs.dashboards as { partsP50ms: Record<string, number> }).partsP50ms)
         .map(([k, v]) => `${k} ${v}`)
