@@ -10,6 +10,7 @@ import { hashPassword } from "../../server/src/accounts/password.js";
 import { sql } from "../../server/src/db/sql.js";
 import { rebuildStats } from "../../server/src/classrooms/stat-rollup.js";
 import { BENCH_ITEMS, BENCH_QUIZ } from "./bench-content.js";
+import { seededRandom } from "../../server/src/shared/seeded-random.js";
 
 export interface ScaleData {
   instructorEmail: string;
@@ -19,15 +20,6 @@ export interface ScaleData {
   rows: { users: number; responses: number };
 }
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertMany(db: Runner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
   const per = Math.max(1, Math.floor(900 / columns.length));
@@ -39,7 +31,7 @@ async function insertMany(db: Runner, table: string, columns: string[], rows: un
 }
 
 export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Promise<ScaleData> {
-  const random = rng(42);
+  const random = seededRandom(42);
   const password = "bench-password";
   const hash = await hashPassword(password, { logN: 10, r: 8, p: 1 });
   const now = new Date("2026-10-01T00:00:00Z");

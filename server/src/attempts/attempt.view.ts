@@ -5,7 +5,7 @@
 import type { Item } from "../content/content.schema.js";
 import type { ContentStore } from "../content/content.store.js";
 import type { LocalAnswer } from "../grading/grading.js";
-import { rightAnswer } from "../grading/grading.js";
+import { rightAnswer, roundPoints } from "../grading/grading.js";
 import { publicItem, publicOptionId } from "../quizzes/quiz.view.js";
 import type { QuizItem } from "../quizzes/quiz.type.js";
 import { Locale, pick } from "../shared/locale.js";
@@ -88,7 +88,7 @@ export function toAttempt(
   const versionOf = new Map(row.layout.items.map((s) => [s.itemId, s]));
   const runningScore = () => {
     const graded = responses.filter((r) => r.status === ResponseStatus.GRADED);
-    return graded.length ? Math.round(graded.reduce((s, r) => s + (r.score ?? 0), 0) * 100) / 100 : 0;
+    return roundPoints(graded.reduce((s, r) => s + (r.score ?? 0), 0));
   };
   const finished = row.state !== "IN_PROGRESS";
   return {

@@ -17,6 +17,7 @@ import { AttemptMode } from "../attempts/attempt.enum.js";
 import { publicRightAnswer } from "../attempts/attempt.view.js";
 import type { Item } from "../content/content.schema.js";
 import { publicOptionId } from "../quizzes/quiz.view.js";
+import { seededRandom } from "../shared/seeded-random.js";
 
 const INSTRUCTOR = { email: "demo.instructor@example.com", password: "demo-instructor-2026", displayName: "أ. فاطمة الزهراء (demo)" };
 const LEARNER_PASSWORD = "demo-learner-2026";
@@ -26,17 +27,6 @@ const NAMES = [
   "Aïcha", "Boubacar", "Chloé", "Daouda", "Emma", "Fatoumata", "Hassan", "Inès", "Moussa", "Nour",
 ];
 
-/** A deterministic generator, so that every run of the demo tells the same story. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function wrongAnswer(item: Item): Record<string, unknown> {
   const pid = (local: string) => publicOptionId(item.id, local);
@@ -85,7 +75,7 @@ if (existing) {
   const instructorRow = await s.accounts.createUser({ ...INSTRUCTOR, role: Role.INSTRUCTOR });
   const instructor: Viewer = { id: instructorRow.id, role: Role.INSTRUCTOR, displayName: instructorRow.displayName, locale: Locale.AR, sessionId: "" };
   const room = await s.classrooms.create(instructor, "الساحل والمغرب العربي — الفوج أ");
-  const random = rng(2026);
+  const random = seededRandom(2026);
   const lessons = content.lessons;
 
   for (const [i, name] of NAMES.entries()) {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDataSource } from "../../../server/src/db/data-source.js";
 import { PROJECT_ROOT } from "../../helpers/test-server.js";
+import { seededRandom } from "../../../server/src/shared/seeded-random.js";
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 5);
 const SUBMISSIONS = 1000;
@@ -55,22 +56,12 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   return res.json();
 }
 
-/** A small seeded generator (mulberry32) so a failing round can be replayed with CRASH_SEED. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(s ^ (s >>> 15), s | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe("crash durability (SIGKILL mid-load)", () => {
   it(`should keep every acknowledged answer through ${ROUNDS} kills`, async () => {
     const seed = process.env.CRASH_SEED ? Number(process.env.CRASH_SEED) : Date.now() % 1_000_000;
     console.log(`crash test seed: ${seed} (rerun with CRASH_SEED=${seed})`);
-    const random = rng(seed);
+    const random = seededRandom(seed);
     dir = await mkdtemp(path.join(tmpdir(), "crash-"));
     let server = await start(dir);
     child = server.proc;
