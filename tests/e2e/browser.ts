@@ -6,6 +6,7 @@ import { mkdir, mkdtemp, readFile, rm } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { expect } from "vitest";
 import { chromium } from "playwright-core";
 import type { BrowserContext, Locator, Page, Response } from "playwright-core";
 import { PROJECT_ROOT } from "../helpers/test-server.js";
@@ -91,4 +92,11 @@ export async function elementShot(locator: Locator, name: string): Promise<void>
 /** Resolves with the next /graphql response of the named operation. */
 export function graphqlResponse(page: Page, operation: string): Promise<Response> {
   return page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes(`"operationName":"${operation}"`), GUARD);
+}
+
+/** Every screen of a journey: no serious or critical accessibility violation, and a full-page screenshot. */
+export async function screen(page: Page, name: string): Promise<void> {
+  const violations = await seriousViolations(page);
+  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
+  await screenshot(page, name);
 }

@@ -17,7 +17,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../helpers/operations.js";
 import { realContent, startTestServer } from "../helpers/test-server.js";
 import type { Learner, TestServer } from "../helpers/test-server.js";
-import { GUARD, describeViolations, elementShot, openSession, screenshot, seriousViolations } from "./browser.js";
+import { GUARD, elementShot, openSession, screen } from "./browser.js";
 import type { Session } from "./browser.js";
 
 let server: TestServer;
@@ -44,13 +44,6 @@ afterAll(async () => {
 });
 
 const item = (id: string) => items.get(id)!;
-
-/** Every screen: no serious or critical accessibility violation, and a full-page screenshot. */
-async function screen(page: Page, name: string) {
-  const violations = await seriousViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  await screenshot(page, name);
-}
 
 const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
 

@@ -12,7 +12,7 @@ import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { realContent, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
-import { GUARD, describeViolations, elementShot, graphqlResponse, openSession, screenshot, seriousViolations } from "./browser.js";
+import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
 
 let server: TestServer;
@@ -33,13 +33,6 @@ afterAll(async () => {
 });
 
 const item = (id: string) => items.get(id)!;
-
-/** Every screen: no serious or critical accessibility violation, and a full-page screenshot. */
-async function screen(page: Page, name: string) {
-  const violations = await seriousViolations(page);
-  expect(violations, `${name}:\n${describeViolations(violations)}`).toEqual([]);
-  await screenshot(page, name);
-}
 
 async function expectInViewport(page: Page, selector: string) {
   await expect
