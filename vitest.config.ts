@@ -21,7 +21,18 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, "tests/e2e/**"] },
+        test: { name: "unit", include: ["tests/**/*.test.ts"], exclude: [...configDefaults.exclude, "tests/e2e/**", "**/*.pg.test.ts"] },
+      },
+      {
+        // The whole server suite again on PostgreSQL (npm run test:pg runs only this project). Tests that are
+        // about SQLite itself are named *.sqlite.test.ts; those about PostgreSQL *.pg.test.ts.
+        extends: true,
+        test: {
+          name: "pg",
+          include: ["tests/server/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, "**/*.sqlite.test.ts"],
+          globalSetup: ["tests/helpers/postgres-global-setup.ts"],
+        },
       },
       {
         // Real headless Chromium against the real server: the global setup finds (or installs) Chromium and

@@ -1,8 +1,9 @@
 /**
  * Starts the real server (migrations, content import, Apollo, node:http) on an ephemeral port of 127.0.0.1
- * with a fresh SQLite file in a temporary directory, and gives tests a small GraphQL client.
+ * with a fresh database (an SQLite file in a temporary directory, or a PostgreSQL database of its own when
+ * TEST_DATABASE_URL is set: see test-database.ts), and gives tests a small GraphQL client.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
@@ -11,8 +12,10 @@ import { createApp } from "../../server/src/app.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import type { CourseContent } from "../../server/src/content/content.model.js";
 import { openDatabase } from "../../server/src/db/data-source.js";
+import { sql } from "../../server/src/db/sql.js";
 import type { Clock } from "../../server/src/shared/clock.js";
 import type { Role } from "../../server/src/accounts/role.enum.js";
+import { createPostgresDatabase, onPostgres } from "./test-database.js";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
 export const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
@@ -32,7 +35,13 @@ export interface TestServer {
   app: App;
   db: DataSource;
   dataDir: string;
+  /** The PostgreSQL database's URL when the server runs on PostgreSQL. */
+  databaseUrl?: string;
   gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GqlResult<T>>;
+  /** Raw SQL on the server's database, written for both engines: `?` placeholders, camelCase in double quotes. */
+  sql<T = any>(text: string, params?: unknown[]): Promise<T[]>;
+  /** The names of the database's tables, sorted. */
+  tables(): Promise<string[]>;
   /** Signs up a new learner and returns a client that sends its bearer token. */
   learner(name?: string): Promise<Learner>;
   /** Creates an instructor (as `npm run user:create` would) and signs them in. */
@@ -65,6 +74,24 @@ export interface TestServerOptions {
   onQuery?: (sql: string) => void;
   /** A built client (client/dist) to serve at /, as `npm start` does; the e2e tests pass it. */
   clientDir?: string;
+  /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
+  databaseUrl?: string;
+}
+
+/**
+ * A test that passes its own dataDir restarts a server on the same data: on PostgreSQL the database's URL is
+ * kept in that folder and reused, and the database is left for the throwaway server to take with it.
+ */
+async function postgresFor(dataDir: string, kept: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
+  const file = path.join(dataDir, "postgres-url");
+  if (kept) {
+    const known = await readFile(file, "utf8").catch(() => undefined);
+    if (known) return { url: known, drop: async () => {} };
+  }
+  const created = await createPostgresDatabase();
+  if (!kept) return created;
+  await writeFile(file, created.url);
+  return { url: created.url, drop: async () => {} };
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
@@ -73,7 +100,12 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const logger = onQuery
     ? { logQuery: (q: string) => onQuery(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} }
     : undefined;
-  const db = await openDatabase({ dataDir, logger });
+  const pgDb = opts.databaseUrl
+    ? { url: opts.databaseUrl, drop: async () => {} }
+    : onPostgres
+      ? await postgresFor(dataDir, !!opts.dataDir)
+      : undefined;
+  const db = await openDatabase({ dataDir, databaseUrl: pgDb?.url, logger });
   const app = await createApp({
     db,
     content: opts.content ?? (await realContent()),
@@ -90,6 +122,16 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     app,
     db,
     dataDir,
+    databaseUrl: pgDb?.url,
+    sql: (text, params) => sql(db, text, params),
+    async tables() {
+      const rows: { name: string }[] = await db.query(
+        db.options.type === "postgres"
+          ? `SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema()`
+          : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`,
+      );
+      return rows.map((r) => r.name).sort();
+    },
     async gql(query, variables, headers = {}) {
       const res = await fetch(endpoint, {
         method: "POST",
@@ -122,6 +164,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     async stop() {
       await app.close();
       await db.destroy();
+      await pgDb?.drop();
       if (!opts.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

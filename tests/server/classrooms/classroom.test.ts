@@ -114,7 +114,7 @@ describe("a class", () => {
     expect(pending).toHaveLength(4); // Driss's second attempt left the essay out
     const target = pending.find((p: any) => p.learner.id === learners[1].id);
     expect(target.text).toBe("مقال المتعلم 1");
-    const before = await server.db.query(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
+    const before = await server.sql(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
 
     const bad = await teacher.gql(`mutation($i: GradeEssayInput!) { gradeEssay(input: $i) { id } }`, { i: { responseId: target.responseId, score: 99 } });
     expect(bad.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
@@ -123,11 +123,11 @@ describe("a class", () => {
     });
     expect(res.body.errors).toBeUndefined();
     expect(res.body.data.gradeEssay).toMatchObject({ status: "GRADED", score: 4.5, correct: false });
-    const after = await server.db.query(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
+    const after = await server.sql(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
     expect(after[0].score).toBeCloseTo(before[0].score + 4.5, 5);
     expect(after[0].maxScore).toBeCloseTo(before[0].maxScore + 6, 5);
 
-    const attemptId = (await server.db.query(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]))[0].id;
+    const attemptId = (await server.sql(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]))[0].id;
     const seen = await learners[1].gql(`query($id: ID!) { attempt(id: $id) { score responses { itemId status score feedback { comment } } } }`, { id: attemptId });
     const essayId = server.app.store.quizFile(QUIZ)!.items.find((i) => i.type === "ESSAY")!.id;
     expect(seen.body.data.attempt.responses.find((r: any) => r.itemId === essayId)).toMatchObject({
@@ -237,13 +237,13 @@ describe("a class", () => {
     await teacher.gql(`mutation($id: ID!, $l: ID!) { removeLearner(classroomId: $id, learnerId: $l) }`, { id: classId, l: learners[2].id });
 
     const read = async () => ({
-      attempts: (await server.db.query(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],
-      items: (await server.db.query(`SELECT "classroomId", "quizId", scope, "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`)) as any[],
-      best: (await server.db.query(`SELECT * FROM quiz_best ORDER BY 1, 2`)) as any[],
-      lessons: (await server.db.query(`SELECT * FROM class_lesson_sum WHERE completed <> 0 ORDER BY 1, 2`)) as any[],
-      quizzes: (await server.db.query(`SELECT * FROM class_quiz_sum WHERE n <> 0 ORDER BY 1, 2`)) as any[],
+      attempts: (await server.sql(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],
+      items: (await server.sql(`SELECT "classroomId", "quizId", scope, "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE n <> 0 ORDER BY 1, 2, 3, 4, 5`)) as any[],
+      best: (await server.sql(`SELECT * FROM quiz_best ORDER BY 1, 2`)) as any[],
+      lessons: (await server.sql(`SELECT * FROM class_lesson_sum WHERE completed <> 0 ORDER BY 1, 2`)) as any[],
+      quizzes: (await server.sql(`SELECT * FROM class_quiz_sum WHERE n <> 0 ORDER BY 1, 2`)) as any[],
       // A learner without a row reads as zeros (LEFT JOIN … COALESCE), so empty rows are left out of the comparison.
-      summary: (await server.db.query(
+      summary: (await server.sql(
         `SELECT * FROM learner_summary WHERE "lessonsCompleted" > 0 OR "weakObjectives" > 0 OR "averageBest" IS NOT NULL ORDER BY 1`,
       )) as any[],
     });

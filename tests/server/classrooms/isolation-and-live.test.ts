@@ -39,7 +39,7 @@ beforeAll(async () => {
   const a = (await learnerA.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
   for (const item of quiz.items) await learnerA.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
   await learnerA.gql(FINISH, { id: a.id });
-  essayResponseId = (await server.db.query(`SELECT id FROM response WHERE status = 'PENDING_MANUAL' AND "userId" = ?`, [learnerA.id]))[0].id;
+  essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL' AND "userId" = ?`, [learnerA.id]))[0].id;
 });
 afterAll(async () => {
   for (const c of clients) await c.dispose();
@@ -48,9 +48,9 @@ afterAll(async () => {
 
 describe("class isolation", () => {
   const snapshot = async () => ({
-    classA: await server.db.query(`SELECT * FROM classroom WHERE id = ?`, [classA.id]),
-    members: await server.db.query(`SELECT * FROM classroom_member WHERE "classroomId" = ? ORDER BY "userId"`, [classA.id]),
-    essay: await server.db.query(`SELECT status, score, "graderComment" FROM response WHERE id = ?`, [essayResponseId]),
+    classA: await server.sql(`SELECT * FROM classroom WHERE id = ?`, [classA.id]),
+    members: await server.sql(`SELECT * FROM classroom_member WHERE "classroomId" = ? ORDER BY "userId"`, [classA.id]),
+    essay: await server.sql(`SELECT status, score, "graderComment" FROM response WHERE id = ?`, [essayResponseId]),
   });
 
   it("should give instructor B nothing of class A by any path, and change nothing", async () => {

@@ -40,7 +40,7 @@ beforeAll(async () => {
   const essay = quiz.items.find((i) => i.type === "ESSAY")!;
   await who.learner.gql(SUBMIT, { input: { attemptId: a.id, itemId: essay.id, answer: { text: "مقال" } } });
   await who.learner.gql(FINISH, { id: a.id });
-  essayResponseId = (await server.db.query(`SELECT id FROM response WHERE status = 'PENDING_MANUAL'`))[0].id;
+  essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL'`))[0].id;
   practiceId = (await who.learner.gql(START, { quizId: "q-event-and-actors", mode: "PRACTICE" })).body.data.startAttempt.id;
   const first = server.app.store.quizFile("q-event-and-actors")!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first) } }); // makes a review card

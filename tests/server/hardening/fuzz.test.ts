@@ -26,9 +26,9 @@ beforeAll(async () => {
 afterAll(async () => server.stop());
 
 async function digest(): Promise<string> {
-  const tables: { name: string }[] = await server.db.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`);
+  const tables = await server.tables();
   const h = createHash("sha256");
-  for (const { name } of tables) h.update(name + JSON.stringify(await server.db.query(`SELECT * FROM "${name}" ORDER BY 1`)));
+  for (const name of tables) h.update(name + JSON.stringify(await server.sql(`SELECT * FROM "${name}" ORDER BY 1`)));
   return h.digest("hex");
 }
 

@@ -50,6 +50,17 @@ describe("GraphQL limits (graphql-armor)", () => {
     expect(res.body.errors).toBeUndefined();
   });
 
+  it("should refuse text holding a NUL character, in variables or in the document, with a typed error", async () => {
+    const learner = await server.learner("nul");
+    const viaVariable = await learner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: "AB\u0000CD" });
+    const inDocument = await learner.gql(`mutation { joinClassroom(code: "AB\\u0000CD") { id } }`);
+    for (const res of [viaVariable, inDocument]) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+      expect(res.body.errors?.[0].message).toMatch(/NUL/);
+    }
+  });
+
   it("should refuse batched requests", async () => {
     const res = await fetch(`${server.url}graphql`, {
       method: "POST",

@@ -25,7 +25,7 @@ describe("concurrent writes", () => {
     );
     expect(results.flatMap((r) => r.body.errors ?? [])).toEqual([]);
     const ids = attempts.map((a) => a.body.data.startAttempt.id);
-    const stored = await server.db.query(`SELECT COUNT(*) AS n FROM response WHERE "itemId" = ? AND "attemptId" IN (${ids.map(() => "?").join(",")})`, [item.id, ...ids]);
+    const stored = await server.sql(`SELECT COUNT(*) AS n FROM response WHERE "itemId" = ? AND "attemptId" IN (${ids.map(() => "?").join(",")})`, [item.id, ...ids]);
     expect(Number(stored[0].n)).toBe(50);
   });
 

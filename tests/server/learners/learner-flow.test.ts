@@ -110,11 +110,11 @@ describe("a learner's loop", () => {
 
   it("should refuse an answer to a finished attempt and change nothing", async () => {
     const quiz = quizOf("regional-context");
-    const list = await server.db.query(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ? AND state = 'FINISHED'`, [me.id, quiz.id]);
-    const before = await server.db.query(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id]);
+    const list = await server.sql(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ? AND state = 'FINISHED'`, [me.id, quiz.id]);
+    const before = await server.sql(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id]);
     const r = await me.gql(SUBMIT, { input: { attemptId: list[0].id, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0]) } });
     expect(r.body.errors?.[0].extensions?.code).toBe("attempt/closed");
-    expect(await server.db.query(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id])).toEqual(before);
+    expect(await server.sql(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id])).toEqual(before);
   });
 
   it("should show progress, mastery and due reviews, and keep them across a restart", async () => {

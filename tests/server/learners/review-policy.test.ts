@@ -117,7 +117,7 @@ describe("time limits", () => {
       expect(await server.app.services.attempts.expireOverdue()).toBe(0);
       clock.advance(24 * 3600 * 1000);
       expect(await server.app.services.attempts.expireOverdue()).toBe(1);
-      const rows = await server.db.query(`SELECT state, "openKey" FROM attempt WHERE id = ?`, [attempt.id]);
+      const rows = await server.sql(`SELECT state, "openKey" FROM attempt WHERE id = ?`, [attempt.id]);
       expect(rows[0]).toEqual({ state: "FINISHED", openKey: null });
     } finally {
       await server.stop();

@@ -64,7 +64,7 @@ describe("item versions", () => {
 
     const r = (await me2.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: tf.id, answer: oldRight } })).body.data.submitAnswer;
     expect(r).toMatchObject({ itemVersion: 1, correct: true });
-    const rows = await server.db.query(`SELECT v.version FROM response r JOIN quiz_item_version v ON v.id = r."itemVersionId" WHERE r."attemptId" = ?`, [attempt.id]);
+    const rows = await server.sql(`SELECT v.version FROM response r JOIN quiz_item_version v ON v.id = r."itemVersionId" WHERE r."attemptId" = ?`, [attempt.id]);
     expect(rows).toEqual([{ version: 1 }]);
     const seen = (await me2.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
     expect(seen.state).toBe("IN_PROGRESS");

@@ -55,10 +55,10 @@ describe("privacy", () => {
     expect(res.body.data.deleteMyAccount).toBe(true);
     expect((await me.gql(`{ me { id } }`)).body.data.me).toBeNull();
 
-    const tables: { name: string }[] = await server.db.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`);
+    const tables = await server.tables();
     const hits: string[] = [];
-    for (const { name } of tables) {
-      const rows: Record<string, unknown>[] = await server.db.query(`SELECT * FROM "${name}"`);
+    for (const name of tables) {
+      const rows: Record<string, unknown>[] = await server.sql(`SELECT * FROM "${name}"`);
       for (const row of rows) {
         const text = JSON.stringify(row);
         if (text.includes(me.id) || text.toLowerCase().includes(me.email.toLowerCase()) || text.includes("Zainab")) hits.push(`${name}: ${text.slice(0, 120)}`);
