@@ -3,6 +3,9 @@
  * project, which names a PostgreSQL server, each test server gets a
  * database of its own on it, created empty and dropped at the end: test files run in parallel and never meet.
  */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { inject } from "vitest";
 
@@ -30,3 +33,37 @@ async function adminQuery(adminUrl: string, text: string): Promise<void> {
     await client.end();
   }
 }
+
+/** A fresh, empty database on the project's engine, for tests that open it themselves or hand it to a CLI. */
+export interface ScratchDatabase {
+  /** A temporary folder: the SQLite file's on SQLite, DATA_DIR for CLIs on either engine. */
+  dataDir: string;
+  /** The PostgreSQL database in the `pg` project; undefined on SQLite. */
+  databaseUrl?: string;
+  /** DATA_DIR and DATABASE_URL for a process (`npm run migrate`, `demo` …) working on this database. */
+  env: Record<string, string>;
+  /** Drops the PostgreSQL database and removes the folder. */
+  dispose(): Promise<void>;
+}
+
+/** A temporary folder and, in the `pg` project, an empty PostgreSQL database of its own. */
+export async function scratchDatabase(prefix = "db-"): Promise<ScratchDatabase> {
+  const dataDir = await mkdtemp(path.join(tmpdir(), prefix));
+  const created = onPostgres ? await createPostgresDatabase() : undefined;
+  return {
+    dataDir,
+    databaseUrl: created?.url,
+    env: databaseEnv({ dataDir, databaseUrl: created?.url }),
+    async dispose() {
+      await created?.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The environment that points a CLI process at a database: DATA_DIR, and DATABASE_URL on PostgreSQL (empty on
+ * SQLite, so a DATABASE_URL in the test's own environment cannot send it elsewhere). Takes a ScratchDatabase
+ * or a TestServer.
+ */
+export const databaseEnv = (db: { dataDir: string; databaseUrl?: string }): Record<string, string> => ({ DATA_DIR: db.dataDir, DATABASE_URL: db.databaseUrl ?? "" });
