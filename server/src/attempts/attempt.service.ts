@@ -314,6 +314,7 @@ export class AttemptService {
   private async close(attemptId: string, state: AttemptState, at: Date): Promise<AttemptRow> {
     let closedNow = false;
     const row = await this.writes.run(async (em) => {
+      closedNow = false; // run again on PostgreSQL after a serialization failure
       const fresh = await em.findOneByOrFail(AttemptRow, { id: attemptId });
       if (fresh.state !== AttemptState.IN_PROGRESS) return fresh;
       const { score, maxScore } = state === AttemptState.FINISHED ? await this.scoreOf(em, fresh) : { score: null, maxScore: null };

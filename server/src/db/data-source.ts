@@ -66,6 +66,28 @@ export async function openDatabase(opts: DbOptions): Promise<DataSource> {
     // foreign_keys and busy_timeout are set by the driver, WAL by enableWAL; FULL makes each commit durable.
     await ds.query("PRAGMA synchronous = FULL");
   }
-  await ds.runMigrations({ transaction: "each" });
+  await migrateOnce(ds);
   return ds;
+}
+
+/** Any fixed number: the PostgreSQL advisory lock that instances starting together take around migrations. */
+const MIGRATION_LOCK = 7_303_412;
+
+/**
+ * Runs pending migrations. On PostgreSQL several instances may start at once against one database: the
+ * first takes an advisory lock and migrates, the others wait for it and then find nothing left to do.
+ */
+export async function migrateOnce(ds: DataSource): Promise<void> {
+  if (ds.options.type !== "postgres") {
+    await ds.runMigrations({ transaction: "each" });
+    return;
+  }
+  const lock = ds.createQueryRunner();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
+    await ds.runMigrations({ transaction: "each" });
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
+    await lock.release();
+  }
 }
