@@ -1,36 +1,36 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
+/** Content import on the project's engine: an SQLite file, or a PostgreSQL database of its own in the pg project. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../../server/src/content/content.import.js";
 import { loadContent } from "../../../server/src/content/content.loader.js";
 import { openDatabase } from "../../../server/src/db/data-source.js";
+import { sql } from "../../../server/src/db/sql.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
 import { QuizItemVersion } from "../../../server/src/quizzes/quiz-item-version.entity.js";
 import { ContentRelease } from "../../../server/src/content/content-release.entity.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
+import { changeMarker } from "../../helpers/change-marker.js";
 import { contentWith } from "../../helpers/content-fixtures.js";
+import type { ScratchDatabase } from "../../helpers/test-database.js";
+import { onPostgres, scratchDatabase } from "../../helpers/test-database.js";
 import { realContent, startTestServer } from "../../helpers/test-server.js";
 
-let dataDir: string;
+let target: ScratchDatabase;
 beforeEach(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "import-test-"));
+  target = await scratchDatabase("import-test-");
 });
 afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true });
+  await target.dispose();
 });
-
-const totalChanges = async (db: { query: (q: string) => Promise<{ n: number }[]> }) => Number((await db.query("SELECT total_changes() AS n"))[0].n);
 
 describe("content import", () => {
   it("should write nothing when the server starts again on unchanged content", async () => {
-    const first = await startTestServer({ dataDir });
+    const first = await startTestServer(target);
     const items = first.app.store.content.quizzes.flatMap((q) => q.items).length;
     expect(first.app.imported.changed).toBe(true);
     expect(first.app.imported.newVersions).toHaveLength(items);
     await first.stop();
 
-    const second = await startTestServer({ dataDir });
+    const second = await startTestServer(target);
     expect(second.app.imported.changed).toBe(false);
     expect(await second.db.getRepository(QuizItemVersion).count()).toBe(items);
     expect(await second.db.getRepository(ContentRelease).count()).toBe(1);
@@ -38,19 +38,31 @@ describe("content import", () => {
   });
 
   it("should not change a single row when importing the same content twice", async () => {
-    const db = await openDatabase({ dataDir });
+    const db = await openDatabase(target);
     const queue = new WriteQueue(db);
     const content = await realContent();
     await importContent(db, queue, content, new ManualClock());
-    const before = await totalChanges(db);
+    const before = await changeMarker(db);
     const again = await importContent(db, queue, content, new ManualClock());
     expect(again.changed).toBe(false);
-    expect(await totalChanges(db)).toBe(before);
+    expect(await changeMarker(db)).toBe(before);
+    await db.destroy();
+  });
+
+  it("should have a change marker that moves when one row is updated, even to the values it had", async () => {
+    const db = await openDatabase(target);
+    expect(db.options.type).toBe(onPostgres ? "postgres" : "sqlite");
+    await importContent(db, new WriteQueue(db), await realContent(), new ManualClock());
+    const before = await changeMarker(db);
+    expect(await changeMarker(db)).toBe(before); // reading moves nothing
+    await sql(db, `UPDATE quiz_item_version SET hash = hash WHERE id = (SELECT MIN(id) FROM quiz_item_version)`);
+    const after = await changeMarker(db);
+    expect(after).not.toBe(before);
     await db.destroy();
   });
 
   it("should add exactly one new version when one item changes, keeping the old one", async () => {
-    const db = await openDatabase({ dataDir });
+    const db = await openDatabase(target);
     const queue = new WriteQueue(db);
     const clock = new ManualClock("2026-03-01T00:00:00Z");
     const original = await realContent();
