@@ -1,26 +1,26 @@
 /** `npm run demo` as an operator runs it: a populated class an instructor can open at once. */
 import { spawnSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import type { ScratchDatabase } from "../../helpers/test-database.js";
+import { scratchDatabase } from "../../helpers/test-database.js";
 import { PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";
 import type { TestServer } from "../../helpers/test-server.js";
 
-let dataDir: string;
+let target: ScratchDatabase | undefined;
 let server: TestServer | undefined;
 afterAll(async () => {
   await server?.stop();
-  if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  await target?.dispose();
 });
 
 describe("npm run demo", () => {
   it("should create an instructor, a class of 30 learners with activity, print the credentials, and be idempotent", async () => {
-    dataDir = await mkdtemp(path.join(tmpdir(), "demo-"));
+    // An empty database on the project's engine, as an operator's first `npm run demo` finds it.
+    const db = (target = await scratchDatabase("demo-"));
     const run = () =>
       spawnSync(process.execPath, ["--import", "tsx", "server/src/demo/demo.cli.ts"], {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_LOG_N: "10" },
+        env: { ...process.env, ...db.env, PASSWORD_HASH_LOG_N: "10" },
         encoding: "utf8",
       });
     const first = run();
@@ -33,7 +33,7 @@ describe("npm run demo", () => {
     expect(second.stdout).toContain("already there");
     expect(second.stdout).toContain(code);
 
-    server = await startTestServer({ dataDir });
+    server = await startTestServer({ dataDir: db.dataDir, databaseUrl: db.databaseUrl });
     const signIn = await server.gql<any>(`mutation { signIn(input: { email: "demo.instructor@example.com", password: "demo-instructor-2026" }) { token user { role } } }`);
     expect(signIn.body.data.signIn.user.role).toBe("INSTRUCTOR");
     const auth = { authorization: `Bearer ${signIn.body.data.signIn.token}` };

@@ -7,6 +7,7 @@ import { hashPassword, needsRehash, parseHash, PRODUCTION_PARAMS, verifyPassword
 import { UserRow } from "../../../server/src/accounts/user.entity.js";
 import { SessionRow } from "../../../server/src/accounts/session.entity.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
+import { databaseEnv } from "../../helpers/test-database.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";
 
@@ -126,7 +127,8 @@ describe("npm run user:create", () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
     spawnSync(process.execPath, ["--import", "tsx", "server/src/accounts/user-create.cli.ts", ...args], {
       cwd: PROJECT_ROOT,
-      env: { ...process.env, DATA_DIR: dataDir, PASSWORD_HASH_LOG_N: "10", ...env },
+      // The running server's database: its SQLite file, or its PostgreSQL database in the pg project.
+      env: { ...process.env, ...databaseEnv(server), PASSWORD_HASH_LOG_N: "10", ...env },
       encoding: "utf8",
     });
 
