@@ -15,6 +15,9 @@ import type { CourseContent } from "./content/content.model.js";
 import { ContentStore } from "./content/content.store.js";
 import { WriteQueue } from "./db/write-queue.js";
 import { ReadPool } from "./db/read-pool.js";
+import { PgNotifyBus } from "./db/pg-notify-bus.js";
+import type { ClusterBus } from "./shared/cluster-bus.js";
+import { LocalBus } from "./shared/cluster-bus.js";
 import type { ScryptParams } from "./accounts/password.js";
 import { paramsFromEnv } from "./accounts/password.js";
 import type { Services } from "./services.js";
@@ -66,7 +69,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const store = new ContentStore(opts.content, imported.currentVersions);
   const schema = await buildAppSchema();
   const reads = await ReadPool.open(opts.db);
-  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads);
+  const bus = await clusterBus(opts.db, log);
+  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus);
 
   const limits = armor(!!opts.production);
   const apollo = new ApolloServer<AppContext>({
@@ -142,6 +146,15 @@ export async function createApp(opts: AppOptions): Promise<App> {
       await apollo.stop();
       await writes.drain();
       await reads.close();
+      await bus.close();
     },
   };
+}
+
+/** In-process on SQLite (one instance per file); LISTEN/NOTIFY on PostgreSQL, shared by every instance. */
+async function clusterBus(db: DataSource, log: (m: string, d?: unknown) => void): Promise<ClusterBus> {
+  if (db.options.type !== "postgres") return new LocalBus();
+  const url = db.options.url;
+  if (!url) throw new Error("PostgreSQL is configured without a URL; set DATABASE_URL=postgres://…");
+  return PgNotifyBus.connect(url, db, log);
 }

@@ -14,6 +14,7 @@ import { InstructorService } from "./classrooms/instructor.service.js";
 import { PrivacyService } from "./privacy/privacy.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import type { Clock } from "./shared/clock.js";
+import type { ClusterBus } from "./shared/cluster-bus.js";
 
 export interface Services {
   content: ContentStore;
@@ -30,8 +31,16 @@ export interface Services {
   privacy: PrivacyService;
 }
 
-export function createServices(db: DataSource, writes: WriteQueue, clock: Clock, content: ContentStore, passwordParams: ScryptParams, reads: ReadPool): Services {
-  const activity = new ActivityBus();
+export function createServices(
+  db: DataSource,
+  writes: WriteQueue,
+  clock: Clock,
+  content: ContentStore,
+  passwordParams: ScryptParams,
+  reads: ReadPool,
+  bus: ClusterBus,
+): Services {
+  const activity = new ActivityBus(bus);
   const reviews = new ReviewService(db, writes, clock, content);
   const attempts = new AttemptService(db, writes, clock, content, activity);
   const classrooms = new ClassroomService(db, writes, clock, activity);
@@ -41,7 +50,7 @@ export function createServices(db: DataSource, writes: WriteQueue, clock: Clock,
     writes,
     clock,
     activity,
-    accounts: new AccountService(db, writes, clock, passwordParams),
+    accounts: new AccountService(db, writes, clock, passwordParams, bus),
     attempts,
     progress: new ProgressService(db, writes, clock, content, reviews, activity),
     reviews,

@@ -9,6 +9,7 @@ import { IsNull } from "typeorm";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
+import type { ClusterBus } from "../shared/cluster-bus.js";
 import type { Viewer } from "../shared/context.js";
 import { Locale } from "../shared/locale.js";
 import type { ScryptParams } from "./password.js";
@@ -39,8 +40,8 @@ export class AccountService {
   private dummyHash: Promise<string> | undefined;
   /**
    * Verified sessions, so that a burst of requests does not read the session and user rows each time.
-   * Sign-out and locale changes in this process update it at once; a revocation made by another server
-   * instance takes effect here within SESSION_CACHE_MS.
+   * Sign-out, locale changes and deletions update it at once here and, through the cluster bus, in every
+   * other instance as soon as the message arrives; SESSION_CACHE_MS bounds it should a message be missed.
    */
   private readonly sessions = new Map<string, { viewer: Viewer; until: number }>();
   private readonly accountFailures: FailureLimiter;
@@ -51,9 +52,15 @@ export class AccountService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly params: ScryptParams,
+    private readonly bus: ClusterBus,
   ) {
     this.accountFailures = new FailureLimiter(clock, ACCOUNT_LIMITS);
     this.addressFailures = new FailureLimiter(clock, ADDRESS_LIMITS);
+    bus.subscribe((m) => {
+      if (m.topic !== "sessions") return;
+      if (m.sessionId) this.sessions.delete(m.sessionId);
+      if (m.userId) this.dropCachedUser(m.userId);
+    });
   }
 
   /** Checks a new account's fields; throws BAD_USER_INPUT naming the field. */
@@ -149,6 +156,7 @@ export class AccountService {
   async signOut(sessionId: string): Promise<void> {
     this.sessions.delete(sessionId);
     await this.writes.run((em) => em.update(SessionRow, { id: sessionId, revokedAt: IsNull() }, { revokedAt: this.clock.now() }));
+    this.bus.publish({ topic: "sessions", userId: null, sessionId });
   }
 
   /** The viewer for a token, or null when it is unknown, revoked or expired. */
@@ -173,14 +181,20 @@ export class AccountService {
     return this.db.getRepository(UserRow).findOneBy({ id });
   }
 
-  /** Drops a user's verified sessions from memory (after a locale change or account deletion). */
+  /** Drops a user's verified sessions from memory here and in every instance (after a locale change or account deletion). */
   forgetUser(userId: string): void {
+    this.dropCachedUser(userId);
+    this.bus.publish({ topic: "sessions", userId, sessionId: null });
+  }
+
+  private dropCachedUser(userId: string): void {
     for (const [k, v] of this.sessions) if (v.viewer.id === userId) this.sessions.delete(k);
   }
 
   async setLocale(userId: string, locale: Locale): Promise<UserRow> {
-    this.forgetUser(userId);
+    this.dropCachedUser(userId);
     await this.writes.run((em) => em.update(UserRow, { id: userId }, { locale }));
+    this.forgetUser(userId);
     return (await this.user(userId))!;
   }
 }

@@ -4,6 +4,7 @@
  * runs (SQLite WAL, busy timeout). The password may come from USER_PASSWORD instead of the command line.
  */
 import { parseArgs } from "node:util";
+import { LocalBus } from "../shared/cluster-bus.js";
 import { readConfig } from "../config.js";
 import { openDatabase } from "../db/data-source.js";
 import { WriteQueue } from "../db/write-queue.js";
@@ -36,7 +37,7 @@ const role = Role[roleName as keyof typeof Role];
 const config = readConfig();
 const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 try {
-  const accounts = new AccountService(db, new WriteQueue(db), systemClock, paramsFromEnv());
+  const accounts = new AccountService(db, new WriteQueue(db), systemClock, paramsFromEnv(), new LocalBus());
   const user = await accounts.createUser({ email, password, displayName: values.name ?? email.split("@")[0], role });
   console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.id})`);
 } catch (e) {

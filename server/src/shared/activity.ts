@@ -1,7 +1,10 @@
 /**
- * In-process activity events (answers, finished attempts, joins). Services publish after their write has
- * committed; the live class dashboard subscribes. One process here; a shared bus replaces it when scaling out.
+ * Activity events (answers, finished attempts, joins). Services publish after their write has committed;
+ * the live class dashboard subscribes. They travel on the cluster bus, so an instructor connected to one
+ * server instance sees what learners do through any other.
  */
+import type { ClusterBus } from "./cluster-bus.js";
+
 export type ActivityType = "ANSWER_SUBMITTED" | "ATTEMPT_FINISHED" | "ATTEMPT_STARTED" | "LESSON_PROGRESS" | "LEARNER_JOINED" | "LEARNER_REMOVED" | "ESSAY_GRADED";
 
 export interface ActivityEvent {
@@ -18,25 +21,30 @@ export interface ActivityEvent {
 type Listener = (e: ActivityEvent) => void;
 
 export class ActivityBus {
-  private readonly listeners = new Set<Listener>();
+  private listeners = 0;
+
+  constructor(private readonly bus: ClusterBus) {}
 
   publish(e: ActivityEvent): void {
-    for (const l of this.listeners) {
-      try {
-        l(e);
-      } catch (err) {
-        console.error("activity listener failed", err);
-      }
-    }
+    this.bus.publish({ topic: "activity", event: { ...e, at: e.at.toISOString() } });
   }
 
-  /** Live subscribers; tests wait on it instead of sleeping. */
+  /** Live subscribers in this instance; tests wait on it instead of sleeping. */
   get listenerCount(): number {
-    return this.listeners.size;
+    return this.listeners;
   }
 
   subscribe(l: Listener): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    this.listeners++;
+    const off = this.bus.subscribe((m) => {
+      if (m.topic === "activity") l({ ...(m.event as unknown as ActivityEvent), at: new Date(m.event.at as string) });
+    });
+    let on = true;
+    return () => {
+      if (!on) return;
+      on = false;
+      this.listeners--;
+      off();
+    };
   }
 }

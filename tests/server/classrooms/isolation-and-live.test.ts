@@ -2,11 +2,9 @@
  * Class isolation (instructor B asks for class A by every path: not found or FORBIDDEN, zero records, nothing
  * changed) and the live feed (graphql-ws): it reaches the right instructor and no other.
  */
-import { createClient } from "graphql-ws";
-import type { Client } from "graphql-ws";
-import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerInput } from "../../helpers/answers.js";
+import { closeLiveClients, listeners as liveListeners, subscribe, wsClient as liveClient } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
@@ -20,10 +18,11 @@ let classA: { id: string; joinCode: string };
 let classB: { id: string; joinCode: string };
 let essayResponseId: string;
 const QUIZ = "q-exporting-rivalry";
-const clients: Client[] = [];
 
 const CREATE = `mutation($n: String!) { createClassroom(name: $n) { id joinCode } }`;
 const JOIN = `mutation($c: String!) { joinClassroom(code: $c) { id } }`;
+const wsClient = (token: string) => liveClient(server, token);
+const listeners = (n: number) => liveListeners(server, n);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -42,7 +41,7 @@ beforeAll(async () => {
   essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL' AND "userId" = ?`, [learnerA.id]))[0].id;
 });
 afterAll(async () => {
-  for (const c of clients) await c.dispose();
+  await closeLiveClients();
   await server.stop();
 });
 
@@ -86,55 +85,6 @@ describe("class isolation", () => {
     expect(sneaky.body.errors?.[0].extensions?.code).toBe("FORBIDDEN");
   });
 });
-
-/** Resolves once the server holds n live subscriptions (a failure guard of 10 s, no fixed sleep). */
-function listeners(n: number): Promise<void> {
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const check = () => {
-      if (server.app.services.activity.listenerCount >= n) resolve();
-      else if (Date.now() - started > 10_000) reject(new Error(`only ${server.app.services.activity.listenerCount} subscriptions after 10 s`));
-      else setTimeout(check, 5);
-    };
-    check();
-  });
-}
-
-function wsClient(token: string): Client {
-  const url = server.url.replace(/^http/, "ws") + "graphql";
-  const client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${token}` }, retryAttempts: 0 });
-  clients.push(client);
-  return client;
-}
-
-/** Collects events of a subscription; `next(n)` waits (at most 10 s) for the n-th. */
-function subscribe(client: Client, classroomId: string) {
-  const events: any[] = [];
-  const errors: unknown[] = [];
-  const waiters: (() => void)[] = [];
-  client.subscribe(
-    { query: `subscription($id: ID!) { classroomActivity(classroomId: $id) { type learnerId learnerName quizId itemId at } }`, variables: { id: classroomId } },
-    {
-      next: (v) => {
-        if (v.errors) errors.push(v.errors);
-        else events.push(v.data!.classroomActivity);
-        waiters.splice(0).forEach((w) => w());
-      },
-      error: (e) => {
-        errors.push(e);
-        waiters.splice(0).forEach((w) => w());
-      },
-      complete: () => {},
-    },
-  );
-  const until = (pred: () => boolean) =>
-    new Promise<void>((resolve, reject) => {
-      const guard = setTimeout(() => reject(new Error(`timed out; events ${JSON.stringify(events)} errors ${JSON.stringify(errors)}`)), 10_000);
-      const check = () => (pred() ? (clearTimeout(guard), resolve()) : waiters.push(check));
-      check();
-    });
-  return { events, errors, until };
-}
 
 describe("live class activity (graphql-ws)", () => {
   it("should push a learner's answers and finished attempts to their class's instructor only", async () => {

@@ -1,0 +1,114 @@
+/**
+ * The cluster bus on PostgreSQL: every instance holds one connection that LISTENs on a channel of the
+ * database, and publishes with pg_notify on that same connection (so one instance's messages keep their
+ * order). PostgreSQL delivers a notification to every listening session of the database, the sender's too,
+ * so each instance hears its own messages the same way it hears the others'.
+ *
+ * If the connection drops, the bus connects again (after 0.5 s, doubling to 10 s); messages published in the
+ * gap go through the data source's pool instead, and messages sent by others in the gap are missed (the live
+ * feed is a view; the dashboard's numbers come from the database).
+ */
+import pg from "pg";
+import type { DataSource } from "typeorm";
+import type { ClusterBus, ClusterListener, ClusterMessage } from "../shared/cluster-bus.js";
+import { Listeners } from "../shared/cluster-bus.js";
+
+export const CHANNEL = "course_cluster";
+
+/** Runs fn after ms; tests pass their own so that no test waits on a real timer. */
+export type Schedule = (fn: () => void, ms: number) => { cancel(): void };
+const realTimer: Schedule = (fn, ms) => {
+  const t = setTimeout(fn, ms);
+  t.unref();
+  return { cancel: () => clearTimeout(t) };
+};
+/** PostgreSQL refuses payloads of 8000 bytes or more. */
+const MAX_PAYLOAD = 7900;
+
+export class PgNotifyBus implements ClusterBus {
+  private readonly listeners = new Listeners();
+  private client: pg.Client | null = null;
+  private closed = false;
+  private retryMs = 500;
+  private retryTimer: { cancel(): void } | null = null;
+  /** Connections made (1 at start); tests and diagnostics read it. */
+  connections = 0;
+
+  private constructor(
+    private readonly url: string,
+    private readonly ds: DataSource,
+    private readonly log: (m: string, d?: unknown) => void,
+    private readonly schedule: Schedule,
+  ) {}
+
+  /** Connects and LISTENs before resolving, so nothing published after start-up is missed. */
+  static async connect(url: string, ds: DataSource, log: (m: string, d?: unknown) => void = console.error, schedule: Schedule = realTimer): Promise<PgNotifyBus> {
+    const bus = new PgNotifyBus(url, ds, log, schedule);
+    await bus.listen();
+    return bus;
+  }
+
+  private async listen(): Promise<void> {
+    const client = new pg.Client({ connectionString: this.url, application_name: "course-cluster-bus" });
+    client.on("notification", (n) => {
+      if (n.channel !== CHANNEL || !n.payload) return;
+      let m: ClusterMessage;
+      try {
+        m = JSON.parse(n.payload) as ClusterMessage;
+      } catch {
+        return;
+      }
+      this.listeners.deliver(m);
+    });
+    client.on("error", (err) => this.lost(client, err));
+    client.on("end", () => this.lost(client));
+    await client.connect();
+    await client.query(`LISTEN ${CHANNEL}`);
+    this.client = client;
+    this.connections++;
+    this.retryMs = 500;
+  }
+
+  private lost(client: pg.Client, err?: unknown): void {
+    if (this.client !== client) return;
+    this.client = null;
+    if (this.closed) return;
+    this.log("cluster bus: connection lost; connecting again", err);
+    client.end().catch(() => {});
+    this.reconnect();
+  }
+
+  private reconnect(): void {
+    if (this.closed || this.retryTimer) return;
+    this.retryTimer = this.schedule(() => {
+      this.retryTimer = null;
+      this.listen().catch((err) => {
+        this.log("cluster bus: connecting failed", err);
+        this.retryMs = Math.min(this.retryMs * 2, 10_000);
+        this.reconnect();
+      });
+    }, this.retryMs);
+  }
+
+  publish(m: ClusterMessage): void {
+    const payload = JSON.stringify(m);
+    if (Buffer.byteLength(payload) > MAX_PAYLOAD) {
+      this.log(`cluster bus: message of ${payload.length} characters not sent (over ${MAX_PAYLOAD} bytes)`);
+      return;
+    }
+    const send = this.client ? this.client.query(`SELECT pg_notify($1, $2)`, [CHANNEL, payload]) : this.ds.query(`SELECT pg_notify($1, $2)`, [CHANNEL, payload]);
+    send.catch((err: unknown) => this.log("cluster bus: publish failed", err));
+  }
+
+  subscribe(listener: ClusterListener): () => void {
+    return this.listeners.add(listener);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.retryTimer?.cancel();
+    const client = this.client;
+    this.client = null;
+    await client?.end().catch(() => {});
+  }
+}

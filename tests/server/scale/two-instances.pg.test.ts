@@ -1,0 +1,99 @@
+/**
+ * Two server instances on one PostgreSQL database, as behind a load balancer without sticky sessions: a
+ * session made on A works on B; an answer sent through A reaches the instructor's live feed on B; a sign-out
+ * on A ends the session on B at once; writes that race through both instances keep one outcome.
+ *
+ * Both instances run on a manual clock that never moves, so B's in-memory session cache never expires by
+ * time: only the cluster bus (LISTEN/NOTIFY) can make B forget a session.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ManualClock } from "../../../server/src/shared/clock.js";
+import { rightAnswerInput } from "../../helpers/answers.js";
+import { closeLiveClients, listeners, subscribe, wsClient } from "../../helpers/live.js";
+import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
+import type { Learner, TestServer } from "../../helpers/test-server.js";
+import { startTestServer } from "../../helpers/test-server.js";
+
+let a: TestServer;
+let b: TestServer;
+let teacherOnB: Learner;
+let classroom: { id: string; joinCode: string };
+const QUIZ = "q-exporting-rivalry";
+
+beforeAll(async () => {
+  const clock = new ManualClock("2026-11-29T09:00:00Z");
+  a = await startTestServer({ clock });
+  b = await startTestServer({ clock, databaseUrl: a.databaseUrl });
+  const teacher = await a.instructor("teacher");
+  teacherOnB = b.rebind(teacher);
+  classroom = (await teacherOnB.gql(`mutation { createClassroom(name: "Two instances") { id joinCode } }`)).body.data.createClassroom;
+});
+afterAll(async () => {
+  await closeLiveClients();
+  await b?.stop();
+  await a?.stop();
+});
+
+describe("two server instances on one PostgreSQL", () => {
+  it("should run both on the same database", () => {
+    expect(a.databaseUrl).toMatch(/^postgres/);
+    expect(b.databaseUrl).toBe(a.databaseUrl);
+    expect(a.url).not.toBe(b.url);
+  });
+
+  it("should accept on B a session made on A", async () => {
+    const onA = await a.learner("Salma");
+    const me = await b.rebind(onA).gql(`{ me { id displayName } }`);
+    expect(me.body.errors).toBeUndefined();
+    expect(me.body.data.me).toEqual({ id: onA.id, displayName: "Salma" });
+  });
+
+  it("should push an answer sent through A to the instructor's live feed on B", async () => {
+    const learnerOnA = await a.learner("Idriss");
+    await learnerOnA.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: classroom.joinCode });
+    const feed = subscribe(wsClient(b, teacherOnB.token), classroom.id);
+    await listeners(b, 1);
+    expect(a.app.services.activity.listenerCount).toBe(0); // nobody listens on A: the event must cross over
+
+    const attempt = (await learnerOnA.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
+    const item = a.app.store.quizFile(QUIZ)!.items[0];
+    const sent = await learnerOnA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    expect(sent.body.errors).toBeUndefined();
+
+    await feed.until(() => feed.events.some((e) => e.type === "ANSWER_SUBMITTED"));
+    expect(feed.events.find((e) => e.type === "ANSWER_SUBMITTED")).toMatchObject({ learnerId: learnerOnA.id, learnerName: "Idriss", quizId: QUIZ, itemId: item.id });
+    expect(feed.errors).toEqual([]);
+  });
+
+  it("should end on B, without waiting, a session signed out on A", async () => {
+    const onA = await a.learner("Nadia");
+    const onB = b.rebind(onA);
+    expect((await onB.gql(`{ me { id } }`)).body.data.me).toEqual({ id: onA.id }); // now cached in B's memory
+    expect((await onA.gql(`mutation { signOut }`)).body.data.signOut).toBe(true);
+    // The clock does not move, so only the bus's message can clear B's cache; wait for it (10 s guard).
+    const started = Date.now();
+    let me: unknown = { id: onA.id };
+    while (me !== null && Date.now() - started < 10_000) me = (await onB.gql(`{ me { id } }`)).body.data.me;
+    expect(me).toBeNull();
+  });
+
+  it("should keep one outcome when the same attempt is answered and finished through both instances at once", async () => {
+    const onA = await a.learner("Youssef");
+    const onB = b.rebind(onA);
+    const attempt = (await onA.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
+    const items = a.app.store.quizFile(QUIZ)!.items;
+    const answers = await Promise.all(
+      items.map((item, i) => (i % 2 === 0 ? onA : onB).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } })),
+    );
+    expect(answers.flatMap((r) => r.body.errors ?? [])).toEqual([]);
+    const finishes = await Promise.all([onA.gql(FINISH, { id: attempt.id }), onB.gql(FINISH, { id: attempt.id }), onA.gql(FINISH, { id: attempt.id })]);
+    const results = finishes.map((r) => r.body.data?.finishAttempt);
+    expect(finishes.flatMap((r) => r.body.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => JSON.stringify([r.state, r.score, r.maxScore, r.finishedAt]))).size).toBe(1);
+    const stored = await a.sql(`SELECT COUNT(*) AS n FROM response WHERE "attemptId" = ?`, [attempt.id]);
+    expect(Number(stored[0].n)).toBe(items.length);
+    // One finished attempt counted once in the class-independent read model.
+    const best = await a.sql(`SELECT attempts FROM quiz_best WHERE "userId" = ? AND "quizId" = ?`, [onA.id, QUIZ]);
+    expect(best.map((r) => Number(r.attempts))).toEqual([1]);
+  });
+});
