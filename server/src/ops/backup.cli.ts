@@ -1,27 +1,46 @@
 /**
- * `npm run backup [-- --out FILE]`: a consistent copy of the SQLite database while the server runs.
- * Default file: DATA_DIR/backups/course-<UTC timestamp>.sqlite. Restore: stop the server, replace
- * DATA_DIR/course.sqlite with the copy (removing course.sqlite-wal and -shm), start it again.
+ * `npm run backup [-- --out FILE]`: a consistent copy of the database while the server runs.
+ *
+ * SQLite: VACUUM INTO; default file DATA_DIR/backups/course-<UTC timestamp>.sqlite. Restore: stop the server,
+ * replace DATA_DIR/course.sqlite with the copy (removing course.sqlite-wal and -shm), start it again.
+ *
+ * PostgreSQL (DATABASE_URL=postgres://…): pg_dump --format=custom of that database; default file
+ * DATA_DIR/backups/course-<UTC timestamp>.dump. pg_dump is taken from PATH, else the newest
+ * /usr/lib/postgresql/<version>/bin; it must be the server's major version or newer (Debian/Ubuntu:
+ * postgresql-client). Restore into a new, empty database and point the server at it:
+ *   createdb course_restored
+ *   pg_restore --no-owner -d postgres://USER@HOST:PORT/course_restored course-<time>.dump
+ *   DATABASE_URL=postgres://USER@HOST:PORT/course_restored npm start
+ * (--no-owner makes the restoring user own the tables; add --role=NAME to give them to another role.)
  */
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config.js";
-import { createDataSource } from "../db/data-source.js";
-import { backupSqlite } from "./backup.js";
+import { createDataSource, isPostgresUrl } from "../db/data-source.js";
+import { backupPostgres, backupSqlite } from "./backup.js";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const config = readConfig();
-const out = values.out ?? path.join(config.dataDir, "backups", `course-${new Date().toISOString().replace(/[:.]/g, "-")}.sqlite`);
+const postgresUrl = isPostgresUrl(config.databaseUrl) ? config.databaseUrl : undefined;
+const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+const out = values.out ?? path.join(config.dataDir, "backups", `course-${stamp}.${postgresUrl ? "dump" : "sqlite"}`);
 mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
-const db = createDataSource({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-await db.initialize();
+
+async function backupSqliteDatabase(): Promise<string> {
+  const db = createDataSource({ dataDir: config.dataDir });
+  await db.initialize();
+  try {
+    return await backupSqlite(db, out);
+  } finally {
+    await db.destroy();
+  }
+}
+
 try {
-  const file = await backupSqlite(db, out);
+  const file = postgresUrl ? await backupPostgres(postgresUrl, out) : await backupSqliteDatabase();
   console.log(`Backup written to ${file}`);
 } catch (e) {
   console.error((e as Error).message);
   process.exitCode = 1;
-} finally {
-  await db.destroy();
 }
