@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL 15 for tests and benchmarks, on 127.0.0.1 only, in a temporary folder, fsync off.
+# A throwaway PostgreSQL 15 for tests and benchmarks, on 127.0.0.1 only, in a temporary folder.
 #   scripts/postgres-throwaway.sh start PORT   prints the folder on line 1 and the admin URL on line 2
 #   scripts/postgres-throwaway.sh stop DIR     stops the server and removes the folder
+# For tests it runs without durability (fsync, synchronous_commit and full_page_writes off). PG_DURABLE=1
+# leaves those three at PostgreSQL's defaults (all on), for benchmarks of durable writes.
 # PostgreSQL refuses to run as root, so as root initdb and the server run as the postgres user. Installs
 # Debian's postgresql when initdb is missing and this is root on Debian.
 set -euo pipefail
@@ -34,8 +36,10 @@ case "${1:-}" in
     chmod 755 "$dir"
     [ "$(id -u)" -eq 0 ] && chown postgres "$dir"
     as_db_user "$initdb" -D "$dir/db" -U postgres --auth=trust --no-sync >&2
+    durability="-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    [ "${PG_DURABLE:-}" = 1 ] && durability=""
     as_db_user "$pg_ctl" -w -D "$dir/db" -l "$dir/log" \
-      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $dir $durability -c max_connections=300" \
       start >&2
     echo "$dir"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
