@@ -54,8 +54,8 @@ export class AccountService {
     private readonly params: ScryptParams,
     private readonly bus: ClusterBus,
   ) {
-    this.accountFailures = new FailureLimiter(clock, ACCOUNT_LIMITS);
-    this.addressFailures = new FailureLimiter(clock, ADDRESS_LIMITS);
+    this.accountFailures = new FailureLimiter(db, writes, clock, ACCOUNT_LIMITS);
+    this.addressFailures = new FailureLimiter(db, writes, clock, ADDRESS_LIMITS);
     bus.subscribe((m) => {
       if (m.topic !== "sessions") return;
       if (m.sessionId) this.sessions.delete(m.sessionId);
@@ -110,14 +110,13 @@ export class AccountService {
     const email = normalizeEmail(emailRaw);
     const accountKey = `email:${email}`;
     const addressKey = `ip:${address}`;
-    const wait = Math.max(this.accountFailures.retryAfterMs(accountKey), this.addressFailures.retryAfterMs(addressKey));
+    const wait = Math.max(await this.accountFailures.retryAfterMs(accountKey), await this.addressFailures.retryAfterMs(addressKey));
     if (wait > 0) {
       const retryAfterSeconds = Math.ceil(wait / 1000);
       throw new AppError("auth/rate_limited", `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
     }
-    const fail = (): never => {
-      this.accountFailures.fail(accountKey);
-      this.addressFailures.fail(addressKey);
+    const fail = async (): Promise<never> => {
+      await Promise.all([this.accountFailures.fail(accountKey), this.addressFailures.fail(addressKey)]);
       throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
     };
     const user = await this.db.getRepository(UserRow).findOneBy({ email });
@@ -127,7 +126,7 @@ export class AccountService {
       return fail();
     }
     if (!(await verifyPassword(password, user.passwordHash))) return fail();
-    this.accountFailures.succeed(accountKey);
+    await this.accountFailures.succeed(accountKey);
     if (needsRehash(user.passwordHash, this.params)) {
       const passwordHash = await hashPassword(password, this.params);
       await this.writes.run((em) => em.update(UserRow, { id: user.id }, { passwordHash }));

@@ -50,6 +50,20 @@ describe("sign-in throttling", () => {
     expect(codes[6]).toEqual(["auth/rate_limited"]);
   });
 
+  it("should count every one of 30 failures sent at once (stored counts, no lost update)", async () => {
+    clock.advance(60 * 60_000);
+    const target = (await server.learner("flooded")).email;
+    const codes = (await Promise.all(Array.from({ length: 30 }, () => signIn(target, "flood")))).map(codeOf);
+    // Those checked before the lock was stored were wrong passwords, each counted; the rest found the lock.
+    expect(codes.every((c) => c === "auth/invalid_credentials" || c === "auth/rate_limited")).toBe(true);
+    const counted = codes.filter((c) => c === "auth/invalid_credentials").length;
+    expect(counted).toBeGreaterThan(5);
+    // The clock stands still, so the lock tells the stored count: 1 s after the 6th failure, doubling, at most 15 min.
+    const locked = await signIn(target, "correct horse battery");
+    expect(locked.body.errors![0].extensions!.retryAfterSeconds).toBe(Math.min(15 * 60, 2 ** (counted - 6)));
+    clock.advance(60 * 60_000);
+  });
+
   it("should throttle one address trying many accounts", async () => {
     clock.advance(60 * 60_000);
     const codes: string[] = [];

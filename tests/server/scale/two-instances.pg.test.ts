@@ -1,7 +1,8 @@
 /**
  * Two server instances on one PostgreSQL database, as behind a load balancer without sticky sessions: a
  * session made on A works on B; an answer sent through A reaches the instructor's live feed on B; a sign-out
- * on A ends the session on B at once; writes that race through both instances keep one outcome.
+ * on A ends the session on B at once; failed sign-ins count across both; writes that race through both
+ * instances keep one outcome.
  *
  * Both instances run on a manual clock that never moves, so B's in-memory session cache never expires by
  * time: only the cluster bus (LISTEN/NOTIFY) can make B forget a session.
@@ -75,6 +76,15 @@ describe("two server instances on one PostgreSQL", () => {
     let me: unknown = { id: onA.id };
     while (me !== null && Date.now() - started < 10_000) me = (await onB.gql(`{ me { id } }`)).body.data.me;
     expect(me).toBeNull();
+  });
+
+  it("should throttle an account by its failures through both instances together", async () => {
+    const { email } = await a.learner("Hajar");
+    const signIn = (server: TestServer, password: string) =>
+      server.gql<any>(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email, password } });
+    for (let i = 0; i < 6; i++) expect((await signIn(i % 2 ? a : b, "wrong")).body.errors?.[0].extensions?.code).toBe("auth/invalid_credentials");
+    // 3 failures on each instance: each alone would be under the 5 free ones; together they lock the account.
+    for (const server of [a, b]) expect((await signIn(server, "correct horse battery")).body.errors?.[0].extensions?.code).toBe("auth/rate_limited");
   });
 
   it("should keep one outcome when the same attempt is answered and finished through both instances at once", async () => {
