@@ -25,6 +25,7 @@ async function main(): Promise<void> {
   const url = await app.listen(config.port, config.host);
   const what = app.imported.changed ? `imported ${app.imported.newVersions.length} new item version(s)` : "unchanged";
   console.log(`Content ${content.hash.slice(0, 12)} ${what}: ${content.lessons.length} lessons, ${content.quizzes.length} quizzes`);
+  console.log(`Database: ${db.options.type === "postgres" ? "PostgreSQL (DATABASE_URL)" : `SQLite ${String(db.options.database)}`}`);
   console.log(`Listening on ${url}`);
 
   // Deadlines are enforced on every read and write of an attempt; this sweep also closes attempts nobody touches.

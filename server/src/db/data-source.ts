@@ -25,11 +25,20 @@ export interface DbOptions {
 
 export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
+function poolSize(raw: string | undefined): number {
+  if (raw === undefined || raw === "") return 10;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw new Error(`DATABASE_POOL_SIZE must be an integer 1–1000, got "${raw}"`);
+  return n;
+}
+
 export function createDataSource(opts: DbOptions): DataSource {
   if (isPostgresUrl(opts.databaseUrl)) {
     return new DataSource({
       type: "postgres",
       url: opts.databaseUrl,
+      // Connections per instance (node-postgres pool); N instances hold N × this plus one for the cluster bus.
+      poolSize: poolSize(process.env.DATABASE_POOL_SIZE),
       entities: ENTITIES,
       migrations: MIGRATIONS,
       logging: opts.logging ?? false,
