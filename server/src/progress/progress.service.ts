@@ -64,11 +64,12 @@ export class ProgressService {
         row.lastParagraphId = input.paragraphId;
         if (!row.paragraphsSeen.includes(input.paragraphId)) row.paragraphsSeen = [...row.paragraphsSeen, input.paragraphId];
       }
-      if (input.completed && row.status !== LessonStatus.COMPLETED) {
+      // Decided before the row changes: `row` is `existing` itself when the lesson was already started.
+      const completedNow = input.completed === true && row.status !== LessonStatus.COMPLETED;
+      if (completedNow) {
         row.status = LessonStatus.COMPLETED;
         row.completedAt = now;
       }
-      const completedNow = input.completed === true && existing?.status !== LessonStatus.COMPLETED;
       row.updatedAt = now;
       await em.save(LessonProgressRow, row);
       if (completedNow) {

@@ -235,6 +235,13 @@ describe("a class", () => {
     const code2 = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { joinCode } }`, { id: classId })).body.data.classroom.joinCode;
     await late.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: code2 });
     await teacher.gql(`mutation($id: ID!, $l: ID!) { removeLearner(classroomId: $id, learnerId: $l) }`, { id: classId, l: learners[2].id });
+    // Completing a lesson already started (a paragraph read first, then "completed") moves the class's sums too.
+    const conclusion = server.app.store.content.lessons.find((l) => l.slug === "conclusion")!;
+    const progress = `mutation($i: LessonProgressInput!) { recordLessonProgress(input: $i) { status } }`;
+    await learners[1].gql(progress, { i: { lessonSlug: "conclusion", paragraphId: conclusion.sections[0].paragraphs[0].id } });
+    expect((await learners[1].gql(progress, { i: { lessonSlug: "conclusion", completed: true } })).body.data.recordLessonProgress.status).toBe("COMPLETED");
+    const averages = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { lessonAverages { lessonSlug completed } } }`, { id: classId })).body.data.classroom;
+    expect(averages.lessonAverages.find((l: any) => l.lessonSlug === "conclusion").completed).toBe(1);
 
     const read = async () => ({
       attempts: (await server.sql(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],
