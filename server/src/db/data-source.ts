@@ -7,7 +7,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
-import type { Logger } from "typeorm";
+import type { Logger, Migration } from "typeorm";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "../migrations/index.js";
 
@@ -83,18 +83,16 @@ export async function openDatabase(opts: DbOptions): Promise<DataSource> {
 const MIGRATION_LOCK = 7_303_412;
 
 /**
- * Runs pending migrations. On PostgreSQL several instances may start at once against one database: the
- * first takes an advisory lock and migrates, the others wait for it and then find nothing left to do.
+ * Runs pending migrations and returns those that ran. On PostgreSQL several instances (and `npm run migrate`)
+ * may start at once against one database: the first takes an advisory lock and migrates, the others wait
+ * for it and then find nothing left to do.
  */
-export async function migrateOnce(ds: DataSource): Promise<void> {
-  if (ds.options.type !== "postgres") {
-    await ds.runMigrations({ transaction: "each" });
-    return;
-  }
+export async function migrateOnce(ds: DataSource): Promise<Migration[]> {
+  if (ds.options.type !== "postgres") return ds.runMigrations({ transaction: "each" });
   const lock = ds.createQueryRunner();
   try {
     await lock.query(`SELECT pg_advisory_lock(${MIGRATION_LOCK})`);
-    await ds.runMigrations({ transaction: "each" });
+    return await ds.runMigrations({ transaction: "each" });
   } finally {
     await lock.query(`SELECT pg_advisory_unlock(${MIGRATION_LOCK})`).catch(() => {});
     await lock.release();

@@ -1,10 +1,10 @@
 /** `npm run migrate`: applies pending migrations to the configured database and lists what ran. */
 import { readConfig } from "../config.js";
-import { createDataSource } from "../db/data-source.js";
+import { createDataSource, migrateOnce } from "../db/data-source.js";
 
 const config = readConfig();
 const db = createDataSource({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 await db.initialize();
-const ran = await db.runMigrations({ transaction: "each" });
+const ran = await migrateOnce(db);
 console.log(ran.length === 0 ? "Database is up to date." : `Applied ${ran.length} migration(s):\n${ran.map((m) => `  ${m.name}`).join("\n")}`);
 await db.destroy();
