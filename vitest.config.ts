@@ -32,6 +32,7 @@ export default defineConfig({
           include: ["tests/server/**/*.test.ts"],
           exclude: [...configDefaults.exclude, "**/*.sqlite.test.ts"],
           globalSetup: ["tests/helpers/postgres-global-setup.ts"],
+          setupFiles: ["tests/helpers/pg-setup.ts"],
         },
       },
       {

@@ -80,7 +80,7 @@ export interface TestServerOptions {
 
 /**
  * A test that passes its own dataDir restarts a server on the same data: on PostgreSQL the database's URL is
- * kept in that folder and reused, and the database is left for the throwaway server to take with it.
+ * kept in that folder and reused; such databases are dropped when the test file ends (pg-setup.ts).
  */
 async function postgresFor(dataDir: string, kept: boolean): Promise<{ url: string; drop: () => Promise<void> }> {
   const file = path.join(dataDir, "postgres-url");
@@ -91,7 +91,15 @@ async function postgresFor(dataDir: string, kept: boolean): Promise<{ url: strin
   const created = await createPostgresDatabase();
   if (!kept) return created;
   await writeFile(file, created.url);
+  keptDatabases.push(created.drop);
   return { url: created.url, drop: async () => {} };
+}
+
+const keptDatabases: (() => Promise<void>)[] = [];
+
+/** Drops the databases kept for restarts in this test file; the pg project runs it after each file. */
+export async function dropKeptDatabases(): Promise<void> {
+  for (const drop of keptDatabases.splice(0)) await drop();
 }
 
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
