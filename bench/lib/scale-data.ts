@@ -7,7 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Runner } from "../../server/src/db/sql.js";
 import { hashPassword } from "../../server/src/accounts/password.js";
-import { sql } from "../../server/src/db/sql.js";
+import { isPostgres, sql } from "../../server/src/db/sql.js";
 import { rebuildStats } from "../../server/src/classrooms/stat-rollup.js";
 import { BENCH_ITEMS, BENCH_QUIZ } from "./bench-content.js";
 import { seededRandom } from "../../server/src/shared/seeded-random.js";
@@ -20,10 +20,26 @@ export interface ScaleData {
   rows: { users: number; responses: number };
 }
 
-
+/**
+ * Multi-row INSERTs. SQLite: rows of `?` placeholders, 900 parameters a statement (the limit of older
+ * builds). PostgreSQL: one array parameter per column, unnest()ed into rows, 5,000 rows a statement, so that
+ * the statement stays short to parse and bind whatever the number of rows (the whole scale data went in
+ * about twice as fast as with VALUES lists of up to 65,535 $n parameters: 26 s against 46 s here).
+ */
 async function insertMany(db: Runner, table: string, columns: string[], rows: unknown[][]): Promise<void> {
-  const per = Math.max(1, Math.floor(900 / columns.length));
   const cols = columns.map((c) => `"${c}"`).join(", ");
+  if (isPostgres(db)) {
+    const types = new Map(
+      (await sql<{ name: string; type: string }>(db, `SELECT column_name AS name, udt_name AS type FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = ?`, [table])).map((c) => [c.name, c.type]),
+    );
+    const arrays = columns.map((c, i) => `$${i + 1}::${types.get(c)}[]`).join(", ");
+    for (let i = 0; i < rows.length; i += 5000) {
+      const chunk = rows.slice(i, i + 5000);
+      await db.query(`INSERT INTO "${table}" (${cols}) SELECT * FROM unnest(${arrays})`, columns.map((_, c) => chunk.map((r) => r[c])));
+    }
+    return;
+  }
+  const per = Math.max(1, Math.floor(900 / columns.length));
   for (let i = 0; i < rows.length; i += per) {
     const chunk = rows.slice(i, i + per);
     await sql(db, `INSERT INTO "${table}" (${cols}) VALUES ${chunk.map(() => `(${columns.map(() => "?").join(", ")})`).join(", ")}`, chunk.flat());
@@ -104,6 +120,8 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
   }
   // Inserted directly, so the class statistics and best scores are rebuilt once from the raw rows.
   await db.transaction((em) => rebuildStats(em));
-  await db.query("ANALYZE");
+  // Planner statistics for the new rows; on PostgreSQL VACUUM too, which sets the visibility map that
+  // index-only scans need (what autovacuum would do soon after a real bulk load).
+  await db.query(isPostgres(db) ? "VACUUM ANALYZE" : "ANALYZE");
   return { instructorEmail, password, bigClassId, smallClassIds, rows: { users, responses } };
 }

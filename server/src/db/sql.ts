@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from "typeorm";
 
 export type Runner = Pick<DataSource, "query" | "options"> | (Pick<EntityManager, "query"> & { connection: Pick<DataSource, "options"> });
 
-function isPostgres(r: Runner): boolean {
+export function isPostgres(r: Runner): boolean {
   const options = "options" in r ? r.options : r.connection.options;
   return options.type === "postgres";
 }
