@@ -97,7 +97,7 @@ export function renderComparison(sqlite: BenchResult | undefined, postgres: Benc
     "| --- | --- | --- | --- |",
     ...names.map((name) => `| ${name} | ${targetOf(name)} | ${cell(find(sqlite, name))} | ${cell(find(postgres, name))} |`),
     "",
-    "— in a column: not measured on that engine (the client bundle does not depend on it; the rest only makes sense on PostgreSQL).",
+    "A — under an engine: not measured there (the client bundle is the same build whatever the engine; the other such rows only make sense on PostgreSQL).",
     "",
   ];
   for (const [label, r] of [["SQLite", sqlite], ["PostgreSQL", postgres]] as const) {
