@@ -65,6 +65,18 @@ describe("PgNotifyBus (LISTEN/NOTIFY)", () => {
     expect(atOne.got).toEqual(atTwo.got);
   });
 
+  it("should carry a burst of 2,000 messages in order, many to a notification", async () => {
+    const [one, two] = [await bus(), await bus()];
+    const atTwo = collect(two);
+    const burst = Array.from({ length: 2000 }, (_, i) => session(i));
+    for (const m of burst) one.publish(m);
+    await atTwo.until(2000);
+    expect(atTwo.got).toEqual(burst);
+    expect(one.stats.messages).toBe(2000);
+    // Each notification holds as many as fit in 7,900 bytes (~40 bytes each here): far fewer than 2,000.
+    expect(one.stats.notifications).toBeLessThan(100);
+  });
+
   it("should connect again after its connection is killed, and deliver again", async () => {
     const [listener, sender] = [await bus(), await bus()];
     const heard = collect(listener);
