@@ -30,6 +30,7 @@ import { cpuMicros, machineCpuMicros, peakRssMiB } from "./lib/proc.js";
 import { readResult, renderComparison, renderRun, resultFile, updateReadme } from "./lib/report.js";
 import type { BenchResult, Engine, Target } from "./lib/report.js";
 import { insertScaleData } from "./lib/scale-data.js";
+import { benchClass, subscribeToClass } from "./lib/live-feed.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -146,6 +147,7 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
   let clientNo = 0;
   let sent = 0;
   let graphqlErrors = 0;
+  let ackCount = 0;
   const pids = servers.map((s) => s.proc.pid!);
   const cpuNow = () => pids.reduce((sum, pid) => sum + cpuMicros(pid), 0);
   const run = async (duration: number, record: boolean) => {
@@ -182,8 +184,10 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
             const pending = context.pending?.shift();
             if (!record || !pending) return;
             // A GraphQL error is an HTTP 200 too: only a submitAnswer result counts as acknowledged.
-            if (status === 200 && body.includes('"submitAnswer":{')) acked.set(pending.key, Math.max(acked.get(pending.key) ?? -1, pending.n));
-            else graphqlErrors++;
+            if (status === 200 && body.includes('"submitAnswer":{')) {
+              acked.set(pending.key, Math.max(acked.get(pending.key) ?? -1, pending.n));
+              ackCount++;
+            } else graphqlErrors++;
           },
         },
       ],
@@ -206,7 +210,9 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
   };
   await run(WARMUP_S, false);
   const logFrom = pg?.logOffset();
+  const measuredFrom = Date.now();
   const { result: sub, cpu, cores } = await run(MEASURE_S, true);
+  const measuredTo = Date.now();
   const retries = pg && logFrom !== undefined ? pg.serializationFailures(logFrom) : null;
   return {
     rps: sub.requests.average,
@@ -220,6 +226,10 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
     /** PostgreSQL: serialization failures (40001/40P01) the server logged during the measured run. */
     retries,
     acked,
+    /** Answers acknowledged in the measured run, and when it started and ended (Date.now()). */
+    ackCount,
+    measuredFrom,
+    measuredTo,
   };
 }
 
@@ -346,7 +356,16 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   if (pg) {
     const dualDb = await database("dual");
     const pair = [await startChild(serverArgs, { ...env, ...dualDb.env }, ROOT), await startChild(serverArgs, { ...env, ...dualDb.env }, ROOT)];
-    const { acked: dualAcked, ...dual } = await submissionLoad(pair, await benchLearners(pair, 50, "dual"), pg);
+    const dualLearners = await benchLearners(pair, 50, "dual");
+    // The instructor watches the class's live feed on instance B while answers arrive through both.
+    const teacher = await benchClass(ROOT, { ...env, ...dualDb.env }, gql, pair[1].url, dualLearners.map((l) => l.token));
+    const feed = await subscribeToClass(pair[1].url, teacher.token, teacher.classroomId);
+    const { acked: dualAcked, ...dual } = await submissionLoad(pair, dualLearners, pg);
+    const byEnd = feed.arrivals(dual.measuredFrom).filter((t) => t <= dual.measuredTo).length;
+    await feed.waitFor(dual.measuredFrom, dual.ackCount, 30_000);
+    const arrived = feed.arrivals(dual.measuredFrom);
+    const lastAfterMs = arrived.length ? Math.max(0, Math.max(...arrived) - dual.measuredTo) : null;
+    await feed.close();
     const dualRss = Math.max(...pair.map((s) => peakRssMiB(s.proc.pid!)));
     await Promise.all(pair.map((s) => s.stop()));
     const dualLost = await lostAnswers(dualDb.open, dualAcked);
@@ -357,11 +376,22 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     target("two instances: acknowledged answers lost", dualLost, "count", "==", 0);
     target("two instances: submission errors", dual.errors, "count", "==", 0);
     report("two instances: writes run again after a serialization failure", dual.retries, "count");
+    // Percent of the acknowledged answers whose event reached the instructor (a few more events than acks is
+    // normal: answers still in flight when the load generator stopped were not counted as acknowledged).
+    target("live feed on instance B: answers' events received", (100 * arrived.length) / Math.max(1, dual.ackCount), "%", ">=", 100);
+    report("live feed: events received by the end of the load", (100 * byEnd) / Math.max(1, dual.ackCount), "%");
+    report("live feed: last event after the load ended", lastAfterMs, "ms");
+    runs.liveFeed = { acknowledged: dual.ackCount, receivedByEnd: byEnd, received: arrived.length, lastAfterMs };
     notes.push(
       `Two instances on one database, 25 connections each (${dual.requests} answers in ${MEASURE_S} s): ${Math.round(dual.rps)} answers/s together, ` +
         `p50 ${dual.p50} ms, p99 ${dual.p99} ms, ${dual.errors} errors, ${dualLost} acknowledged answers lost, ${dual.retries} writes run again ` +
         `(serialization failures counted in PostgreSQL's log; each was run again by the write queue). One instance alone: ${submitOut.retries} writes run again. ` +
         `Cores busy: ${coresText(dual.cores, "both servers")}; peak RSS of an instance ${dualRss} MiB.`,
+    );
+    notes.push(
+      `Live feed: an instructor subscribed on instance B to the class of all 50 learners; of the ${dual.ackCount} answers acknowledged in ` +
+        `the measured run (through both instances), ${byEnd} events had reached the subscription when the load ended and ${arrived.length} in all, ` +
+        `the last ${lastAfterMs ?? "—"} ms after the end (cluster bus: LISTEN/NOTIFY, events batched per notification).`,
     );
   }
 
