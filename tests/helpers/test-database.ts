@@ -1,7 +1,7 @@
 /**
  * Where a test server keeps its data. By default a fresh SQLite file in a temporary folder. In the `pg` test
- * project, which names a PostgreSQL server, each test server gets a
- * database of its own on it, created empty and dropped at the end: test files run in parallel and never meet.
+ * project, which names a PostgreSQL server, each test server gets a database of its own on it, created empty
+ * and dropped at the end: test files run in parallel and never meet.
  */
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -15,7 +15,7 @@ export const onPostgres = !!PG_ADMIN_URL;
 
 let counter = 0;
 
-/** Creates an empty PostgreSQL database on TEST_DATABASE_URL's server; returns its URL and how to drop it. */
+/** Creates an empty PostgreSQL database on the PG_ADMIN_URL server; returns its URL and how to drop it. */
 export async function createPostgresDatabase(adminUrl = PG_ADMIN_URL!): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `t_${process.pid}_${++counter}_${Math.random().toString(36).slice(2, 8)}`;
   await adminQuery(adminUrl, `CREATE DATABASE ${name}`);
