@@ -71,7 +71,7 @@ export class ProgressService {
         row.completedAt = now;
       }
       row.updatedAt = now;
-      await em.save(LessonProgressRow, row);
+      await em.upsert(LessonProgressRow, row, ["userId", "lessonSlug"]);
       if (completedNow) {
         await refreshLearnerSummary(em, userId);
         await onLessonCompleted(em, userId, lesson.slug);

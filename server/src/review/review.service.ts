@@ -26,7 +26,7 @@ export const MAX_REVIEW_LIMIT = 100;
 export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<void> {
   const existing = await em.findOneBy(ReviewCardRow, { userId, itemId });
   const card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
-  await em.save(ReviewCardRow, { userId, itemId, due: card.due, card: serializeCard(card), updatedAt: at });
+  await em.upsert(ReviewCardRow, { userId, itemId, due: card.due, card: serializeCard(card), updatedAt: at }, ["userId", "itemId"]);
 }
 
 export class ReviewService {

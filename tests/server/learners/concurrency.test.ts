@@ -1,4 +1,7 @@
-/** Integrity under concurrency on SQLite's single shared connection: every write goes through the queue. */
+/**
+ * Integrity under concurrency, on both engines: SQLite's single shared connection (every write through the
+ * queue, in order) and PostgreSQL's concurrent SERIALIZABLE transactions (collisions run again).
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerInput } from "../../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
@@ -60,6 +63,18 @@ describe("concurrent writes", () => {
     const row = await server.db.getRepository(AttemptRow).findOneByOrFail({ id: a.id });
     const dup = server.db.getRepository(AttemptRow).insert({ ...row, id: "11111111-1111-1111-1111-111111111111" });
     await expect(dup).rejects.toThrow(/UNIQUE|unique/);
+  });
+
+  it("should keep every paragraph of a lesson's progress updates sent at once by one learner (no lost update)", async () => {
+    const me = await server.learner();
+    const lesson = server.app.store.content.lessons.find((l) => l.slug === "regional-context")!;
+    const paragraphs = lesson.sections.flatMap((s) => s.paragraphs.map((p) => p.id));
+    expect(paragraphs.length).toBeGreaterThan(5);
+    const record = `mutation($i: LessonProgressInput!) { recordLessonProgress(input: $i) { paragraphsSeen } }`;
+    const results = await Promise.all(paragraphs.map((p) => me.gql(record, { i: { lessonSlug: lesson.slug, paragraphId: p } })));
+    expect(results.flatMap((r) => r.body.errors ?? [])).toEqual([]);
+    const after = (await me.gql(`{ myProgress { lessons { lessonSlug paragraphsSeen } } }`)).body.data.myProgress.lessons;
+    expect(after.find((l: any) => l.lessonSlug === lesson.slug).paragraphsSeen).toBe(paragraphs.length);
   });
 
   it("should run 50 concurrent writers through the write queue without a failed transaction", async () => {
