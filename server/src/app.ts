@@ -28,6 +28,7 @@ import { PublicResponseCache } from "./http/public-cache.js";
 import { armor, LIMITS } from "./http/limits.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
+import { clientAddress } from "./http/client-address.js";
 import { buildAppSchema } from "./schema.js";
 import type { Clock } from "./shared/clock.js";
 import { systemClock } from "./shared/clock.js";
@@ -44,6 +45,8 @@ export interface AppOptions {
   log?: (message: string, detail?: unknown) => void;
   /** scrypt cost; defaults to PASSWORD_HASH_LOG_N or OWASP's production parameters. */
   passwordParams?: ScryptParams;
+  /** Load balancers whose X-Forwarded-For is believed (TRUSTED_PROXIES); see http/client-address.ts. */
+  trustedProxies?: string[];
 }
 
 export interface App {
@@ -73,6 +76,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus);
 
   const limits = armor(!!opts.production);
+  const trusted = new Set(opts.trustedProxies ?? []);
   const apollo = new ApolloServer<AppContext>({
     schema,
     plugins: limits.plugins,
@@ -108,7 +112,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         db: opts.db,
         viewer,
         requestId: randomUUID(),
-        clientAddress: req.socket.remoteAddress ?? "unknown",
+        clientAddress: clientAddress(req, trusted),
         setSessionCookie: (token: string | null, maxAge?: number) => res.appendHeader("set-cookie", sessionCookie(token, maxAge ?? 0, secure)),
       };
     },

@@ -1,5 +1,6 @@
 /** Configuration from the environment, with the defaults DESIGN.md lists. */
 import path from "node:path";
+import { parseTrustedProxies } from "./http/client-address.js";
 
 export interface Config {
   port: number;
@@ -9,6 +10,7 @@ export interface Config {
   production: boolean;
   contentDir: string;
   clientDir: string;
+  trustedProxies: string[];
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -22,5 +24,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     production: env.NODE_ENV === "production",
     contentDir: path.resolve(root, env.CONTENT_DIR || "content"),
     clientDir: path.resolve(root, "client", "dist"),
+    trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
   };
 }

@@ -21,7 +21,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
-  const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir });
+  const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir, trustedProxies: config.trustedProxies });
   const url = await app.listen(config.port, config.host);
   const what = app.imported.changed ? `imported ${app.imported.newVersions.length} new item version(s)` : "unchanged";
   console.log(`Content ${content.hash.slice(0, 12)} ${what}: ${content.lessons.length} lessons, ${content.quizzes.length} quizzes`);

@@ -74,6 +74,8 @@ export interface TestServerOptions {
   onQuery?: (sql: string) => void;
   /** A built client (client/dist) to serve at /, as `npm start` does; the e2e tests pass it. */
   clientDir?: string;
+  /** TRUSTED_PROXIES of the server (the test client connects from 127.0.0.1). */
+  trustedProxies?: string[];
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
 }
@@ -121,6 +123,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     production: opts.production,
     passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,
     clientDir: opts.clientDir,
+    trustedProxies: opts.trustedProxies,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");
