@@ -131,13 +131,18 @@ export class PgNotifyBus implements ClusterBus {
     this.sending = false;
   }
 
+  /** Resolves once everything published so far has been sent (or failed to send). */
+  flushed(): Promise<void> {
+    return this.flushing;
+  }
+
   subscribe(listener: ClusterListener): () => void {
     return this.listeners.add(listener);
   }
 
   async close(): Promise<void> {
     this.closed = true;
-    await this.flushing; // what was published before close goes out
+    await this.flushed(); // what was published before close goes out
     this.retryTimer?.cancel();
     const client = this.client;
     this.client = null;

@@ -72,6 +72,7 @@ describe("PgNotifyBus (LISTEN/NOTIFY)", () => {
     for (const m of burst) one.publish(m);
     await atTwo.until(2000);
     expect(atTwo.got).toEqual(burst);
+    await one.flushed(); // a notification can arrive before its sender's query has returned
     expect(one.stats.messages).toBe(2000);
     // Each notification holds as many as fit in 7,900 bytes (~40 bytes each here): far fewer than 2,000.
     expect(one.stats.notifications).toBeLessThan(100);
