@@ -20,10 +20,20 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     port,
     host: env.HOST || "127.0.0.1",
     dataDir: path.resolve(root, env.DATA_DIR || "data"),
-    databaseUrl: env.DATABASE_URL || undefined,
+    databaseUrl: databaseUrl(env.DATABASE_URL),
     production: env.NODE_ENV === "production",
     contentDir: path.resolve(root, env.CONTENT_DIR || "content"),
     clientDir: path.resolve(root, "client", "dist"),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
   };
+}
+
+/** DATABASE_URL, if set, must be a PostgreSQL URL: a typo must not quietly run the app on an SQLite file. */
+function databaseUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  if (/^postgres(ql)?:\/\//.test(raw)) return raw;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
+  throw new Error(
+    `DATABASE_URL must be a postgres:// or postgresql:// URL${scheme ? `, not ${scheme}:` : ""} (leave it unset to use the SQLite file in DATA_DIR)`,
+  );
 }

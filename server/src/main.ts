@@ -4,23 +4,37 @@
  */
 import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
+import type { Config } from "./config.js";
 import { loadContent } from "./content/content.loader.js";
 import { ContentValidationError } from "./content/content.model.js";
 import { openDatabase } from "./db/data-source.js";
 
+/** An error the operator can fix from its message alone: printed without a stack, exit code 1. */
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
 async function main(): Promise<void> {
-  const config = readConfig();
+  let config: Config;
+  try {
+    config = readConfig();
+  } catch (e) {
+    fail((e as Error).message);
+  }
   let content;
   try {
     content = await loadContent(config.contentDir);
   } catch (e) {
-    if (e instanceof ContentValidationError) {
-      console.error(e.message);
-      process.exit(1);
-    }
+    if (e instanceof ContentValidationError) fail(e.message);
     throw e;
   }
-  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
+  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }).catch((e: Error): never => {
+    if (!config.databaseUrl) throw e;
+    const url = new URL(config.databaseUrl);
+    // Host, port and database name only: the URL may hold a password.
+    fail(`Cannot open the PostgreSQL database ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL): ${e.message}`);
+  });
   const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir, trustedProxies: config.trustedProxies });
   const url = await app.listen(config.port, config.host);
   const what = app.imported.changed ? `imported ${app.imported.newVersions.length} new item version(s)` : "unchanged";

@@ -1,10 +1,11 @@
 /** `npm start` as a newcomer runs it: the real entry point in its own process. */
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { contentWith } from "../helpers/content-fixtures.js";
+import { onPostgres, scratchDatabase } from "../helpers/test-database.js";
 import { PROJECT_ROOT } from "../helpers/test-server.js";
 
 interface Run {
@@ -46,17 +47,21 @@ function startMain(env: Record<string, string>): Run {
 }
 
 const dirs: string[] = [];
+const disposals: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const d of dirs.splice(0)) await rm(d, { recursive: true, force: true });
+  for (const dispose of disposals.splice(0)) await dispose();
 });
 
 describe("npm start (server/src/main.ts)", () => {
-  it("should create DATA_DIR, import content, print its URL and answer the course query; then stop on SIGTERM", async () => {
-    const base = await mkdtemp(path.join(tmpdir(), "main-test-"));
-    dirs.push(base);
-    const run = startMain({ DATA_DIR: path.join(base, "fresh", "data") });
+  it("should open the database (creating DATA_DIR on SQLite), import content, print its URL and answer the course query; then stop on SIGTERM", async () => {
+    const db = await scratchDatabase("main-test-");
+    disposals.push(db.dispose);
+    const dataDir = path.join(db.dataDir, "fresh", "data");
+    const run = startMain({ ...db.env, DATA_DIR: dataDir });
     const url = await run.url;
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(run.stdout()).toContain(onPostgres ? "Database: PostgreSQL (DATABASE_URL)" : `Database: SQLite ${path.join(dataDir, "course.sqlite")}`);
     const res = await fetch(`${url}graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
@@ -66,6 +71,22 @@ describe("npm start (server/src/main.ts)", () => {
     expect(body.data.course.lessons.length).toBeGreaterThanOrEqual(5);
     run.kill();
     expect(await run.exit).toBe(0);
+  });
+
+  it("should refuse a DATABASE_URL that is not PostgreSQL's, rather than fall back to SQLite", async () => {
+    const base = await mkdtemp(path.join(tmpdir(), "main-test-"));
+    dirs.push(base);
+    const run = startMain({ DATA_DIR: base, DATABASE_URL: "postgress://course:secret@db.internal/course" });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr().trim()).toBe("DATABASE_URL must be a postgres:// or postgresql:// URL, not postgress: (leave it unset to use the SQLite file in DATA_DIR)");
+    expect(await readdir(base)).toEqual([]);
+  });
+
+  it("should say which PostgreSQL it cannot reach, without the password", async () => {
+    const run = startMain({ DATABASE_URL: "postgres://course:s3cret@127.0.0.1:1/course" });
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toMatch(/^Cannot open the PostgreSQL database 127\.0\.0\.1:1\/course \(DATABASE_URL\): .*ECONNREFUSED/);
+    expect(run.stderr()).not.toContain("s3cret");
   });
 
   it("should refuse to start on bad content, naming the file, the path and the reason", async () => {
