@@ -28,10 +28,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   };
 }
 
+export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
+
 /** DATABASE_URL, if set, must be a PostgreSQL URL: a typo must not quietly run the app on an SQLite file. */
 function databaseUrl(raw: string | undefined): string | undefined {
   if (!raw) return undefined;
-  if (/^postgres(ql)?:\/\//.test(raw)) return raw;
+  if (isPostgresUrl(raw)) return raw;
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(raw)?.[1];
   throw new Error(
     `DATABASE_URL must be a postgres:// or postgresql:// URL${scheme ? `, not ${scheme}:` : ""} (leave it unset to use the SQLite file in DATA_DIR)`,

@@ -10,7 +10,6 @@ import QuizItemMultipleChoice from "../../client/src/components/quiz/QuizItemMul
 import QuizItemOrdering from "../../client/src/components/quiz/QuizItemOrdering.vue";
 import QuizItemShortAnswer from "../../client/src/components/quiz/QuizItemShortAnswer.vue";
 import QuizItemSingleChoice from "../../client/src/components/quiz/QuizItemSingleChoice.vue";
-import QuizItemTrueFalse from "../../client/src/components/quiz/QuizItemTrueFalse.vue";
 import { lastModel, mountWith, quizItem } from "./mount.js";
 
 afterEach(() => {
@@ -60,9 +59,9 @@ describe("QuizItemMultipleChoice", () => {
   });
 });
 
-describe("QuizItemTrueFalse", () => {
+describe("QuizItemSingleChoice for TRUE_FALSE", () => {
   it("should offer true and false as two radios and emit the chosen one", async () => {
-    const w = mountWith(QuizItemTrueFalse, { item: quizItem("TRUE_FALSE"), labelledby: "p", modelValue: null });
+    const w = mountWith(QuizItemSingleChoice, { item: quizItem("TRUE_FALSE"), labelledby: "p", modelValue: null });
     const radios = w.findAll("input[type=radio]");
     expect(radios).toHaveLength(2);
     expect(w.text()).toContain("True");

@@ -8,6 +8,7 @@ import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
 import type { Logger, Migration } from "typeorm";
+import { isPostgresUrl } from "../config.js";
 import { ENTITIES } from "./entities.js";
 import { MIGRATIONS } from "../migrations/index.js";
 
@@ -23,7 +24,6 @@ export interface DbOptions {
   logger?: Logger;
 }
 
-export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
 function poolSize(raw: string | undefined): number {
   if (raw === undefined || raw === "") return 10;

@@ -17,12 +17,12 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config.js";
-import { createDataSource, isPostgresUrl } from "../db/data-source.js";
+import { createDataSource } from "../db/data-source.js";
 import { backupPostgres, backupSqlite } from "./backup.js";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });
 const config = readConfig();
-const postgresUrl = isPostgresUrl(config.databaseUrl) ? config.databaseUrl : undefined;
+const postgresUrl = config.databaseUrl; // readConfig accepts only postgres:// URLs here
 const stamp = new Date().toISOString().replace(/[:.]/g, "-");
 const out = values.out ?? path.join(config.dataDir, "backups", `course-${stamp}.${postgresUrl ? "dump" : "sqlite"}`);
 mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
