@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   "auth/email_taken",
   "auth/rate_limited",
   "content/not_found",
+  "storage/unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -67,7 +67,7 @@ const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((m: string, d?: unknown) => (d === undefined ? console.error(m) : console.error(m, d)));
-  const writes = new WriteQueue(opts.db);
+  const writes = new WriteQueue(opts.db, { clock, log });
   const imported = await importContent(opts.db, writes, opts.content, clock);
   const store = new ContentStore(opts.content, imported.currentVersions);
   const schema = await buildAppSchema();
@@ -104,6 +104,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     clientDir: opts.clientDir,
     publicCache: new PublicResponseCache(),
     maxBodyBytes: LIMITS.maxBodyBytes,
+    health: () => ({ ok: writes.health.ok, engine: opts.db.options.type, writes: writes.health.toJSON() }),
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));
       const secure = (req.socket as { encrypted?: boolean }).encrypted === true || req.headers["x-forwarded-proto"] === "https";

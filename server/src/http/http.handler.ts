@@ -21,6 +21,8 @@ export interface HandlerOptions<C extends object> {
   maxBodyBytes?: number;
   /** Answers repeated public queries (course, lesson, quiz) from stored bytes. */
   publicCache?: PublicResponseCache;
+  /** GET /health: whether the server can do its work (writes committing); 200 when it can, 503 when not. */
+  health?: () => { ok: boolean } & Record<string, unknown>;
 }
 
 class HttpError extends Error {
@@ -123,6 +125,15 @@ async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: Inc
   res.end();
 }
 
+/** For load balancers and operators: never cached, JSON, 503 while writes fail. */
+async function serveHealth(health: NonNullable<HandlerOptions<object>["health"]>, res: ServerResponse): Promise<void> {
+  const report = health();
+  res.statusCode = report.ok ? 200 : 503;
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("cache-control", "no-store");
+  res.end(JSON.stringify(report));
+}
+
 async function serveClient(clientDir: string | undefined, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
   if (method !== "GET" && method !== "HEAD") {
@@ -171,7 +182,12 @@ async function serveClient(clientDir: string | undefined, req: IncomingMessage, 
 export function createRequestHandler<C extends object>(opts: HandlerOptions<C>) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const url = new URL(req.url ?? "/", "http://localhost");
-    const work = url.pathname === "/graphql" ? handleGraphQL(opts, req, res, url) : serveClient(opts.clientDir, req, res, url);
+    const work =
+      url.pathname === "/graphql"
+        ? handleGraphQL(opts, req, res, url)
+        : url.pathname === "/health" && opts.health
+          ? serveHealth(opts.health, res)
+          : serveClient(opts.clientDir, req, res, url);
     work.catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();

@@ -85,7 +85,7 @@ describe("WriteQueue on PostgreSQL (concurrent SERIALIZABLE transactions)", () =
   });
 
   it("should give up after its tries and hand the caller the serialization failure", async () => {
-    const q = new WriteQueue(db, 200, 1);
+    const q = new WriteQueue(db, { maxTries: 1 });
     const bothRead = { count: 0, all: gate() };
     const increment = () =>
       q.run(async (em) => {
