@@ -32,7 +32,7 @@ import { clientAddress } from "./http/client-address.js";
 import { buildAppSchema } from "./schema.js";
 import type { Clock } from "./shared/clock.js";
 import { systemClock } from "./shared/clock.js";
-import type { AppContext } from "./shared/context.js";
+import type { AppContext } from "./context.js";
 
 export interface AppOptions {
   db: DataSource;

@@ -7,7 +7,7 @@ import { readConfig } from "./config.js";
 import type { Config } from "./config.js";
 import { loadContent } from "./content/content.loader.js";
 import { ContentValidationError } from "./content/content.model.js";
-import { openDatabase } from "./db/data-source.js";
+import { openDatabase } from "./database.js";
 
 /** An error the operator can fix from its message alone: printed without a stack, exit code 1. */
 function fail(message: string): never {

@@ -13,7 +13,7 @@ import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
-import { authChecker } from "./shared/auth-checker.js";
+import { authChecker } from "./auth-checker.js";
 
 export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver] as const;
 

@@ -1,4 +1,8 @@
-/** The services of one server instance, built once and handed to every resolver through the context. */
+/**
+ * The composition root of the services: each built once per server instance and handed to every resolver
+ * through the context; and the reactions that tie features together without their importing one another
+ * (shared/domain-events.ts): what follows a graded answer, a finished assessment or a completed lesson.
+ */
 import type { DataSource } from "typeorm";
 import { AccountService } from "./accounts/account.service.js";
 import type { ScryptParams } from "./accounts/password.js";
@@ -13,6 +17,11 @@ import { DashboardService } from "./classrooms/dashboard.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
 import { PrivacyService } from "./privacy/privacy.service.js";
 import { ActivityBus } from "./shared/activity.js";
+import { DomainEvents } from "./shared/domain-events.js";
+import { scheduleReview } from "./review/review.service.js";
+import { refreshStoredMastery } from "./progress/mastery.query.js";
+import { applyAttempt, refreshQuizBest } from "./classrooms/stat-rollup.js";
+import { onLessonCompleted } from "./classrooms/class-rollup.js";
 import type { Clock } from "./shared/clock.js";
 import type { ClusterBus } from "./shared/cluster-bus.js";
 
@@ -41,8 +50,9 @@ export function createServices(
   bus: ClusterBus,
 ): Services {
   const activity = new ActivityBus(bus);
-  const reviews = new ReviewService(db, writes, clock, content);
-  const attempts = new AttemptService(db, writes, clock, content, activity);
+  const events = reactions(content);
+  const reviews = new ReviewService(db, writes, clock, content, events);
+  const attempts = new AttemptService(db, writes, clock, content, activity, events);
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
   return {
@@ -52,11 +62,26 @@ export function createServices(
     activity,
     accounts: new AccountService(db, writes, clock, passwordParams, bus),
     attempts,
-    progress: new ProgressService(db, writes, clock, content, reviews, activity),
+    progress: new ProgressService(db, writes, clock, content, reviews, activity, events),
     reviews,
     classrooms,
     dashboard,
-    instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity),
+    instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock),
   };
+}
+
+/**
+ * Every reaction, in the order it runs inside the emitting write's transaction. Read models updated here must
+ * equal their rebuild from raw rows (docs/architecture.md, "Read models").
+ */
+export function reactions(content: ContentStore): DomainEvents {
+  return new DomainEvents()
+    .on("answer.graded", (em, e) => scheduleReview(em, e.userId, e.itemId, e.correct, e.at, e.notBefore))
+    .on("answers.changed", (em, e) => refreshStoredMastery(em, content, e.userId, e.at))
+    .on("assessment.finished", async (em, e) => {
+      await applyAttempt(em, e.attemptId, 1);
+      await refreshQuizBest(em, e.userId, e.quizId);
+    })
+    .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug));
 }

@@ -11,7 +11,7 @@ import type { App } from "../../server/src/app.js";
 import { createApp } from "../../server/src/app.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import type { CourseContent } from "../../server/src/content/content.model.js";
-import { openDatabase } from "../../server/src/db/data-source.js";
+import { openDatabase } from "../../server/src/database.js";
 import { sql } from "../../server/src/db/sql.js";
 import type { Clock } from "../../server/src/shared/clock.js";
 import type { Role } from "../../server/src/accounts/role.enum.js";

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import { SESSION_TTL_MS } from "./account.service.js";
 import type { Role } from "./role.enum.js";

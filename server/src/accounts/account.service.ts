@@ -10,7 +10,7 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
 import type { ClusterBus } from "../shared/cluster-bus.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import type { ScryptParams } from "./password.js";
 import { hashPassword, needsRehash, verifyPassword } from "./password.js";

@@ -6,7 +6,7 @@
 import { parseArgs } from "node:util";
 import { LocalBus } from "../shared/cluster-bus.js";
 import { readConfig } from "../config.js";
-import { openDatabase } from "../db/data-source.js";
+import { openDatabase } from "../database.js";
 import { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import { systemClock } from "../shared/clock.js";

@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Mutation, Query, Resolver } from "type-graphql";
 import type { Item } from "../content/content.schema.js";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import { AttemptMode } from "./attempt.enum.js";

@@ -13,21 +13,19 @@ import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem, roundPoints } from "../grading/grading.js";
 import { answerKey } from "../grading/answer-key.js";
-import { refreshStoredMastery } from "../progress/mastery.query.js";
 import { publicChoicesAndTargets, publicOptionId } from "../quizzes/quiz.view.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ActivityBus } from "../shared/activity.js";
+import type { DomainEvents } from "../shared/domain-events.js";
 import type { Clock } from "../shared/clock.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import type { AttemptLayout } from "./attempt.entity.js";
 import { AttemptRow } from "./attempt.entity.js";
 import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
 import { ResponseRow } from "./response.entity.js";
 import { sql } from "../db/sql.js";
-import { applyAttempt, refreshQuizBest } from "../classrooms/stat-rollup.js";
 import { feedbackVisible } from "./review-policy.js";
-import { scheduleReview } from "../review/review.service.js";
 
 /** Fisher–Yates with a cryptographic source: the order cannot be predicted from earlier attempts. */
 export function shuffle<T>(xs: readonly T[]): T[] {
@@ -58,6 +56,7 @@ export class AttemptService {
     private readonly clock: Clock,
     private readonly content: ContentStore,
     private readonly activity: ActivityBus,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The item as it was at a given version (the current one from memory, older ones from the database). */
@@ -214,8 +213,8 @@ export class AttemptService {
       row.id = id;
       // Practice shows the result at once, so the item enters spaced review at once.
       if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
-        await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
-        await refreshStoredMastery(em, this.content, viewer.id, now);
+        await this.events.emit(em, "answer.graded", { userId: viewer.id, itemId, correct: grade.correct === true, at: now });
+        await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
       }
       return { attempt, response: row } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
@@ -326,9 +325,8 @@ export class AttemptService {
       await em.save(AttemptRow, fresh);
       if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) {
         await this.scheduleAssessment(em, fresh, at);
-        await refreshStoredMastery(em, this.content, fresh.userId, at);
-        await applyAttempt(em, fresh.id, 1);
-        await refreshQuizBest(em, fresh.userId, fresh.quizId);
+        await this.events.emit(em, "answers.changed", { userId: fresh.userId, at });
+        await this.events.emit(em, "assessment.finished", { attemptId: fresh.id, userId: fresh.userId, quizId: fresh.quizId, at });
       }
       closedNow = true;
       return fresh;
@@ -348,7 +346,7 @@ export class AttemptService {
     if (s.reviewPolicy === "NEVER") return;
     const notBefore = s.reviewPolicy === "AFTER_CLOSE" && s.closesAt ? new Date(s.closesAt) : undefined;
     for (const r of await em.findBy(ResponseRow, { attemptId: attempt.id })) {
-      if (r.status === ResponseStatus.GRADED) await scheduleReview(em, attempt.userId, r.itemId, r.correct === true, at, notBefore);
+      if (r.status === ResponseStatus.GRADED) await this.events.emit(em, "answer.graded", { userId: attempt.userId, itemId: r.itemId, correct: r.correct === true, at, notBefore });
     }
   }
 

@@ -4,7 +4,7 @@ import { Role } from "../accounts/role.enum.js";
 import { ItemResponse } from "../attempts/attempt.type.js";
 import { toItemResponse } from "../attempts/attempt.view.js";
 import { AppError } from "../errors.js";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import type { ClassroomRow } from "./classroom.entity.js";
 import {

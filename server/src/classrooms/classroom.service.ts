@@ -10,7 +10,7 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import { ClassroomMemberRow, ClassroomRow } from "./classroom.entity.js";
 import { newJoinCode, normalizeJoinCode } from "./join-code.js";
 import { applyLearner } from "./stat-rollup.js";

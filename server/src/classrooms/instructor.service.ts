@@ -16,12 +16,12 @@ import { num, sql } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { roundPoints } from "../grading/grading.js";
 import { quizGrade } from "../grading/quiz-grade.js";
-import { refreshStoredMastery } from "../progress/mastery.query.js";
 import { applyAttempt, refreshQuizBest } from "./stat-rollup.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import type { ActivityBus } from "../shared/activity.js";
+import type { DomainEvents } from "../shared/domain-events.js";
 import type { Clock } from "../shared/clock.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import type { Locale } from "../shared/locale.js";
 import { pick } from "../shared/locale.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
@@ -41,6 +41,7 @@ export class InstructorService {
     private readonly dashboard: DashboardService,
     private readonly attempts: AttemptService,
     private readonly activity: ActivityBus,
+    private readonly events: DomainEvents,
   ) {}
 
   async learnerDetail(viewer: Viewer, classroomId: string, learnerId: string, locale: Locale): Promise<LearnerDetail> {
@@ -155,7 +156,7 @@ export class InstructorService {
       }
       await applyAttempt(em, r.attemptId!, 1);
       await refreshQuizBest(em, r.userId, attempt.quizId);
-      await refreshStoredMastery(em, this.content, r.userId, now);
+      await this.events.emit(em, "answers.changed", { userId: r.userId, at: now });
       return r;
     });
     this.activity.publish({ type: "ESSAY_GRADED", learnerId: graded.userId, quizId: null, itemId: graded.itemId, attemptId: graded.attemptId, at: graded.gradedAt! });

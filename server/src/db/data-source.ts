@@ -7,10 +7,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
-import type { Logger, Migration } from "typeorm";
+import type { DataSourceOptions, Logger, Migration } from "typeorm";
 import { isPostgresUrl } from "../config.js";
-import { ENTITIES } from "./entities.js";
-import { MIGRATIONS } from "../migrations/index.js";
 
 export interface DbOptions {
   /** Directory of the SQLite file (created if missing). Ignored when databaseUrl is set. */
@@ -32,15 +30,21 @@ function poolSize(raw: string | undefined): number {
   return n;
 }
 
-export function createDataSource(opts: DbOptions): DataSource {
+/** What the data source maps and migrates: assembled by the composition root (server/src/database.ts). */
+export interface DbModel {
+  entities: NonNullable<DataSourceOptions["entities"]>;
+  migrations: NonNullable<DataSourceOptions["migrations"]>;
+}
+
+export function buildDataSource(opts: DbOptions, { entities, migrations }: DbModel): DataSource {
   if (isPostgresUrl(opts.databaseUrl)) {
     return new DataSource({
       type: "postgres",
       url: opts.databaseUrl,
       // Connections per instance (node-postgres pool); N instances hold N × this plus one for the cluster bus.
       poolSize: poolSize(process.env.DATABASE_POOL_SIZE),
-      entities: ENTITIES,
-      migrations: MIGRATIONS,
+      entities,
+      migrations,
       logging: opts.logging ?? false,
       logger: opts.logger,
     });
@@ -58,8 +62,8 @@ export function createDataSource(opts: DbOptions): DataSource {
     // that returns the module unchanged keeps the driver as it is.
     driver: { ...sqlite3, verbose: () => sqlite3 },
     database,
-    entities: ENTITIES,
-    migrations: MIGRATIONS,
+    entities,
+    migrations,
     enableWAL: database !== ":memory:",
     busyTimeout: 5000,
     logging: opts.logging ?? false,
@@ -68,8 +72,8 @@ export function createDataSource(opts: DbOptions): DataSource {
 }
 
 /** Opens the data source, applies durability pragmas on SQLite, and runs pending migrations. */
-export async function openDatabase(opts: DbOptions): Promise<DataSource> {
-  const ds = createDataSource(opts);
+export async function openDataSource(opts: DbOptions, model: DbModel): Promise<DataSource> {
+  const ds = buildDataSource(opts, model);
   await ds.initialize();
   if (ds.options.type === "sqlite") {
     // foreign_keys and busy_timeout are set by the driver, WAL by enableWAL; FULL makes each commit durable.

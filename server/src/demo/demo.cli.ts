@@ -7,10 +7,10 @@
 import { readConfig } from "../config.js";
 import { createApp } from "../app.js";
 import { loadContent } from "../content/content.loader.js";
-import { openDatabase } from "../db/data-source.js";
+import { openDatabase } from "../database.js";
 import { UserRow } from "../accounts/user.entity.js";
 import { Role } from "../accounts/role.enum.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import { ManualClock } from "../shared/clock.js";
 import { AttemptMode } from "../attempts/attempt.enum.js";

@@ -7,7 +7,7 @@ import type { IncomingMessage, Server } from "node:http";
 import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import { WebSocketServer } from "ws";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
 
 export interface WsOptions<C> {

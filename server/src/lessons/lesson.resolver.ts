@@ -1,5 +1,5 @@
 import { Arg, Ctx, Query, Resolver } from "type-graphql";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import { Lesson } from "./lesson.type.js";
 

@@ -17,7 +17,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { readConfig } from "../config.js";
-import { createDataSource } from "../db/data-source.js";
+import { createDataSource } from "../database.js";
 import { backupPostgres, backupSqlite } from "./backup.js";
 
 const { values } = parseArgs({ options: { out: { type: "string" } } });

@@ -1,6 +1,6 @@
 /** `npm run migrate`: applies pending migrations to the configured database and lists what ran. */
 import { readConfig } from "../config.js";
-import { createDataSource, migrateOnce } from "../db/data-source.js";
+import { createDataSource, migrateOnce } from "../database.js";
 
 const config = readConfig();
 const db = createDataSource({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });

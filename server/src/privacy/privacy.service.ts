@@ -13,7 +13,7 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { sql } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
-import type { Viewer } from "../shared/context.js";
+import type { Viewer } from "../shared/viewer.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
 const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary"] as const;

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { LessonProgress, LessonProgressInput, MyProgress } from "./progress.type.js";
 
 @Resolver()

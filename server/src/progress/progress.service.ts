@@ -12,11 +12,11 @@ import { AppError } from "../errors.js";
 import { bestScore, quizGrade } from "../grading/quiz-grade.js";
 import type { ReviewService } from "../review/review.service.js";
 import type { ActivityBus } from "../shared/activity.js";
+import type { DomainEvents } from "../shared/domain-events.js";
 import type { Clock } from "../shared/clock.js";
 import { LessonProgressRow } from "./lesson-progress.entity.js";
 import { computeMastery } from "./mastery.query.js";
 import { refreshLearnerSummary } from "./learner-summary.js";
-import { onLessonCompleted } from "../classrooms/class-rollup.js";
 import type { LessonProgress, MyProgress, ObjectiveMastery , MasteryLevel } from "./progress.type.js";
 import { LessonStatus } from "./progress.type.js";
 
@@ -31,6 +31,7 @@ export class ProgressService {
     private readonly content: ContentStore,
     private readonly reviews: ReviewService,
     private readonly activity: ActivityBus,
+    private readonly events: DomainEvents,
   ) {}
 
   async record(userId: string, input: { lessonSlug: string; paragraphId?: string | null; completed?: boolean | null }): Promise<LessonProgress> {
@@ -74,7 +75,7 @@ export class ProgressService {
       await em.upsert(LessonProgressRow, row, ["userId", "lessonSlug"]);
       if (completedNow) {
         await refreshLearnerSummary(em, userId);
-        await onLessonCompleted(em, userId, lesson.slug);
+        await this.events.emit(em, "lesson.completed", { userId, lessonSlug: lesson.slug, at: now });
       }
       return row;
     });

@@ -4,7 +4,7 @@ import { toItemResponse } from "../attempts/attempt.view.js";
 import type { QuizItem } from "../quizzes/quiz.type.js";
 import { QuizItem as QuizItemType } from "../quizzes/quiz.type.js";
 import { publicItem } from "../quizzes/quiz.view.js";
-import type { AppContext } from "../shared/context.js";
+import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import { MAX_REVIEW_LIMIT } from "./review.service.js";
 

@@ -12,11 +12,11 @@ import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem } from "../grading/grading.js";
 import { answerKey } from "../grading/answer-key.js";
-import { refreshStoredMastery } from "../progress/mastery.query.js";
 import { publicOptionId } from "../quizzes/quiz.view.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import type { Clock } from "../shared/clock.js";
-import type { Viewer } from "../shared/context.js";
+import type { DomainEvents } from "../shared/domain-events.js";
+import type { Viewer } from "../shared/viewer.js";
 import { ReviewCardRow } from "./review-card.entity.js";
 import { newCard, parseCard, reschedule, serializeCard } from "./scheduler.js";
 
@@ -35,6 +35,7 @@ export class ReviewService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly content: ContentStore,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Item ids due now, soonest first; items no longer in the content are skipped. */
@@ -82,7 +83,7 @@ export class ReviewService {
       });
       await em.insert(ResponseRow, row);
       await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
-      await refreshStoredMastery(em, this.content, viewer.id, now);
+      await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
       return row;
     });
   }

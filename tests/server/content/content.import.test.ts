@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { importContent } from "../../../server/src/content/content.import.js";
 import { loadContent } from "../../../server/src/content/content.loader.js";
-import { openDatabase } from "../../../server/src/db/data-source.js";
+import { openDatabase } from "../../../server/src/database.js";
 import { sql } from "../../../server/src/db/sql.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
 import { QuizItemVersion } from "../../../server/src/quizzes/quiz-item-version.entity.js";

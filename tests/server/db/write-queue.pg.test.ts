@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { openDatabase } from "../../../server/src/db/data-source.js";
+import { openDatabase } from "../../../server/src/database.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
 import { createPostgresDatabase } from "../../helpers/test-database.js";
 

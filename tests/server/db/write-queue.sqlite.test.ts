@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { openDatabase } from "../../../server/src/db/data-source.js";
+import { openDatabase } from "../../../server/src/database.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
 
 let dir: string;

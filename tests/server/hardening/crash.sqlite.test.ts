@@ -10,7 +10,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDataSource } from "../../../server/src/db/data-source.js";
+import { createDataSource } from "../../../server/src/database.js";
 import { PROJECT_ROOT } from "../../helpers/test-server.js";
 import { seededRandom } from "../../../server/src/shared/seeded-random.js";
 

@@ -5,7 +5,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../server/src/errors.js";
-import type { Viewer } from "../../../server/src/shared/context.js";
+import type { Viewer } from "../../../server/src/shared/viewer.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { Role } from "../../../server/src/accounts/role.enum.js";
 import { Locale } from "../../../server/src/shared/locale.js";

@@ -4,7 +4,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { createDataSource } from "../../../server/src/db/data-source.js";
+import { createDataSource } from "../../../server/src/database.js";
 import { START, SUBMIT } from "../../helpers/operations.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";

@@ -6,8 +6,7 @@ import { spawnSync } from "node:child_process";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
-import { createDataSource } from "../../../server/src/db/data-source.js";
-import { ENTITIES } from "../../../server/src/db/entities.js";
+import { createDataSource, MODEL } from "../../../server/src/database.js";
 import { num, sql } from "../../../server/src/db/sql.js";
 import { MIGRATIONS } from "../../../server/src/migrations/index.js";
 import type { ScratchDatabase } from "../../helpers/test-database.js";
@@ -80,7 +79,7 @@ describe("migrations", () => {
       await runner.release();
       await db.destroy();
     }
-    expect(db.entityMetadatas.length).toBe(ENTITIES.length);
+    expect(db.entityMetadatas.length).toBe(MODEL.entities.length);
     expect(mismatches).toEqual([]);
   });
 

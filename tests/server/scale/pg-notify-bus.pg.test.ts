@@ -1,7 +1,7 @@
 /** The cluster bus on PostgreSQL: delivery to every instance, order kept, and a lost connection made again. */
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
-import { openDatabase } from "../../../server/src/db/data-source.js";
+import { openDatabase } from "../../../server/src/database.js";
 import { PgNotifyBus } from "../../../server/src/db/pg-notify-bus.js";
 import type { Schedule } from "../../../server/src/db/pg-notify-bus.js";
 import type { ClusterMessage } from "../../../server/src/shared/cluster-bus.js";

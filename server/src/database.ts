@@ -1,0 +1,33 @@
+/**
+ * The persistence side of the composition root: every feature's entities and the migration list, handed to
+ * db/data-source.ts (which imports no feature). Servers, CLIs, tests and the bench open the database here.
+ */
+import { SessionRow } from "./accounts/session.entity.js";
+import { UserRow } from "./accounts/user.entity.js";
+import { AttemptRow } from "./attempts/attempt.entity.js";
+import { ResponseRow } from "./attempts/response.entity.js";
+import { ClassroomMemberRow, ClassroomRow } from "./classrooms/classroom.entity.js";
+import { ContentRelease } from "./content/content-release.entity.js";
+import type { DbModel, DbOptions } from "./db/data-source.js";
+import { buildDataSource, openDataSource } from "./db/data-source.js";
+import { MIGRATIONS } from "./migrations/index.js";
+import { LearnerSummaryRow } from "./progress/learner-summary.entity.js";
+import { LessonProgressRow } from "./progress/lesson-progress.entity.js";
+import { ObjectiveMasteryRow } from "./progress/objective-mastery.entity.js";
+import { QuizItemVersion } from "./quizzes/quiz-item-version.entity.js";
+import { ReviewCardRow } from "./review/review-card.entity.js";
+
+export type { DbOptions } from "./db/data-source.js";
+export { migrateOnce } from "./db/data-source.js";
+
+/** Every TypeORM entity and every migration (oldest first). */
+export const MODEL: DbModel = {
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow],
+  migrations: MIGRATIONS,
+};
+
+/** The data source on SQLite (DATA_DIR) or PostgreSQL (DATABASE_URL), not yet initialised. */
+export const createDataSource = (opts: DbOptions) => buildDataSource(opts, MODEL);
+
+/** Opens the data source, applies durability pragmas on SQLite, and runs pending migrations. */
+export const openDatabase = (opts: DbOptions) => openDataSource(opts, MODEL);
