@@ -7,7 +7,9 @@
 import { createClient } from "graphql-ws/client";
 import type { Client } from "graphql-ws/client";
 import type { Ref } from "vue";
-import type { LiveStatus } from "./urql.js";
+
+/** The live connection's state, shown by the dashboard's live indicator. */
+export type LiveStatus = "idle" | "connecting" | "live" | "offline";
 
 let client: Client | undefined;
 

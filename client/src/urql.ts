@@ -7,9 +7,10 @@
 import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "@urql/core";
 import type { ExecutionResult } from "@urql/core";
 import { ref } from "vue";
+import type { LiveStatus } from "./live.js";
 
+export type { LiveStatus };
 /** Where the live connection stands, for the dashboard's "live" indicator. */
-export type LiveStatus = "idle" | "connecting" | "live" | "offline";
 export const liveStatus = ref<LiveStatus>("idle");
 /** Counts reconnections: events sent while the socket was down are lost, so watchers refetch when it moves. */
 export const liveReconnects = ref(0);

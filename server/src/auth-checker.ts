@@ -1,6 +1,6 @@
 import type { AuthChecker } from "type-graphql";
 import { AppError } from "./errors.js";
-import type { Role } from "./accounts/role.enum.js";
+import type { Role } from "./shared/role.enum.js";
 import type { AppContext } from "./context.js";
 
 /**

@@ -1,6 +1,7 @@
 /** Configuration from the environment, with the defaults DESIGN.md lists. */
 import path from "node:path";
 import { parseTrustedProxies } from "./http/client-address.js";
+import { isPostgresUrl } from "./db/data-source.js";
 
 export interface Config {
   port: number;
@@ -28,7 +29,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
   };
 }
 
-export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
 /** DATABASE_URL, if set, must be a PostgreSQL URL: a typo must not quietly run the app on an SQLite file. */
 function databaseUrl(raw: string | undefined): string | undefined {

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { CourseContent } from "../../server/src/content/content.model.js";
 import { ITEM_TYPES } from "../../server/src/content/content.schema.js";
-import { normalizedWords } from "../../server/src/grading/arabic.js";
+import { normalizedWords } from "../../server/src/shared/arabic.js";
 import { realContent } from "../helpers/test-server.js";
 
 let content: CourseContent;

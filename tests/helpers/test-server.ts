@@ -14,7 +14,7 @@ import type { CourseContent } from "../../server/src/content/content.model.js";
 import { openDatabase } from "../../server/src/database.js";
 import { sql } from "../../server/src/db/sql.js";
 import type { Clock } from "../../server/src/shared/clock.js";
-import type { Role } from "../../server/src/accounts/role.enum.js";
+import type { Role } from "../../server/src/shared/role.enum.js";
 import { createPostgresDatabase, onPostgres } from "./test-database.js";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");

@@ -2,7 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import { SESSION_TTL_MS } from "./account.service.js";
-import type { Role } from "./role.enum.js";
+import type { Role } from "../shared/role.enum.js";
 import type { UserRow } from "./user.entity.js";
 import { AuthPayload, SignInInput, SignUpInput, User } from "./user.type.js";
 

@@ -14,7 +14,7 @@ import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import type { ScryptParams } from "./password.js";
 import { hashPassword, needsRehash, verifyPassword } from "./password.js";
-import { Role } from "./role.enum.js";
+import { Role } from "../shared/role.enum.js";
 import { SessionRow } from "./session.entity.js";
 import { UserRow } from "./user.entity.js";
 import { ACCOUNT_LIMITS, ADDRESS_LIMITS, FailureLimiter } from "./rate-limiter.js";

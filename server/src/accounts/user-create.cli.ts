@@ -12,7 +12,7 @@ import { AppError } from "../errors.js";
 import { systemClock } from "../shared/clock.js";
 import { AccountService } from "./account.service.js";
 import { paramsFromEnv } from "./password.js";
-import { Role } from "./role.enum.js";
+import { Role } from "../shared/role.enum.js";
 
 const USAGE = "usage: npm run user:create -- --email E --password P --role learner|instructor|admin [--name N]";
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType, ObjectType } from "type-graphql";
 import { Locale } from "../shared/locale.js";
-import { Role } from "./role.enum.js";
+import { Role } from "../shared/role.enum.js";
 
 @ObjectType()
 export class User {

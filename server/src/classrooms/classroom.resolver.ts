@@ -1,6 +1,6 @@
 import { Arg, Authorized, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import type { SubscribeResolverData } from "type-graphql";
-import { Role } from "../accounts/role.enum.js";
+import { Role } from "../shared/role.enum.js";
 import { ItemResponse } from "../attempts/attempt.type.js";
 import { toItemResponse } from "../attempts/attempt.view.js";
 import { AppError } from "../errors.js";

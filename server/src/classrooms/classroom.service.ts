@@ -5,7 +5,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
-import { Role } from "../accounts/role.enum.js";
+import { Role } from "../shared/role.enum.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import type { ActivityBus } from "../shared/activity.js";

@@ -6,7 +6,7 @@ import type { Item, LessonFile, QuizFile } from "./content.schema.js";
 import type { CourseContent } from "./content.model.js";
 import { Locale, pick } from "../shared/locale.js";
 import type { Course } from "../course/course.type.js";
-import type { Source } from "../course/source.type.js";
+import type { Source } from "../lessons/source.type.js";
 import type { Lesson } from "../lessons/lesson.type.js";
 import type { Quiz } from "../quizzes/quiz.type.js";
 import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";

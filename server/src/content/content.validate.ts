@@ -4,7 +4,7 @@
  */
 import type { ArticleParagraphs, ContentProblem } from "./content.model.js";
 import type { CourseFile, Item, LessonFile, QuizFile } from "./content.schema.js";
-import { normalizeArabic } from "../grading/arabic.js";
+import { normalizeArabic } from "../shared/arabic.js";
 
 interface Input {
   course: CourseFile;

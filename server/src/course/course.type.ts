@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Lesson } from "../lessons/lesson.type.js";
-import { Source } from "./source.type.js";
+import { Source } from "../lessons/source.type.js";
 
 @ObjectType({ description: "The analysis article the course is built from." })
 export class Article {

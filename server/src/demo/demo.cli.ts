@@ -9,7 +9,7 @@ import { createApp } from "../app.js";
 import { loadContent } from "../content/content.loader.js";
 import { openDatabase } from "../database.js";
 import { UserRow } from "../accounts/user.entity.js";
-import { Role } from "../accounts/role.enum.js";
+import { Role } from "../shared/role.enum.js";
 import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import { ManualClock } from "../shared/clock.js";

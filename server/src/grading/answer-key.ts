@@ -4,7 +4,7 @@
  * for matching and ordering (whose answers are too varied to list). Pure.
  */
 import type { Item } from "../content/content.schema.js";
-import { normalizeArabic } from "./arabic.js";
+import { normalizeArabic } from "../shared/arabic.js";
 import type { Grade, LocalAnswer } from "./grading.js";
 
 export function answerKey(item: Item, answer: LocalAnswer, grade: Grade): string | null {

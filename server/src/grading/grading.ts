@@ -4,7 +4,7 @@
  * local ids and checked for shape (answer.validate.ts), so every rule can assume a well-formed answer.
  */
 import type { Item } from "../content/content.schema.js";
-import { normalizeArabic } from "./arabic.js";
+import { normalizeArabic } from "../shared/arabic.js";
 
 /** A learner's answer in the content's local ids. Which fields are set depends on the item type. */
 export interface LocalAnswer {

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
-import { Source } from "../course/source.type.js";
+import { Source } from "./source.type.js";
 import { Quiz } from "../quizzes/quiz.type.js";
 
 @ObjectType()

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { Role } from "../accounts/role.enum.js";
+import { Role } from "../shared/role.enum.js";
 import { verifyPassword } from "../accounts/password.js";
 import { UserRow } from "../accounts/user.entity.js";
 import type { WriteQueue } from "../db/write-queue.js";

@@ -1,5 +1,5 @@
 /** The signed-in person behind a request or a socket; services receive it, resolvers get it from the context. */
-import type { Role } from "../accounts/role.enum.js";
+import type { Role } from "./role.enum.js";
 import type { Locale } from "./locale.js";
 
 export interface Viewer {

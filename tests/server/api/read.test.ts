@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Item } from "../../../server/src/content/content.schema.js";
-import { normalizeArabic } from "../../../server/src/grading/arabic.js";
+import { normalizeArabic } from "../../../server/src/shared/arabic.js";
 import { publicOptionId } from "../../../server/src/quizzes/quiz.view.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeArabic } from "../../../server/src/grading/arabic.js";
+import { normalizeArabic } from "../../../server/src/shared/arabic.js";
 
 describe("normalizeArabic", () => {
   const cases: [string, string, string][] = [

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../../server/src/errors.js";
 import type { Viewer } from "../../../server/src/shared/viewer.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
-import { Role } from "../../../server/src/accounts/role.enum.js";
+import { Role } from "../../../server/src/shared/role.enum.js";
 import { Locale } from "../../../server/src/shared/locale.js";
 import type { AttemptMode } from "../../../server/src/attempts/attempt.enum.js";
 import type { AttemptService } from "../../../server/src/attempts/attempt.service.js";
