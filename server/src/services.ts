@@ -3,6 +3,7 @@ import type { DataSource } from "typeorm";
 import { AccountService } from "./accounts/account.service.js";
 import type { ScryptParams } from "./accounts/password.js";
 import { AttemptService } from "./attempts/attempt.service.js";
+import { KeyRelease } from "./attempts/key-release.js";
 import type { ContentStore } from "./content/content.store.js";
 import type { WriteQueue } from "./db/write-queue.js";
 import type { ReadPool } from "./db/read-pool.js";
@@ -41,8 +42,9 @@ export function createServices(
   bus: ClusterBus,
 ): Services {
   const activity = new ActivityBus(bus);
-  const reviews = new ReviewService(db, writes, clock, content);
-  const attempts = new AttemptService(db, writes, clock, content, activity);
+  const keys = new KeyRelease(db, content, clock);
+  const reviews = new ReviewService(db, writes, clock, content, keys);
+  const attempts = new AttemptService(db, writes, clock, content, activity, keys);
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
   return {
@@ -57,6 +59,6 @@ export function createServices(
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity),
-    privacy: new PrivacyService(db, writes, clock),
+    privacy: new PrivacyService(db, writes, clock, content),
   };
 }

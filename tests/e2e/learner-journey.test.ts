@@ -144,8 +144,8 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     visited.push({ name: "practice", path: new URL(page.url()).pathname });
-    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
-    const wrong = (wrongAnswerInput(item("q1-02")).choiceIds as string[])[0];
+    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
+    const wrong = (wrongAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0];
     expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
     expect(await practiseChoice(page, "q1-02", wrong)).toBe("incorrect");
     const wrongCard = page.locator('[data-item="q1-02"]');
@@ -172,11 +172,11 @@ describe("learner journey in Chromium", () => {
     visited.push({ name: "assessment", path: attemptPath });
     await page.getByTestId("timer").waitFor();
 
-    const single = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    const single = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
     await page.locator(`[data-item="q1-01"] input[value="${single}"]`).check();
     await page.locator('[data-item="q1-01"] .save-state--saved').waitFor();
 
-    const matching = rightAnswerInput(item("q1-07")).pairs as { leftId: string; rightId: string }[];
+    const matching = rightAnswerInput(item("q1-07"), server.app.store.ids).pairs as { leftId: string; rightId: string }[];
     for (const p of matching) await page.locator(`[data-item="q1-07"] select[data-left="${p.leftId}"]`).selectOption(p.rightId);
     await page.locator('[data-item="q1-07"] .save-state--saved').waitFor();
 
@@ -223,7 +223,7 @@ describe("learner journey in Chromium", () => {
     await reviewCard.waitFor();
     await screen(page, "ar-13-review");
     visited.push({ name: "review", path: "/review" });
-    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02")).choiceIds as string[])[0]}"]`).check();
+    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0]}"]`).check();
     const reviewed = graphqlResponse(page, "SubmitReview");
     await reviewCard.getByTestId("check").click();
     await reviewed;
@@ -280,7 +280,7 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     const practicePath = new URL(page.url()).pathname;
-    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
     expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
     expect(await page.locator('[data-item="q1-01"] h2').getAttribute("lang")).toBe("en");
     await screen(page, "en-06-practice-feedback");

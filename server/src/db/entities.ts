@@ -9,6 +9,7 @@ import { ContentRelease } from "../content/content-release.entity.js";
 import { LessonProgressRow } from "../progress/lesson-progress.entity.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import { ReviewCardRow } from "../review/review-card.entity.js";
+import { ServerSecretRow } from "./server-secret.js";
 
 /** Every TypeORM entity, in one list for the data source. */
-export const ENTITIES = [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow];
+export const ENTITIES = [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow];

@@ -58,7 +58,7 @@ describe("two server instances on one PostgreSQL", () => {
 
     const attempt = (await learnerOnA.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
     const item = a.app.store.quizFile(QUIZ)!.items[0];
-    const sent = await learnerOnA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    const sent = await learnerOnA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, a.app.store.ids) } });
     expect(sent.body.errors).toBeUndefined();
 
     await feed.until(() => feed.events.some((e) => e.type === "ANSWER_SUBMITTED"));
@@ -93,7 +93,7 @@ describe("two server instances on one PostgreSQL", () => {
     const attempt = (await onA.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
     const items = a.app.store.quizFile(QUIZ)!.items;
     const answers = await Promise.all(
-      items.map((item, i) => (i % 2 === 0 ? onA : onB).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } })),
+      items.map((item, i) => (i % 2 === 0 ? onA : onB).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, a.app.store.ids) } })),
     );
     expect(answers.flatMap((r) => r.body.errors ?? [])).toEqual([]);
     const finishes = await Promise.all([onA.gql(FINISH, { id: attempt.id }), onB.gql(FINISH, { id: attempt.id }), onA.gql(FINISH, { id: attempt.id })]);
