@@ -3,14 +3,17 @@
  * client): sign up in Arabic, read a lesson (resumed after a reload), practise with one right and one wrong
  * answer, follow the evidence link, take an assessment that survives a reload, finish, and see progress;
  * then the first steps again in English. axe-core checks every screen; every screen is photographed in
- * both languages and at 360 px.
+ * both languages and at 360 px. The content marks q1-02 as a practice-only item (`pool: practice`): an item
+ * the assessment also asks would show its key and evidence in practice only after the assessment's results.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Item } from "../../server/src/content/content.schema.js";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
-import { realContent, startTestServer } from "../helpers/test-server.js";
+import { loadContent } from "../../server/src/content/content.loader.js";
+import { contentWith } from "../helpers/content-fixtures.js";
+import { startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -23,9 +26,13 @@ const LESSON = "event-and-actors";
 const QUIZ = "q-event-and-actors";
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIST });
+  const content = await loadContent(
+    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
+      doc.items.find((i: { id: string }) => i.id === "q1-02").pool = "practice";
+    }),
+  );
+  server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
-  const content = await realContent();
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));
 });
 afterAll(async () => {
