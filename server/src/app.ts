@@ -13,6 +13,8 @@ import { importContent } from "./content/content.import.js";
 import type { ImportResult } from "./content/content.import.js";
 import type { CourseContent } from "./content/content.model.js";
 import { ContentStore } from "./content/content.store.js";
+import { serverSecret } from "./db/server-secret.js";
+import { OPTION_ID_SECRET, OptionIds } from "./quizzes/option-ids.js";
 import { WriteQueue } from "./db/write-queue.js";
 import { ReadPool } from "./db/read-pool.js";
 import { PgNotifyBus } from "./db/pg-notify-bus.js";
@@ -69,7 +71,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((m: string, d?: unknown) => (d === undefined ? console.error(m) : console.error(m, d)));
   const writes = new WriteQueue(opts.db, { clock, log });
   const imported = await importContent(opts.db, writes, opts.content, clock);
-  const store = new ContentStore(opts.content, imported.currentVersions);
+  const store = new ContentStore(opts.content, imported.currentVersions, new OptionIds(await serverSecret(opts.db, writes, OPTION_ID_SECRET)));
   const schema = await buildAppSchema();
   const reads = await ReadPool.open(opts.db);
   const bus = await clusterBus(opts.db, log);

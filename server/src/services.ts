@@ -7,6 +7,7 @@ import type { DataSource } from "typeorm";
 import { AccountService } from "./accounts/account.service.js";
 import type { ScryptParams } from "./accounts/password.js";
 import { AttemptService } from "./attempts/attempt.service.js";
+import { KeyRelease } from "./attempts/key-release.js";
 import type { ContentStore } from "./content/content.store.js";
 import type { WriteQueue } from "./db/write-queue.js";
 import type { ReadPool } from "./db/read-pool.js";
@@ -51,8 +52,9 @@ export function createServices(
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
-  const reviews = new ReviewService(db, writes, clock, content, events);
-  const attempts = new AttemptService(db, writes, clock, content, activity, events);
+  const keys = new KeyRelease(db, content, clock);
+  const reviews = new ReviewService(db, writes, clock, content, keys, events);
+  const attempts = new AttemptService(db, writes, clock, content, activity, keys, events);
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
   return {
@@ -67,7 +69,7 @@ export function createServices(
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
-    privacy: new PrivacyService(db, writes, clock),
+    privacy: new PrivacyService(db, writes, clock, content),
   };
 }
 

@@ -65,6 +65,22 @@ describe("QuizFeedback", () => {
     expect(essay.text()).toContain("Waiting for an instructor to grade it.");
   });
 
+  it("should say when the right answer and explanation come later (an assessment question in practice), in both languages", () => {
+    const held = { rightAnswer: null, feedback: null };
+    const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response(held), lang: "en" });
+    expect(w.text()).toContain("Not correct");
+    expect(w.get("[data-testid=key-later]").text()).toBe(
+      "This question is also in the assessment: its right answer and explanation are shown once your assessment results for this quiz are out.",
+    );
+    expect(w.find("[data-testid=right-answer]").exists()).toBe(false);
+    const ar = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response({ ...held, correct: true, score: 1 }) }, "ar");
+    expect(ar.get("[data-testid=key-later]").text()).toContain("تظهر إجابته الصحيحة وتعليله بعد صدور نتائج تقييمك");
+    // With its feedback, or still waiting for an instructor, an answer has no such note.
+    expect(mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response() }).find("[data-testid=key-later]").exists()).toBe(false);
+    const essay = mountWith(QuizFeedback, { item: quizItem("ESSAY"), response: response({ status: "PENDING_MANUAL", score: null, correct: null, ...held }) });
+    expect(essay.find("[data-testid=key-later]").exists()).toBe(false);
+  });
+
   it("should speak Arabic in an Arabic interface", () => {
     const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response() }, "ar");
     expect(w.text()).toContain("إجابة غير صحيحة");

@@ -180,13 +180,13 @@ describe("instructor journey in Chromium", () => {
     attemptPath = new URL(s.url()).pathname;
     await page.locator('[data-testid=activity] [data-type="ATTEMPT_STARTED"]').waitFor();
 
-    const right = (rightAnswerInput(item("q3-01")).choiceIds as string[])[0];
+    const right = (rightAnswerInput(item("q3-01"), server.app.store.ids).choiceIds as string[])[0];
     await s.locator(`[data-item="q3-01"] input[value="${right}"]`).check();
     await s.locator('[data-item="q3-01"] .save-state--saved').waitFor();
-    const wrong = (wrongAnswerInput(item("q3-02")).choiceIds as string[])[0];
+    const wrong = (wrongAnswerInput(item("q3-02"), server.app.store.ids).choiceIds as string[])[0];
     await s.locator(`[data-item="q3-02"] input[value="${wrong}"]`).check();
     await s.locator('[data-item="q3-02"] .save-state--saved').waitFor();
-    const tf = (rightAnswerInput(item("q3-05")).choiceIds as string[])[0];
+    const tf = (rightAnswerInput(item("q3-05"), server.app.store.ids).choiceIds as string[])[0];
     await s.locator(`[data-item="q3-05"] input[value="${tf}"]`).check();
     await s.locator('[data-item="q3-05"] .save-state--saved').waitFor();
     const essay = s.locator(`[data-item="${ESSAY}"] textarea`);
@@ -217,7 +217,7 @@ describe("instructor journey in Chromium", () => {
     expect((await moussa.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: joinCode })).body.errors).toBeUndefined();
     const attempt = (await moussa.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
     for (const id of ["q3-01", "q3-02", "q3-03", "q3-05", "q3-07", "q3-09", ESSAY]) {
-      const r = await moussa.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: id, answer: rightAnswerInput(item(id)) } });
+      const r = await moussa.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: id, answer: rightAnswerInput(item(id), server.app.store.ids) } });
       expect(r.body.errors, id).toBeUndefined();
     }
     expect((await moussa.gql(FINISH, { id: attempt.id })).body.data.finishAttempt.state).toBe("FINISHED");
@@ -246,7 +246,7 @@ describe("instructor journey in Chromium", () => {
     expect(await second.getByTestId("discrimination").textContent()).toMatch(/\d/);
     await second.getByTestId("toggle-distribution").click();
     await second.locator(`[data-testid=distribution] li[data-key="${right("q3-02")}"][data-count="1"]`).waitFor();
-    await second.locator(`[data-testid=distribution] li[data-key="${(wrongAnswerInput(item("q3-02")).choiceIds as string[])[0]}"][data-count="1"]`).waitFor();
+    await second.locator(`[data-testid=distribution] li[data-key="${(wrongAnswerInput(item("q3-02"), server.app.store.ids).choiceIds as string[])[0]}"][data-count="1"]`).waitFor();
     // An item only the stronger learner answered (and got right) separates the two: no check needed.
     const third = page.locator(`[data-testid=item-stats] tbody[data-item="q3-03"]`);
     expect(await third.getByTestId("answered").textContent()).toBe("1 من 2");
@@ -365,5 +365,5 @@ describe("instructor journey in Chromium", () => {
 
 /** The public id of an item's (first) right choice. */
 function right(itemId: string): string {
-  return (rightAnswerInput(item(itemId)).choiceIds as string[])[0];
+  return (rightAnswerInput(item(itemId), server.app.store.ids).choiceIds as string[])[0];
 }

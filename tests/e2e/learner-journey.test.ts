@@ -3,14 +3,17 @@
  * client): sign up in Arabic, read a lesson (resumed after a reload), practise with one right and one wrong
  * answer, follow the evidence link, take an assessment that survives a reload, finish, and see progress;
  * then the first steps again in English. axe-core checks every screen; every screen is photographed in
- * both languages and at 360 px.
+ * both languages and at 360 px. The content marks q1-02 as a practice-only item (`pool: practice`): an item
+ * the assessment also asks would show its key and evidence in practice only after the assessment's results.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { Item } from "../../server/src/content/content.schema.js";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
-import { realContent, startTestServer } from "../helpers/test-server.js";
+import { loadContent } from "../../server/src/content/content.loader.js";
+import { contentWith } from "../helpers/content-fixtures.js";
+import { startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -23,9 +26,13 @@ const LESSON = "event-and-actors";
 const QUIZ = "q-event-and-actors";
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIST });
+  const content = await loadContent(
+    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
+      doc.items.find((i: { id: string }) => i.id === "q1-02").pool = "practice";
+    }),
+  );
+  server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
-  const content = await realContent();
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));
 });
 afterAll(async () => {
@@ -144,8 +151,8 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     visited.push({ name: "practice", path: new URL(page.url()).pathname });
-    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
-    const wrong = (wrongAnswerInput(item("q1-02")).choiceIds as string[])[0];
+    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
+    const wrong = (wrongAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0];
     expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
     expect(await practiseChoice(page, "q1-02", wrong)).toBe("incorrect");
     const wrongCard = page.locator('[data-item="q1-02"]');
@@ -172,11 +179,11 @@ describe("learner journey in Chromium", () => {
     visited.push({ name: "assessment", path: attemptPath });
     await page.getByTestId("timer").waitFor();
 
-    const single = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    const single = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
     await page.locator(`[data-item="q1-01"] input[value="${single}"]`).check();
     await page.locator('[data-item="q1-01"] .save-state--saved').waitFor();
 
-    const matching = rightAnswerInput(item("q1-07")).pairs as { leftId: string; rightId: string }[];
+    const matching = rightAnswerInput(item("q1-07"), server.app.store.ids).pairs as { leftId: string; rightId: string }[];
     for (const p of matching) await page.locator(`[data-item="q1-07"] select[data-left="${p.leftId}"]`).selectOption(p.rightId);
     await page.locator('[data-item="q1-07"] .save-state--saved').waitFor();
 
@@ -223,7 +230,7 @@ describe("learner journey in Chromium", () => {
     await reviewCard.waitFor();
     await screen(page, "ar-13-review");
     visited.push({ name: "review", path: "/review" });
-    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02")).choiceIds as string[])[0]}"]`).check();
+    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0]}"]`).check();
     const reviewed = graphqlResponse(page, "SubmitReview");
     await reviewCard.getByTestId("check").click();
     await reviewed;
@@ -280,7 +287,7 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     const practicePath = new URL(page.url()).pathname;
-    const right = (rightAnswerInput(item("q1-01")).choiceIds as string[])[0];
+    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
     expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
     expect(await page.locator('[data-item="q1-01"] h2').getAttribute("lang")).toBe("en");
     await screen(page, "en-06-practice-feedback");

@@ -1,19 +1,22 @@
-/** Builds right and wrong answers (in public ids) for content items, as a learner's client would send them. */
+/**
+ * Builds right and wrong answers (in public ids) for content items, as a learner's client would send them.
+ * Public ids are keyed with the server's secret: pass that server's `app.store.ids`.
+ */
 import type { Item } from "../../server/src/content/content.schema.js";
 import { publicRightAnswer } from "../../server/src/attempts/attempt.view.js";
-import { publicOptionId } from "../../server/src/quizzes/quiz.view.js";
+import type { OptionIds } from "../../server/src/quizzes/option-ids.js";
 import { Locale } from "../../server/src/shared/locale.js";
 
 const strip = (a: Record<string, unknown>) => Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null && v !== undefined));
 
-export function rightAnswerInput(item: Item): Record<string, unknown> {
+export function rightAnswerInput(item: Item, ids: OptionIds): Record<string, unknown> {
   if (item.type === "ESSAY") return { text: "تحليل مكتوب بعناية يستند إلى المقال." };
-  return strip(publicRightAnswer(item, Locale.AR) as unknown as Record<string, unknown>);
+  return strip(publicRightAnswer(ids, item, Locale.AR) as unknown as Record<string, unknown>);
 }
 
 /** An answer that earns 0 points. */
-export function wrongAnswerInput(item: Item): Record<string, unknown> {
-  const pid = (local: string) => publicOptionId(item.id, local);
+export function wrongAnswerInput(item: Item, ids: OptionIds): Record<string, unknown> {
+  const pid = (local: string) => ids.option(item.id, local);
   switch (item.type) {
     case "SINGLE_CHOICE":
       return { choiceIds: [pid(item.choices.find((c) => !c.correct)!.id)] };

@@ -11,7 +11,7 @@ import { toAttempt, toItemResponse } from "./attempt.view.js";
 async function attemptView(ctx: AppContext, row: AttemptRow): Promise<Attempt> {
   const items = new Map<number, Item>();
   for (const slot of row.layout.items) items.set(slot.versionId, await ctx.attempts.itemAtVersion(slot.versionId));
-  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content, ctx.clock.now());
+  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content, ctx.clock.now(), await ctx.attempts.withheld(row, items));
 }
 
 @Resolver()
@@ -39,7 +39,8 @@ export class AttemptResolver {
     const { attempt, response } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer);
     const slot = attempt.layout.items.find((s) => s.itemId === input.itemId)!;
     const item = await ctx.attempts.itemAtVersion(slot.versionId);
-    return toItemResponse(response, item, slot.version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale);
+    const withheld = await ctx.attempts.withheld(attempt, new Map([[slot.versionId, item]]));
+    return toItemResponse(response, item, slot.version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
   }
 
   @Authorized()

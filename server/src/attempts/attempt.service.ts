@@ -13,7 +13,8 @@ import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem, roundPoints } from "../grading/grading.js";
 import { answerKey } from "../grading/answer-key.js";
-import { publicChoicesAndTargets, publicOptionId } from "../quizzes/quiz.view.js";
+import { guarded, inPool } from "../quizzes/pools.js";
+import { publicChoicesAndTargets } from "../quizzes/quiz.view.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
@@ -26,6 +27,7 @@ import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
 import { ResponseRow } from "./response.entity.js";
 import { sql } from "../db/sql.js";
 import { feedbackVisible } from "./review-policy.js";
+import type { KeyRelease } from "./key-release.js";
 
 /** Fisher–Yates with a cryptographic source: the order cannot be predicted from earlier attempts. */
 export function shuffle<T>(xs: readonly T[]): T[] {
@@ -56,6 +58,7 @@ export class AttemptService {
     private readonly clock: Clock,
     private readonly content: ContentStore,
     private readonly activity: ActivityBus,
+    private readonly keys: KeyRelease,
     private readonly events: DomainEvents,
   ) {}
 
@@ -75,14 +78,16 @@ export class AttemptService {
     return quiz.settings;
   }
 
-  private layoutFor(quizId: string): AttemptLayout {
+  /** A new attempt's items: those of its mode's pool (quizzes/pools.ts), shuffled, with shuffled options. */
+  private layoutFor(quizId: string, mode: AttemptMode): AttemptLayout {
     const quiz = this.content.quizFile(quizId)!;
+    const ids = this.content.ids;
     return {
-      items: shuffle(quiz.items).map((item) => {
+      items: shuffle(quiz.items.filter((item) => inPool(item, mode))).map((item) => {
         const rec = this.content.item(item.id)!;
         this.versions.set(rec.versionId, item);
-        const { choices, targets } = publicChoicesAndTargets(item, Locale.AR);
-        const orderKey = item.type === "ORDERING" ? item.sequence.map((s) => publicOptionId(item.id, s.id)) : null;
+        const { choices, targets } = publicChoicesAndTargets(ids, item, Locale.AR);
+        const orderKey = item.type === "ORDERING" ? item.sequence.map((s) => ids.option(item.id, s.id)) : null;
         return {
           itemId: item.id,
           versionId: rec.versionId,
@@ -100,6 +105,18 @@ export class AttemptService {
     const s = this.content.quizFile(row.quizId)?.settings;
     if (!s) return false;
     return feedbackVisible(row.mode as AttemptMode, row.state as AttemptState, s.reviewPolicy, s.closesAt ? new Date(s.closesAt) : null, this.clock.now());
+  }
+
+  /**
+   * The items of a practice attempt whose key, explanation and evidence stay hidden although correctness is
+   * shown: those an assessment also asks, until the learner's assessment results are released. Empty for
+   * assessments, whose own review policy governs everything (feedbackVisible).
+   */
+  async withheld(row: AttemptRow, items: Map<number, Item>): Promise<Set<string>> {
+    if (row.mode === AttemptMode.ASSESSMENT) return new Set();
+    const slots = row.layout.items.filter((slot) => items.has(slot.versionId) && guarded(items.get(slot.versionId)!));
+    if (slots.length === 0 || (await this.keys.released(row.userId, row.quizId))) return new Set();
+    return new Set(slots.map((slot) => slot.itemId));
   }
 
   /**
@@ -139,7 +156,7 @@ export class AttemptService {
         deadline,
         score: null,
         maxScore: null,
-        layout: this.layoutFor(quizId),
+        layout: this.layoutFor(quizId, mode),
         openKey,
         attemptNumber: used + 1,
       });
@@ -176,7 +193,7 @@ export class AttemptService {
       const slot = attempt.layout.items.find((i) => i.itemId === itemId);
       if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
       const item = await this.itemAtVersion(slot.versionId);
-      const valid = validateAnswer(item, answer, publicOptionId);
+      const valid = validateAnswer(item, answer, (i, l) => this.content.ids.option(i, l));
       if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
       const grade = gradeItem(item, valid.answer);
       const row = em.create(ResponseRow, {

@@ -1,11 +1,14 @@
 /**
  * Maps attempt and response rows to what the learner may see. Correctness, scores, right answers and
- * feedback are copied only when the review policy allows; otherwise the fields stay null.
+ * feedback are copied only when the review policy allows; otherwise the fields stay null. Outside an
+ * assessment (practice, review), the key, explanation and evidence of an item an assessment also asks stay
+ * null until that assessment's results are released (quizzes/pools.ts); correctness and score are shown.
  */
 import type { Item } from "../content/content.schema.js";
 import type { ContentStore } from "../content/content.store.js";
 import type { LocalAnswer } from "../grading/grading.js";
 import { rightAnswer, roundPoints } from "../grading/grading.js";
+import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem, publicOptionId } from "../quizzes/quiz.view.js";
 import type { QuizItem } from "../quizzes/quiz.type.js";
 import { Locale, pick } from "../shared/locale.js";
@@ -18,8 +21,8 @@ import type { ResponseRow } from "./response.entity.js";
 const ARABIC = /[\u0600-\u06FF]/;
 
 /** A local-id answer in public ids. */
-export function toPublicAnswer(item: Item, a: LocalAnswer): Answer {
-  const pub = (local: string) => (item.type === "TRUE_FALSE" ? `${item.id}.${local}` : publicOptionId(item.id, local));
+export function toPublicAnswer(ids: OptionIds, item: Item, a: LocalAnswer): Answer {
+  const pub = (local: string) => publicOptionId(ids, item, local);
   return {
     choiceIds: a.choiceIds ? a.choiceIds.map(pub) : null,
     text: a.text ?? null,
@@ -29,13 +32,13 @@ export function toPublicAnswer(item: Item, a: LocalAnswer): Answer {
 }
 
 /** The key as shown after review; for short answers, an accepted answer in the attempt's language. */
-export function publicRightAnswer(item: Item, locale: Locale): Answer | null {
+export function publicRightAnswer(ids: OptionIds, item: Item, locale: Locale): Answer | null {
   if (item.type === "ESSAY") return null;
   if (item.type === "SHORT_ANSWER") {
     const inLocale = item.accept.find((a) => ARABIC.test(a) === (locale === Locale.AR));
     return { choiceIds: null, sequence: null, pairs: null, text: inLocale ?? item.accept[0] };
   }
-  return toPublicAnswer(item, rightAnswer(item));
+  return toPublicAnswer(ids, item, rightAnswer(item));
 }
 
 export function evidenceOf(item: Item, content: ContentStore, locale: Locale): Evidence[] {
@@ -45,20 +48,26 @@ export function evidenceOf(item: Item, content: ContentStore, locale: Locale): E
   });
 }
 
-export function toItemResponse(row: ResponseRow, item: Item, version: number, visible: boolean, content: ContentStore, locale: Locale): ItemResponse {
+/**
+ * One response as the learner may see it. `visible`: correctness and score may be shown (the review policy);
+ * `keyShown`: the right answer and the feedback may be shown too (false for a guarded item in practice or
+ * review before its assessment's results are released).
+ */
+export function toItemResponse(row: ResponseRow, item: Item, version: number, visible: boolean, content: ContentStore, locale: Locale, keyShown = visible): ItemResponse {
   const pending = row.status === ResponseStatus.PENDING_MANUAL;
+  const key = visible && keyShown;
   return {
     id: row.id,
     itemId: row.itemId,
     itemVersion: version,
-    answer: toPublicAnswer(item, row.answer),
+    answer: toPublicAnswer(content.ids, item, row.answer),
     // Before review, a graded answer is only "answered": even the status would tell right from wrong otherwise.
     status: visible || pending ? (row.status as ResponseStatus) : ResponseStatus.ANSWERED,
     score: visible ? row.score : null,
     maxScore: row.maxScore,
     correct: visible ? row.correct : null,
-    rightAnswer: visible ? publicRightAnswer(item, locale) : null,
-    feedback: visible
+    rightAnswer: key ? publicRightAnswer(content.ids, item, locale) : null,
+    feedback: key
       ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: row.graderComment }
       : null,
     answeredAt: row.answeredAt,
@@ -66,11 +75,11 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
 }
 
 /** The attempt's items in its own shuffle, options in its own order. */
-export function attemptItems(row: AttemptRow, items: Map<number, Item>): QuizItem[] {
+export function attemptItems(ids: OptionIds, row: AttemptRow, items: Map<number, Item>): QuizItem[] {
   const locale = row.locale as Locale;
   return row.layout.items.map((slot) => {
     const item = items.get(slot.versionId)!;
-    const view = publicItem(item, locale, slot.version);
+    const view = publicItem(ids, item, locale, slot.version);
     const byId = <T extends { id: string }>(xs: T[], order: string[]) => order.map((id) => xs.find((x) => x.id === id)!).filter(Boolean);
     return { ...view, choices: byId(view.choices, slot.choices), targets: byId(view.targets, slot.targets) };
   });
@@ -83,6 +92,8 @@ export function toAttempt(
   visible: boolean,
   content: ContentStore,
   now: Date = new Date(),
+  /** Items whose key, explanation and evidence are withheld although correctness is visible. */
+  withheld: ReadonlySet<string> = new Set(),
 ): Attempt {
   const locale = row.locale as Locale;
   const versionOf = new Map(row.layout.items.map((s) => [s.itemId, s]));
@@ -104,10 +115,10 @@ export function toAttempt(
     score: visible ? (finished ? row.score : runningScore()) : null,
     maxScore: visible ? (finished ? row.maxScore : null) : null,
     feedbackAvailable: visible,
-    items: attemptItems(row, items),
+    items: attemptItems(content.ids, row, items),
     responses: responses.map((r) => {
       const slot = versionOf.get(r.itemId)!;
-      return toItemResponse(r, items.get(slot.versionId)!, slot.version, visible, content, locale);
+      return toItemResponse(r, items.get(slot.versionId)!, slot.version, visible, content, locale, !withheld.has(r.itemId));
     }),
   };
 }

@@ -9,7 +9,7 @@ import { num, numOrNull, sql } from "../db/sql.js";
 import { pick } from "../shared/locale.js";
 import type { Locale } from "../shared/locale.js";
 import type { Item } from "../content/content.schema.js";
-import { publicOptionId } from "../quizzes/quiz.view.js";
+import type { OptionIds } from "../quizzes/option-ids.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
@@ -295,7 +295,7 @@ export class DashboardService {
         discriminationIndex: discrimination,
         needsCheck: reasons.length > 0,
         checkReasons: reasons,
-        distribution: optionCounts(item, rows.map((r) => ({ answerKey: r.answerKey === "" ? null : r.answerKey, n: num(r.n) })), locale),
+        distribution: optionCounts(this.content.ids, item, rows.map((r) => ({ answerKey: r.answerKey === "" ? null : r.answerKey, n: num(r.n) })), locale),
       };
     });
   }
@@ -304,7 +304,7 @@ export class DashboardService {
 const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
 
 /** Per-option counts: multiple-choice signatures ("a,c") are split into their options. */
-function optionCounts(item: Item, rows: { answerKey: string | null; n: number }[], locale: Locale): OptionCount[] {
+function optionCounts(ids: OptionIds, item: Item, rows: { answerKey: string | null; n: number }[], locale: Locale): OptionCount[] {
   const counts = new Map<string, number>();
   for (const r of rows) {
     if (r.answerKey === null) continue;
@@ -314,7 +314,7 @@ function optionCounts(item: Item, rows: { answerKey: string | null; n: number }[
   switch (item.type) {
     case "SINGLE_CHOICE":
     case "MULTIPLE_CHOICE":
-      return item.choices.map((c) => ({ key: publicOptionId(item.id, c.id), label: pick(c.text, locale), correct: c.correct === true, count: counts.get(c.id) ?? 0 }));
+      return item.choices.map((c) => ({ key: ids.option(item.id, c.id), label: pick(c.text, locale), correct: c.correct === true, count: counts.get(c.id) ?? 0 }));
     case "TRUE_FALSE":
       return (["true", "false"] as const).map((v) => ({ key: `${item.id}.${v}`, label: v, correct: String(item.answer) === v, count: counts.get(v) ?? 0 }));
     case "MATCHING":

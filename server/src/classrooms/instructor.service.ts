@@ -65,7 +65,7 @@ export class InstructorService {
           itemVersion: versionNo.get(r.itemVersionId) ?? 0,
           itemType: item.type as ItemType,
           prompt: pick(item.prompt, locale),
-          answer: toPublicAnswer(item, r.answer),
+          answer: toPublicAnswer(this.content.ids, item, r.answer),
           status: r.status as ResponseStatus,
           score: r.score,
           maxScore: r.maxScore,

@@ -96,6 +96,12 @@ const ItemBase = {
   evidence: z.array(Id).min(1, "an item names at least one evidence paragraph"),
   prompt: Bilingual,
   explanation: Bilingual,
+  /**
+   * Which attempts ask the item: "practice" only, "assessment" only, or both when absent (today's content).
+   * Keys of items an assessment asks stay hidden outside it until the learner's review policy allows
+   * (quizzes/pools.ts).
+   */
+  pool: z.enum(["practice", "assessment"]).optional(),
 };
 
 const correctCount = (choices: { correct?: boolean }[]) => choices.filter((c) => c.correct === true).length;

@@ -10,6 +10,7 @@ import type { Source } from "../lessons/source.type.js";
 import type { Lesson } from "../lessons/lesson.type.js";
 import type { Quiz } from "../quizzes/quiz.type.js";
 import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";
+import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem } from "../quizzes/quiz.view.js";
 
 interface LocaleViews {
@@ -36,6 +37,8 @@ export class ContentStore {
   constructor(
     readonly content: CourseContent,
     versions: Map<string, { id: number; version: number }>,
+    /** This database's option ids (keyed with its secret): every public view and every answer uses them. */
+    readonly ids: OptionIds,
   ) {
     for (const quiz of content.quizzes) {
       const lesson = content.lessons.find((l) => l.slug === quiz.lesson)!;
@@ -110,7 +113,7 @@ export class ContentStore {
           reviewPolicy: q.settings.reviewPolicy as ReviewPolicy,
           closesAt: q.settings.closesAt ? new Date(q.settings.closesAt) : null,
         },
-        items: q.items.map((item) => publicItem(item, locale, this.items.get(item.id)!.version)),
+        items: q.items.map((item) => publicItem(this.ids, item, locale, this.items.get(item.id)!.version)),
       });
     }
     const lessonViews = new Map<string, Lesson>();

@@ -131,6 +131,10 @@ export function crossValidate({ course, lessons, quizzes, article }: Input, prob
         });
       }
     });
+    // Pools (quizzes/pools.ts): an item without one is in both; each kind of attempt needs something to ask.
+    for (const pool of ["practice", "assessment"] as const) {
+      if (!q.items.some((item) => item.pool === undefined || item.pool === pool)) push(file, "items", `no item is in the ${pool} pool (an item without "pool" is in both)`);
+    }
   }
   for (const id of duplicates(itemIds)) push("content/quizzes", "(ids)", `item id "${id}" is used more than once`);
 

@@ -16,7 +16,6 @@ import { ManualClock } from "../shared/clock.js";
 import { AttemptMode } from "../attempts/attempt.enum.js";
 import { publicRightAnswer } from "../attempts/attempt.view.js";
 import type { Item } from "../content/content.schema.js";
-import { publicOptionId } from "../quizzes/quiz.view.js";
 import { seededRandom } from "../shared/seeded-random.js";
 
 const INSTRUCTOR = { email: "demo.instructor@example.com", password: "demo-instructor-2026", displayName: "أ. فاطمة الزهراء (demo)" };
@@ -29,7 +28,7 @@ const NAMES = [
 
 
 function wrongAnswer(item: Item): Record<string, unknown> {
-  const pid = (local: string) => publicOptionId(item.id, local);
+  const pid = (local: string) => app.store.ids.option(item.id, local);
   switch (item.type) {
     case "SINGLE_CHOICE":
       return { choiceIds: [pid(item.choices.find((c) => !c.correct)!.id)] };
@@ -54,7 +53,7 @@ function rightAnswer(item: Item): Record<string, unknown> {
   if (item.type === "ESSAY") {
     return { text: "يرى المقال أن التعاون العسكري بين مالي والمغرب يلبي حاجة أمنية لباماكو، لكنه يحذر من التبعية ومن الانجرار إلى التنافس المغربي الجزائري، ويدعو إلى مقاربة أشمل." };
   }
-  const a = publicRightAnswer(item, Locale.AR)!;
+  const a = publicRightAnswer(app.store.ids, item, Locale.AR)!;
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null));
 }
 

@@ -1,5 +1,8 @@
 /**
- * A learner's own data: export everything (JSON), or delete the account. Deletion removes personal data
+ * A learner's own data: export everything (JSON), or delete the account. The export shows what the learner
+ * may see elsewhere, no more: answers in public option ids (never the content's local ids, which could show
+ * an author's habits such as "a" for the right answer), and an assessment's scores and correctness only once
+ * its review policy shows them. Deletion removes personal data
  * (email, name, password, sessions, review schedule) and hands the learning records (attempts, responses,
  * progress, mastery, class memberships) to a fresh anonymous account with no personal data, so class
  * statistics keep counting them but nothing links them to the person.
@@ -13,6 +16,12 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { sql } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import type { Clock } from "../shared/clock.js";
+import type { ContentStore } from "../content/content.store.js";
+import type { Item } from "../content/content.schema.js";
+import type { LocalAnswer } from "../grading/grading.js";
+import { feedbackVisible } from "../attempts/review-policy.js";
+import type { Mode, State } from "../attempts/review-policy.js";
+import { toPublicAnswer } from "../attempts/attempt.view.js";
 import type { Viewer } from "../shared/viewer.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
@@ -24,7 +33,15 @@ export class PrivacyService {
     private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
+    private readonly content: ContentStore,
   ) {}
+
+  /** Whether an attempt's results may be shown now, as in its own view (AttemptService.feedbackVisible). */
+  private visible(a: Record<string, unknown>): boolean {
+    const s = this.content.quizFile(String(a.quizId))?.settings;
+    if (!s) return a.mode !== "ASSESSMENT";
+    return feedbackVisible(a.mode as Mode, a.state as State, s.reviewPolicy, s.closesAt ? new Date(s.closesAt) : null, this.clock.now());
+  }
 
   async export(viewer: Viewer): Promise<string> {
     const id = viewer.id;
@@ -39,7 +56,23 @@ export class PrivacyService {
       q(`SELECT "objectiveId", level, fraction FROM objective_mastery WHERE "userId" = ?`),
       q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),
     ]);
-    for (const r of responses) r.answer = JSON.parse(String(r.answer));
+    const hidden = new Set(attempts.filter((a) => !this.visible(a)).map((a) => String(a.id)));
+    for (const a of attempts) if (hidden.has(String(a.id))) Object.assign(a, { score: null, maxScore: null });
+    const payloads = new Map<number, Item>();
+    for (const r of responses) {
+      const versionId = Number(r.itemVersionId);
+      if (!payloads.has(versionId)) {
+        const [v] = await sql<{ payload: string }>(this.db, `SELECT payload FROM quiz_item_version WHERE id = ?`, [versionId]);
+        if (v) payloads.set(versionId, JSON.parse(v.payload) as Item);
+      }
+      const item = payloads.get(versionId);
+      const local = JSON.parse(String(r.answer)) as LocalAnswer;
+      r.answer = item ? toPublicAnswer(this.content.ids, item, local) : null;
+      // Before review, a graded answer is only "answered", as in the attempt's own view.
+      if (r.attemptId !== null && hidden.has(String(r.attemptId))) {
+        Object.assign(r, { score: null, correct: null, status: r.status === "PENDING_MANUAL" ? r.status : "ANSWERED" });
+      }
+    }
     for (const p of progress) p.paragraphsSeen = JSON.parse(String(p.paragraphsSeen));
     return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes }, null, 2);
   }

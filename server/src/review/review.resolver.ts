@@ -20,11 +20,12 @@ export class ReviewResolver {
     const ids = await ctx.reviews.due(ctx.viewer!, limit);
     return ids.map((id) => {
       const rec = ctx.content.item(id)!;
-      return publicItem(rec.item, locale ?? ctx.viewer!.locale, rec.version);
+      return publicItem(ctx.content.ids, rec.item, locale ?? ctx.viewer!.locale, rec.version);
     });
   }
 
   @Authorized()
+  // The right answer and feedback of an item an assessment also asks come only once that assessment's results are out.
   @Mutation(() => ItemResponse, { description: "Answers a due review item: graded at once, with feedback, and rescheduled." })
   async submitReview(
     @Arg("input", () => ReviewAnswerInput) input: ReviewAnswerInput,
@@ -33,6 +34,7 @@ export class ReviewResolver {
   ): Promise<ItemResponse> {
     const row = await ctx.reviews.submit(ctx.viewer!, input.itemId, input.answer);
     const rec = ctx.content.item(input.itemId)!;
-    return toItemResponse(row, rec.item, rec.version, true, ctx.content, locale ?? ctx.viewer!.locale);
+    const keyShown = await ctx.reviews.keyShown(ctx.viewer!.id, input.itemId);
+    return toItemResponse(row, rec.item, rec.version, true, ctx.content, locale ?? ctx.viewer!.locale, keyShown);
   }
 }

@@ -1,6 +1,8 @@
 /**
  * Review cards: every auto-graded item a learner has answered (and may see the result of) is scheduled with
- * FSRS; reviewQueue lists what is due, submitReview grades an answer and reschedules.
+ * FSRS; reviewQueue lists what is due, submitReview grades an answer and reschedules. An assessment-only item
+ * (quizzes/pools.ts) is neither listed nor answerable before the learner's assessment results are released;
+ * an item in both pools is, but its key stays hidden until then (ReviewResolver).
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
@@ -12,7 +14,8 @@ import type { PublicAnswer } from "../grading/answer.validate.js";
 import { validateAnswer } from "../grading/answer.validate.js";
 import { gradeItem } from "../grading/grading.js";
 import { answerKey } from "../grading/answer-key.js";
-import { publicOptionId } from "../quizzes/quiz.view.js";
+import type { KeyRelease } from "../attempts/key-release.js";
+import { assessmentOnly } from "../quizzes/pools.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import type { Clock } from "../shared/clock.js";
 import type { DomainEvents } from "../shared/domain-events.js";
@@ -35,30 +38,49 @@ export class ReviewService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly content: ContentStore,
+    private readonly keys: KeyRelease,
     private readonly events: DomainEvents,
   ) {}
 
-  /** Item ids due now, soonest first; items no longer in the content are skipped. */
+  /** Item ids due now, soonest first; items no longer in the content, or not to be shown yet, are skipped. */
   async due(viewer: Viewer, limit: number): Promise<string[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_REVIEW_LIMIT) throw new AppError("BAD_USER_INPUT", `limit must be 1–${MAX_REVIEW_LIMIT}.`, { field: "limit" });
-    const cards = await this.db.getRepository(ReviewCardRow).find({
-      where: { userId: viewer.id, due: LessThanOrEqual(this.clock.now()) },
-      order: { due: "ASC", itemId: "ASC" },
-      take: limit,
-    });
-    return cards.map((c) => c.itemId).filter((id) => this.content.item(id));
+    return (await this.dueIds(viewer.id)).slice(0, limit);
   }
 
   async dueCount(userId: string): Promise<number> {
-    return this.db.getRepository(ReviewCardRow).countBy({ userId, due: LessThanOrEqual(this.clock.now()) });
+    return (await this.dueIds(userId)).length;
+  }
+
+  /**
+   * Every item due now that the learner may review. A learner has at most one card per item of the course
+   * (about a hundred), so the filter runs in memory rather than in SQL.
+   */
+  private async dueIds(userId: string): Promise<string[]> {
+    const cards = await this.db.getRepository(ReviewCardRow).find({
+      select: { itemId: true },
+      where: { userId, due: LessThanOrEqual(this.clock.now()) },
+      order: { due: "ASC", itemId: "ASC" },
+    });
+    const recs = cards.map((c) => this.content.item(c.itemId)).filter((r) => r !== undefined);
+    const hidden = recs.filter((r) => assessmentOnly(r.item)).map((r) => r.quiz.id);
+    const released = hidden.length > 0 ? await this.keys.releasedQuizzes(userId, hidden) : new Set<string>();
+    return recs.filter((r) => !assessmentOnly(r.item) || released.has(r.quiz.id)).map((r) => r.item.id);
+  }
+
+  /** Whether the key of an item reviewed now may be shown with its feedback (see quizzes/pools.ts). */
+  async keyShown(userId: string, itemId: string): Promise<boolean> {
+    const rec = this.content.item(itemId);
+    return !!rec && (await this.keys.keyShown(userId, rec.quiz.id, rec.item));
   }
 
   /** Grades a review answer against the item's current version, stores it, and reschedules the card. */
   async submit(viewer: Viewer, itemId: string, answer: PublicAnswer): Promise<ResponseRow> {
     const rec = this.content.item(itemId);
     const card = rec && (await this.db.getRepository(ReviewCardRow).findOneBy({ userId: viewer.id, itemId }));
-    if (!rec || !card) throw new AppError("item/not_in_quiz", "This item is not in your review queue.");
-    const valid = validateAnswer(rec.item, answer, publicOptionId);
+    if (!rec || !card || (assessmentOnly(rec.item) && !(await this.keys.released(viewer.id, rec.quiz.id))))
+      throw new AppError("item/not_in_quiz", "This item is not in your review queue.");
+    const valid = validateAnswer(rec.item, answer, (i, l) => this.content.ids.option(i, l));
     if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
     const grade = gradeItem(rec.item, valid.answer);
     return this.writes.run(async (em) => {

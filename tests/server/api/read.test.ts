@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Item } from "../../../server/src/content/content.schema.js";
 import { normalizeArabic } from "../../../server/src/shared/arabic.js";
-import { publicOptionId } from "../../../server/src/quizzes/quiz.view.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
@@ -81,11 +80,11 @@ describe("the read side over HTTP", () => {
       for (const item of q.items) {
         const served = items.find((i: any) => i.id === item.id);
         if (item.type === "ORDERING") {
-          const keyOrder = item.sequence.map((s) => publicOptionId(item.id, s.id));
+          const keyOrder = item.sequence.map((s) => server.app.store.ids.option(item.id, s.id));
           expect(served.choices.map((c: any) => c.id), item.id).not.toEqual(keyOrder);
         }
         if (item.type === "MATCHING") {
-          const rightOfLeft = new Map(item.pairs.map((p) => [publicOptionId(item.id, p.left.id), publicOptionId(item.id, p.right.id)]));
+          const rightOfLeft = new Map(item.pairs.map((p) => [server.app.store.ids.option(item.id, p.left.id), server.app.store.ids.option(item.id, p.right.id)]));
           const byPosition = served.choices.map((c: any) => rightOfLeft.get(c.id));
           expect(served.targets.slice(0, byPosition.length).map((t: any) => t.id), item.id).not.toEqual(byPosition);
         }
@@ -131,7 +130,7 @@ describe("no key reachable from the public read side", () => {
     expect(all).not.toMatch(/"(correct|explanation|evidence|accept|answer|rightAnswer)"\s*:/);
 
     const keyFingerprints = (item: Item): string[] => {
-      const id = (local: string) => publicOptionId(item.id, local);
+      const id = (local: string) => server.app.store.ids.option(item.id, local);
       switch (item.type) {
         case "SINGLE_CHOICE":
         case "MULTIPLE_CHOICE": {

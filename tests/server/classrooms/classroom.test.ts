@@ -60,7 +60,7 @@ describe("a class", () => {
     for (const [k, l] of learners.entries()) {
       const a = (await l.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
       for (const [i, item] of auto.entries()) {
-        const answer = rightFor(k, i) ? rightAnswerInput(item) : wrongAnswerInput(item);
+        const answer = rightFor(k, i) ? rightAnswerInput(item, server.app.store.ids) : wrongAnswerInput(item, server.app.store.ids);
         await l.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer } });
       }
       const essay = quiz.items.find((i) => i.type === "ESSAY")!;
@@ -70,7 +70,7 @@ describe("a class", () => {
     }
     // A second attempt by learner 3 (all right) counts only with allAttempts.
     const again = (await learners[3].gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
-    for (const item of auto) await learners[3].gql(SUBMIT, { input: { attemptId: again.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    for (const item of auto) await learners[3].gql(SUBMIT, { input: { attemptId: again.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     await learners[3].gql(FINISH, { id: again.id });
 
     const q = `query($id: ID!, $quiz: ID!, $all: Boolean) { classroom(id: $id) { itemStats(quizId: $quiz, allAttempts: $all) {
@@ -204,7 +204,7 @@ describe("a class", () => {
       await l.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: code });
       const a = (await l.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
       const item = server.app.store.quizFile(QUIZ)!.items[i % 5];
-      await l.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+      await l.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
       await l.gql(FINISH, { id: a.id });
     }
     const large = await count();
@@ -230,7 +230,7 @@ describe("a class", () => {
     const late = await server.learner("late-joiner");
     const a = (await late.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
     const item = server.app.store.quizFile(QUIZ)!.items[0];
-    await late.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    await late.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     await late.gql(FINISH, { id: a.id });
     const code2 = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { joinCode } }`, { id: classId })).body.data.classroom.joinCode;
     await late.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: code2 });

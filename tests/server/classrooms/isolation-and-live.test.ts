@@ -36,7 +36,7 @@ beforeAll(async () => {
   await learnerB.gql(JOIN, { c: classB.joinCode });
   const quiz = server.app.store.quizFile(QUIZ)!;
   const a = (await learnerA.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
-  for (const item of quiz.items) await learnerA.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+  for (const item of quiz.items) await learnerA.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
   await learnerA.gql(FINISH, { id: a.id });
   essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL' AND "userId" = ?`, [learnerA.id]))[0].id;
 });
@@ -96,7 +96,7 @@ describe("live class activity (graphql-ws)", () => {
 
     const attempt = (await learnerA.gql(START, { quizId: "q-conclusion", mode: "PRACTICE" })).body.data.startAttempt;
     const item = server.app.store.quizFile("q-conclusion")!.items[0];
-    await learnerA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    await learnerA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     await subA.until(() => subA.events.some((e) => e.type === "ANSWER_SUBMITTED"));
     expect(subA.events.find((e) => e.type === "ANSWER_SUBMITTED")).toMatchObject({ learnerId: learnerA.id, learnerName: "learnerA", quizId: "q-conclusion", itemId: item.id });
     await learnerA.gql(FINISH, { id: attempt.id });

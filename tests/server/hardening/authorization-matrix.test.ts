@@ -43,7 +43,7 @@ beforeAll(async () => {
   essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL'`))[0].id;
   practiceId = (await who.learner.gql(START, { quizId: "q-event-and-actors", mode: "PRACTICE" })).body.data.startAttempt.id;
   const first = server.app.store.quizFile("q-event-and-actors")!.items[0];
-  await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first) } }); // makes a review card
+  await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
 });
 afterAll(async () => server.stop());
 
@@ -86,14 +86,14 @@ const rows: Row[] = [
     kind: "mutation",
     field: "submitAnswer",
     doc: () => SUBMIT,
-    vars: () => ({ input: { attemptId: practiceId, itemId: item().id, answer: rightAnswerInput(item()) } }),
+    vars: () => ({ input: { attemptId: practiceId, itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF },
   },
   {
     kind: "mutation",
     field: "submitReview",
     doc: () => `mutation($input: ReviewAnswerInput!) { submitReview(input: $input) { id } }`,
-    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item()) } }),
+    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: U, learner: "ok", otherLearner: "item/not_in_quiz", instructor: "item/not_in_quiz", otherInstructor: "item/not_in_quiz", admin: "item/not_in_quiz" },
   },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },

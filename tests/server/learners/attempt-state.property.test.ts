@@ -108,7 +108,7 @@ class Answer implements fc.AsyncCommand<Model, Real> {
     expire(m);
     const a = m.last[this.mode]!;
     const item = items[this.index % items.length];
-    const answer = this.right ? rightAnswerInput(item) : wrongAnswerInput(item);
+    const answer = this.right ? rightAnswerInput(item, server.app.store.ids) : wrongAnswerInput(item, server.app.store.ids);
     const got = await codeOf(r.attempts.submit(r.viewer, a.id, item.id, answer));
     expect(got).toBe(a.state === "IN_PROGRESS" ? "ok" : "attempt/closed");
     if (got === "ok") a.answers.set(item.id, this.right && item.type !== "ESSAY");

@@ -20,7 +20,7 @@ beforeAll(async () => {
   other = await server.learner("other");
   attemptId = (await owner.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt.id;
   const item = server.app.store.quizFile(QUIZ)!.items[0];
-  await owner.gql(SUBMIT, { input: { attemptId, itemId: item.id, answer: rightAnswerInput(item) } });
+  await owner.gql(SUBMIT, { input: { attemptId, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
   await owner.gql(`mutation { recordLessonProgress(input: { lessonSlug: "event-and-actors", paragraphId: "l1-p2" }) { status } }`);
 });
 afterAll(async () => server.stop());
@@ -60,13 +60,13 @@ const cases: Case[] = [
   {
     field: "submitAnswer",
     doc: () => SUBMIT,
-    vars: () => ({ input: { attemptId, itemId: item().id, answer: rightAnswerInput(item()) } }),
+    vars: () => ({ input: { attemptId, itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" },
   },
   {
     field: "submitReview",
     doc: () => `mutation($input: ReviewAnswerInput!) { submitReview(input: $input) { id } }`,
-    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item()) } }),
+    vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "item/not_in_quiz" },
   },
   // Instructor operations are closed to learners (the instructor side has its own isolation test).

@@ -24,7 +24,7 @@ describe("concurrent writes", () => {
     const attempts = await Promise.all(learners.map((l) => l.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })));
     const item = server.app.store.quizFile(QUIZ)!.items[0];
     const results = await Promise.all(
-      learners.map((l, i) => l.gql(SUBMIT, { input: { attemptId: attempts[i].body.data.startAttempt.id, itemId: item.id, answer: rightAnswerInput(item) } })),
+      learners.map((l, i) => l.gql(SUBMIT, { input: { attemptId: attempts[i].body.data.startAttempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } })),
     );
     expect(results.flatMap((r) => r.body.errors ?? [])).toEqual([]);
     const ids = attempts.map((a) => a.body.data.startAttempt.id);
@@ -36,7 +36,7 @@ describe("concurrent writes", () => {
     const me = await server.learner();
     const attempt = (await me.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
     const quiz = server.app.store.quizFile(QUIZ)!;
-    for (const item of quiz.items.slice(0, 5)) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    for (const item of quiz.items.slice(0, 5)) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     const results = await Promise.all(Array.from({ length: 20 }, () => me.gql(FINISH, { id: attempt.id })));
     const ok = results.filter((r) => !r.body.errors).map((r) => r.body.data.finishAttempt);
     const errors = results.flatMap((r) => r.body.errors ?? []).map((e: any) => e.extensions.code);

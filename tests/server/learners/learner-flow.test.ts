@@ -1,5 +1,5 @@
 /**
- * The learner's loop over real HTTP: sign up, read, practice with feedback and evidence, take an assessment,
+ * The learner's loop over real HTTP: sign up, read, practice with immediate grading, take an assessment,
  * see its score only as the policy allows, and find progress, mastery and reviews again after a restart.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -49,7 +49,7 @@ describe("a learner's loop", () => {
     expect(r.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
-  it("should give immediate feedback with evidence in practice", async () => {
+  it("should grade practice at once, keeping the key, explanation and evidence of assessment items for later", async () => {
     const quiz = quizOf("event-and-actors");
     const start = await me.gql(START, { quizId: quiz.id, mode: "PRACTICE" });
     const attempt = start.body.data.startAttempt;
@@ -58,15 +58,14 @@ describe("a learner's loop", () => {
     expect(attempt.items).toHaveLength(quiz.items.length);
 
     const item = quiz.items.find((i) => i.type === "SINGLE_CHOICE")!;
-    const wrong = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: wrongAnswerInput(item) } })).body.data.submitAnswer;
+    const wrong = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: wrongAnswerInput(item, server.app.store.ids) } })).body.data.submitAnswer;
     expect(wrong).toMatchObject({ status: "GRADED", score: 0, correct: false, maxScore: item.points });
-    expect(wrong.rightAnswer.choiceIds).toHaveLength(1);
-    expect(wrong.feedback.explanation).toBe(item.explanation.ar);
-    expect(wrong.feedback.evidence[0]).toMatchObject({ lessonSlug: "event-and-actors", paragraphId: item.evidence[0] });
-    expect(wrong.feedback.evidence[0].text.length).toBeGreaterThan(40);
+    // The assessment asks this item too (today's content has no pools): its key waits for the assessment's
+    // results (key-leak.test.ts shows it arriving once they are out).
+    expect(wrong).toMatchObject({ rightAnswer: null, feedback: null });
 
     // Answering again replaces the earlier answer.
-    const right = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } })).body.data.submitAnswer;
+    const right = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } })).body.data.submitAnswer;
     expect(right).toMatchObject({ id: wrong.id, score: item.points, correct: true });
     const again = (await me.gql(START, { quizId: quiz.id, mode: "PRACTICE" })).body.data.startAttempt;
     expect(again.id).toBe(attempt.id); // the open attempt is returned, not a new one
@@ -76,7 +75,7 @@ describe("a learner's loop", () => {
   it("should answer every item right in practice and finish with full marks bar the essay", async () => {
     const quiz = quizOf("event-and-actors");
     for (const item of quiz.items) {
-      const r = await me.gql(SUBMIT, { input: { attemptId: practiceAttemptId, itemId: item.id, answer: rightAnswerInput(item) } });
+      const r = await me.gql(SUBMIT, { input: { attemptId: practiceAttemptId, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
       expect(r.body.errors, item.id).toBeUndefined();
       expect(r.body.data.submitAnswer.correct, item.id).toBe(true);
     }
@@ -92,9 +91,9 @@ describe("a learner's loop", () => {
     expect(attempt.deadline).toBe(new Date(clock.now().getTime() + quiz.settings.timeLimitMinutes! * 60_000).toISOString());
     expect(attempt.feedbackAvailable).toBe(false);
     const [first, ...rest] = quiz.items;
-    const hidden = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: first.id, answer: wrongAnswerInput(first) } })).body.data.submitAnswer;
+    const hidden = (await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: first.id, answer: wrongAnswerInput(first, server.app.store.ids) } })).body.data.submitAnswer;
     expect(hidden).toMatchObject({ status: "ANSWERED", score: null, correct: null, rightAnswer: null, feedback: null });
-    for (const item of rest) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    for (const item of rest) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     const during = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
     expect(during).toMatchObject({ state: "IN_PROGRESS", score: null, feedbackAvailable: false });
     expect(during.responses.every((r: any) => r.correct === null && r.feedback === null)).toBe(true);
@@ -112,7 +111,7 @@ describe("a learner's loop", () => {
     const quiz = quizOf("regional-context");
     const list = await server.sql(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ? AND state = 'FINISHED'`, [me.id, quiz.id]);
     const before = await server.sql(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id]);
-    const r = await me.gql(SUBMIT, { input: { attemptId: list[0].id, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0]) } });
+    const r = await me.gql(SUBMIT, { input: { attemptId: list[0].id, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0], server.app.store.ids) } });
     expect(r.body.errors?.[0].extensions?.code).toBe("attempt/closed");
     expect(await server.sql(`SELECT * FROM response WHERE "attemptId" = ? ORDER BY "itemId"`, [list[0].id])).toEqual(before);
   });
@@ -146,7 +145,7 @@ describe("a learner's loop", () => {
     expect(queue.length).toBeGreaterThanOrEqual(1);
     const due = queue[0];
     const item = server.app.store.item(due.id)!.item;
-    const r = (await me.gql(SUBMIT_REVIEW, { input: { itemId: due.id, answer: rightAnswerInput(item) } })).body.data.submitReview;
+    const r = (await me.gql(SUBMIT_REVIEW, { input: { itemId: due.id, answer: rightAnswerInput(item, server.app.store.ids) } })).body.data.submitReview;
     expect(r).toMatchObject({ itemId: due.id, status: "GRADED", correct: true });
     expect(r.feedback.explanation.length).toBeGreaterThan(0);
     const next = (await me.gql(REVIEW_QUEUE, { limit: 50 })).body.data.reviewQueue;

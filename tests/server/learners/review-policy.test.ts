@@ -47,8 +47,8 @@ describe.each([
       const quiz = content.quizzes.find((q) => q.id === QUIZ_ID)!;
       const attempt = (await me.gql(START, { quizId: QUIZ_ID, mode: "ASSESSMENT" })).body.data.startAttempt;
       const [missed, ...rest] = quiz.items;
-      await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: missed.id, answer: wrongAnswerInput(missed) } });
-      for (const item of rest) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+      await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: missed.id, answer: wrongAnswerInput(missed, server.app.store.ids) } });
+      for (const item of rest) await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
 
       const shown = (a: any) => a.score !== null && a.feedbackAvailable && a.responses.every((r: any) => r.correct !== null && r.feedback !== null);
       const hidden = (a: any) =>
@@ -90,12 +90,12 @@ describe("time limits", () => {
       const deadline = new Date(attempt.deadline);
       expect(deadline.getTime() - clock.now().getTime()).toBe(quiz.settings.timeLimitMinutes! * 60_000);
       const item = quiz.items[0];
-      await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+      await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
       clock.advance(60_000);
       const during = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
       expect(during.secondsLeft).toBe(quiz.settings.timeLimitMinutes! * 60 - 60); // by the server's clock
       clock.advance(quiz.settings.timeLimitMinutes! * 60_000 - 60_000 + 1);
-      const late = await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: quiz.items[1].id, answer: rightAnswerInput(quiz.items[1]) } });
+      const late = await me.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: quiz.items[1].id, answer: rightAnswerInput(quiz.items[1], server.app.store.ids) } });
       expect(late.body.errors?.[0].extensions?.code).toBe("attempt/closed");
       const after = (await me.gql(ATTEMPT, { id: attempt.id })).body.data.attempt;
       expect(after.state).toBe("FINISHED");

@@ -32,7 +32,7 @@ describe("per-attempt shuffles", () => {
       const content = server.app.store.quizFile(QUIZ)!;
       for (const item of content.items.filter((x) => x.type === "ORDERING")) {
         const shown = a.items.find((x: any) => x.id === item.id).choices.map((c: any) => c.id);
-        expect(shown).not.toEqual((rightAnswerInput(item) as any).sequence);
+        expect(shown).not.toEqual((rightAnswerInput(item, server!.app.store.ids) as any).sequence);
       }
     }
     expect(orders.size).toBeGreaterThan(1); // 11! item orders: four identical ones would be a broken shuffle
@@ -49,7 +49,7 @@ describe("item versions", () => {
     const attempt = (await me.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
     const quiz = original.quizzes.find((q) => q.id === QUIZ)!;
     const tf = quiz.items.find((i) => i.type === "TRUE_FALSE")!;
-    const oldRight = rightAnswerInput(tf);
+    const oldRight = rightAnswerInput(tf, server!.app.store.ids);
     await server.stop();
 
     // The author flips the key of that true/false item.

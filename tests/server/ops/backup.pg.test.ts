@@ -58,12 +58,12 @@ describe("npm run backup on PostgreSQL", () => {
       if (k === 0) await learner.gql(RECORD, { input: { lessonSlug: "regional-context", completed: true } });
       const assessment = (await learner.gql(START, { quizId: quiz.id, mode: "ASSESSMENT" })).body.data.startAttempt.id;
       for (const [i, item] of quiz.items.entries()) {
-        const answer = (i + k) % 3 === 0 ? wrongAnswerInput(item) : rightAnswerInput(item);
+        const answer = (i + k) % 3 === 0 ? wrongAnswerInput(item, server.app.store.ids) : rightAnswerInput(item, server.app.store.ids);
         await learner.gql(SUBMIT, { input: { attemptId: assessment, itemId: item.id, answer } });
       }
       await learner.gql(FINISH, { id: assessment });
       const practice = (await learner.gql(START, { quizId: quiz.id, mode: "PRACTICE" })).body.data.startAttempt.id;
-      await learner.gql(SUBMIT, { input: { attemptId: practice, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0]) } });
+      await learner.gql(SUBMIT, { input: { attemptId: practice, itemId: quiz.items[0].id, answer: rightAnswerInput(quiz.items[0], server.app.store.ids) } });
       learners.push({ learner, attempts: [assessment, practice] });
     }
     const seen = await Promise.all(learners.map(({ learner, attempts }) => learnerView(learner, attempts)));

@@ -20,7 +20,7 @@ beforeAll(async () => {
   await me.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: room.joinCode });
   await me.gql(`mutation { recordLessonProgress(input: { lessonSlug: "regional-context", paragraphId: "l2-p2" }) { status } }`);
   const a = (await me.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
-  for (const item of server.app.store.quizFile(QUIZ)!.items) await me.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item) } });
+  for (const item of server.app.store.quizFile(QUIZ)!.items) await me.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
   await me.gql(FINISH, { id: a.id });
   await me.gql(START, { quizId: QUIZ, mode: "PRACTICE" });
 });

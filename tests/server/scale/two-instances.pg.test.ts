@@ -2,7 +2,7 @@
  * Two server instances on one PostgreSQL database, as behind a load balancer without sticky sessions: a
  * session made on A works on B; an answer sent through A reaches the instructor's live feed on B; a sign-out
  * on A ends the session on B at once; failed sign-ins count across both; writes that race through both
- * instances keep one outcome.
+ * instances keep one outcome; both serve the same option ids.
  *
  * Both instances run on a manual clock that never moves, so B's in-memory session cache never expires by
  * time: only the cluster bus (LISTEN/NOTIFY) can make B forget a session.
@@ -42,6 +42,18 @@ describe("two server instances on one PostgreSQL", () => {
     expect(a.url).not.toBe(b.url);
   });
 
+  it("should give the same opaque option ids on both (one secret in the shared database), so an answer built on A grades on B", async () => {
+    const items = async (server: TestServer) => (await server.gql<any>(`{ quiz(id: "${QUIZ}") { items { id choices { id text } targets { id text } } } }`)).body.data!.quiz.items;
+    const onA = await items(a);
+    expect(await items(b)).toEqual(onA);
+    expect(onA.flatMap((i: { choices: unknown[] }) => i.choices).length).toBeGreaterThan(10);
+    const learner = await a.learner("Nour");
+    const attempt = (await b.rebind(learner).gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
+    const sc = a.app.store.quizFile(QUIZ)!.items.find((i) => i.type === "SINGLE_CHOICE")!;
+    const r = await b.rebind(learner).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: sc.id, answer: rightAnswerInput(sc, a.app.store.ids) } });
+    expect(r.body.data.submitAnswer.correct).toBe(true);
+  });
+
   it("should accept on B a session made on A", async () => {
     const onA = await a.learner("Salma");
     const me = await b.rebind(onA).gql(`{ me { id displayName } }`);
@@ -58,7 +70,7 @@ describe("two server instances on one PostgreSQL", () => {
 
     const attempt = (await learnerOnA.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
     const item = a.app.store.quizFile(QUIZ)!.items[0];
-    const sent = await learnerOnA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } });
+    const sent = await learnerOnA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, a.app.store.ids) } });
     expect(sent.body.errors).toBeUndefined();
 
     await feed.until(() => feed.events.some((e) => e.type === "ANSWER_SUBMITTED"));
@@ -93,7 +105,7 @@ describe("two server instances on one PostgreSQL", () => {
     const attempt = (await onA.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
     const items = a.app.store.quizFile(QUIZ)!.items;
     const answers = await Promise.all(
-      items.map((item, i) => (i % 2 === 0 ? onA : onB).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item) } })),
+      items.map((item, i) => (i % 2 === 0 ? onA : onB).gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, a.app.store.ids) } })),
     );
     expect(answers.flatMap((r) => r.body.errors ?? [])).toEqual([]);
     const finishes = await Promise.all([onA.gql(FINISH, { id: attempt.id }), onB.gql(FINISH, { id: attempt.id }), onA.gql(FINISH, { id: attempt.id })]);
