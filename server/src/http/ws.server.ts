@@ -1,40 +1,242 @@
 /**
  * GraphQL subscriptions over WebSocket (graphql-ws, protocol graphql-transport-ws) on the same port and path
- * as HTTP: /graphql. A connection is authenticated by `connection_init { authorization: "Bearer …" }` or by
- * the session cookie sent with the upgrade request.
+ * as HTTP: /graphql. Every document goes through the same rules as over HTTP (limits.ts: parse, validation,
+ * limits, introspection, suggestions, error masking), and only subscriptions are accepted here.
+ *
+ * - At the upgrade: the page's `Origin` must be allowed (ALLOWED_ORIGINS; by default the server's own origin
+ *   as the Host header names it, plus the Vite dev server outside production; no Origin at all is a
+ *   non-browser client and is let in), and one address holds at most `socketsPerAddress` sockets (429).
+ * - `connection_init` authenticates: `{ authorization: "Bearer …" }` or else the session cookie sent with the
+ *   upgrade. A bearer token given explicitly that is unknown, revoked or expired is refused (4403); a stale
+ *   cookie leaves the connection anonymous, as over HTTP. One session holds at most `socketsPerSession`.
+ * - The session's sockets close (4401) when it ends: sign-out and account deletion arrive on the cluster bus
+ *   (so from any instance), expiry is found by re-checking every socket's session every `sessionRecheckMs`.
+ * - At most `subscriptionsPerSocket` subscriptions per socket; a socket whose outgoing buffer passes
+ *   `maxBufferedBytes` (a consumer that does not read) is dropped.
  */
 import type { IncomingMessage, Server } from "node:http";
+import { STATUS_CODES } from "node:http";
+import type { Duplex } from "node:stream";
 import type { GraphQLSchema } from "graphql";
+import { GraphQLError } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
+import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
+import type { ClusterBus } from "../shared/cluster-bus.js";
 import type { Viewer } from "../shared/context.js";
+import type { RequestRules } from "./limits.js";
+import { LIMITS } from "./limits.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
+
+export interface LiveLimits {
+  subscriptionsPerSocket: number;
+  socketsPerSession: number;
+  /** A whole class behind one NAT shares an address: keep it well above a class's size. */
+  socketsPerAddress: number;
+  maxBufferedBytes: number;
+  sessionRecheckMs: number;
+}
+
+export const DEFAULT_LIVE_LIMITS: LiveLimits = {
+  subscriptionsPerSocket: 20,
+  socketsPerSession: 10,
+  socketsPerAddress: 300,
+  maxBufferedBytes: 1_000_000,
+  sessionRecheckMs: 60_000,
+};
+
+/** The Vite dev server (npm run dev), which proxies /graphql here; allowed by default outside production. */
+export const DEV_ORIGINS = ["http://localhost:5173", "http://127.0.0.1:5173"];
+
+/** Close codes sent to clients (graphql-ws's 4403 Forbidden for a refused connection_init). */
+export const CLOSE = { sessionEnded: 4401, forbidden: 4403, tooManySockets: 4429 } as const;
 
 export interface WsOptions<C> {
   server: Server;
   schema: GraphQLSchema;
+  rules: RequestRules;
+  production: boolean;
+  limits: LiveLimits;
+  /** Exact origins allowed (ALLOWED_ORIGINS); undefined: the server's own origin, plus DEV_ORIGINS outside production. */
+  allowedOrigins?: string[];
+  /** Carries session revocations from every instance. */
+  bus: ClusterBus;
   authenticate: (token: string | undefined) => Promise<Viewer | null>;
-  context: (viewer: Viewer | null) => C;
+  address: (req: IncomingMessage) => string;
+  context: (viewer: Viewer | null, req: IncomingMessage) => C;
 }
 
-export function attachSubscriptions<C extends object>(opts: WsOptions<C>): { close(): Promise<void> } {
-  const wss = new WebSocketServer({ server: opts.server, path: "/graphql", maxPayload: 64 * 1024 });
-  const disposable = useServer<Record<string, unknown>, { request: IncomingMessage }>(
+export interface LiveServer {
+  /** Open sockets (tests reach the server side of a connection through it). */
+  readonly clients: ReadonlySet<WebSocket>;
+  close(): Promise<void>;
+}
+
+interface Connection {
+  socket: WebSocket;
+  request: IncomingMessage;
+  address: string;
+  token?: string;
+  viewer: Viewer | null;
+}
+
+export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveServer {
+  const { limits } = opts;
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
+  const connections = new Map<WebSocket, Connection>();
+  const perAddress = new Map<string, number>();
+  const perSession = new Map<string, Set<Connection>>();
+
+  const allowedOrigin = (req: IncomingMessage): boolean => {
+    const origin = req.headers.origin;
+    if (origin === undefined) return true;
+    let url: URL;
+    try {
+      url = new URL(origin);
+    } catch {
+      return false; // "null" (a sandboxed frame, a file) or garbage
+    }
+    if (opts.allowedOrigins) return opts.allowedOrigins.includes(url.origin);
+    const host = String(req.headers.host ?? "").toLowerCase();
+    if ((url.protocol === "http:" || url.protocol === "https:") && url.host === host) return true;
+    return !opts.production && DEV_ORIGINS.includes(url.origin);
+  };
+
+  const refuse = (socket: Duplex, status: number, message: string) => {
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
+  };
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = new URL(req.url ?? "/", "http://localhost").pathname;
+    if (path !== "/graphql") return refuse(socket, 404, "Not found");
+    if (!allowedOrigin(req)) return refuse(socket, 403, "This origin may not open the live connection (ALLOWED_ORIGINS).");
+    const address = opts.address(req);
+    if ((perAddress.get(address) ?? 0) >= limits.socketsPerAddress) return refuse(socket, 429, "Too many live connections from this address.");
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      perAddress.set(address, (perAddress.get(address) ?? 0) + 1);
+      connections.set(ws, { socket: ws, request: req, address, viewer: null });
+      ws.once("close", () => forget(ws));
+      wss.emit("connection", ws, req);
+    });
+  };
+  opts.server.on("upgrade", onUpgrade);
+
+  const forget = (ws: WebSocket) => {
+    const conn = connections.get(ws);
+    if (!conn) return;
+    connections.delete(ws);
+    const n = (perAddress.get(conn.address) ?? 1) - 1;
+    if (n > 0) perAddress.set(conn.address, n);
+    else perAddress.delete(conn.address);
+    if (conn.viewer) leaveSession(conn, conn.viewer.sessionId);
+  };
+
+  const leaveSession = (conn: Connection, sessionId: string) => {
+    const set = perSession.get(sessionId);
+    set?.delete(conn);
+    if (set?.size === 0) perSession.delete(sessionId);
+  };
+
+  const end = (conn: Connection) => {
+    if (conn.socket.readyState === conn.socket.OPEN || conn.socket.readyState === conn.socket.CONNECTING) conn.socket.close(CLOSE.sessionEnded, "Session ended");
+  };
+
+  /** Asks again whether the connection's session holds; closes it if not, else takes the viewer's new details. */
+  const recheck = async (conn: Connection) => {
+    if (!conn.viewer) return;
+    let viewer: Viewer | null;
+    try {
+      viewer = await opts.authenticate(conn.token);
+    } catch {
+      return; // the database is unavailable: try again next round rather than drop every live class
+    }
+    if (!viewer || viewer.sessionId !== conn.viewer.sessionId) end(conn);
+    else conn.viewer = viewer;
+  };
+
+  const offBus = opts.bus.subscribe((m) => {
+    if (m.topic !== "sessions") return;
+    if (m.sessionId) for (const conn of [...(perSession.get(m.sessionId) ?? [])]) end(conn);
+    // A locale change, or the account deleted: the session may still hold.
+    if (m.userId) for (const conn of connections.values()) if (conn.viewer?.id === m.userId) void recheck(conn);
+  });
+  const sweep = setInterval(() => {
+    for (const conn of connections.values()) void recheck(conn);
+  }, limits.sessionRecheckMs);
+  sweep.unref();
+
+  const refused = (message: string) => [new GraphQLError(message, { extensions: { code: "BAD_REQUEST" } })];
+
+  const disposable = useServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>(
     {
       schema: opts.schema,
-      context: async (ctx) => {
+      isProd: opts.production,
+      onConnect: async (ctx) => {
+        const conn = connections.get(ctx.extra.socket);
+        if (!conn) return false;
         const auth = ctx.connectionParams?.authorization;
-        const bearer = typeof auth === "string" && auth.startsWith("Bearer ") ? auth.slice(7).trim() : undefined;
-        const token = bearer ?? readCookie(ctx.extra.request.headers.cookie, SESSION_COOKIE);
-        return opts.context(await opts.authenticate(token));
+        let token: string | undefined;
+        if (auth !== undefined && auth !== null) {
+          token = typeof auth === "string" && /^Bearer\s/i.test(auth) ? auth.slice(7).trim() : undefined;
+          if (!token) return false;
+        }
+        const viewer = token !== undefined ? await opts.authenticate(token) : await opts.authenticate((token = cookieToken(conn.request)));
+        // An explicit token must be good; a stale cookie leaves the connection anonymous, as over HTTP.
+        if (!viewer && auth !== undefined && auth !== null) return false;
+        if (!viewer || conn.socket.readyState !== conn.socket.OPEN) return true;
+        const sessions = perSession.get(viewer.sessionId) ?? new Set<Connection>();
+        if (sessions.size >= limits.socketsPerSession) {
+          conn.socket.close(CLOSE.tooManySockets, "Too many live connections for this session");
+          return false;
+        }
+        sessions.add(conn);
+        perSession.set(viewer.sessionId, sessions);
+        conn.token = token;
+        conn.viewer = viewer;
+        return true;
       },
+      onSubscribe: (ctx, _id, payload) => {
+        const conn = connections.get(ctx.extra.socket);
+        if (!conn) return refused("This connection is closing.");
+        // The subscription being started is already counted.
+        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) return refused(`At most ${limits.subscriptionsPerSocket} subscriptions per connection.`);
+        const prepared = opts.rules.prepare(opts.schema, payload.query, payload.operationName, payload.variables, "websocket");
+        if ("errors" in prepared) return prepared.errors;
+        return {
+          schema: opts.schema,
+          document: prepared.document,
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: opts.context(conn.viewer, conn.request),
+        };
+      },
+      onNext: (ctx, _id, _payload, _args, result) => {
+        const socket = ctx.extra.socket;
+        // A consumer that does not read: its messages would pile up in memory.
+        if (socket.bufferedAmount > limits.maxBufferedBytes) socket.terminate();
+        if (!result.errors) return undefined;
+        return { ...result, errors: result.errors.map((e) => opts.rules.format(e)) };
+      },
+      onError: (_ctx, _id, _payload, errors) => errors.map((e) => opts.rules.format(e)),
     },
     wss,
   );
+
   return {
+    clients: wss.clients,
     async close() {
+      clearInterval(sweep);
+      offBus();
+      opts.server.off("upgrade", onUpgrade);
       await disposable.dispose();
-      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+function cookieToken(req: IncomingMessage): string | undefined {
+  try {
+    return readCookie(req.headers.cookie, SESSION_COOKIE);
+  } catch {
+    return undefined; // a malformed cookie is no session
+  }
 }
