@@ -124,6 +124,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     bus,
     authenticate: (token) => services.accounts.authenticate(token),
     address: (req) => clientAddress(req, trusted),
+    log,
     context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {} }),
   });
 

@@ -19,7 +19,7 @@ import { STATUS_CODES } from "node:http";
 import type { Duplex } from "node:stream";
 import type { GraphQLSchema } from "graphql";
 import { GraphQLError } from "graphql";
-import { useServer } from "graphql-ws/use/ws";
+import { CloseCode, handleProtocols, makeServer } from "graphql-ws";
 import type { WebSocket } from "ws";
 import { WebSocketServer } from "ws";
 import type { ClusterBus } from "../shared/cluster-bus.js";
@@ -64,6 +64,7 @@ export interface WsOptions<C> {
   authenticate: (token: string | undefined) => Promise<Viewer | null>;
   address: (req: IncomingMessage) => string;
   context: (viewer: Viewer | null, req: IncomingMessage) => C;
+  log: (message: string, detail?: unknown) => void;
 }
 
 export interface LiveServer {
@@ -82,25 +83,10 @@ interface Connection {
 
 export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveServer {
   const { limits } = opts;
-  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: LIMITS.maxMessageBytes, handleProtocols });
   const connections = new Map<WebSocket, Connection>();
   const perAddress = new Map<string, number>();
   const perSession = new Map<string, Set<Connection>>();
-
-  const allowedOrigin = (req: IncomingMessage): boolean => {
-    const origin = req.headers.origin;
-    if (origin === undefined) return true;
-    let url: URL;
-    try {
-      url = new URL(origin);
-    } catch {
-      return false; // "null" (a sandboxed frame, a file) or garbage
-    }
-    if (opts.allowedOrigins) return opts.allowedOrigins.includes(url.origin);
-    const host = String(req.headers.host ?? "").toLowerCase();
-    if ((url.protocol === "http:" || url.protocol === "https:") && url.host === host) return true;
-    return !opts.production && DEV_ORIGINS.includes(url.origin);
-  };
 
   const refuse = (socket: Duplex, status: number, message: string) => {
     socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(message)}\r\n\r\n${message}`);
@@ -109,7 +95,7 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
     if (path !== "/graphql") return refuse(socket, 404, "Not found");
-    if (!allowedOrigin(req)) return refuse(socket, 403, "This origin may not open the live connection (ALLOWED_ORIGINS).");
+    if (!originAllowed(req.headers.origin, req.headers.host, opts.allowedOrigins, opts.production)) return refuse(socket, 403, "This origin may not open the live connection (ALLOWED_ORIGINS).");
     const address = opts.address(req);
     if ((perAddress.get(address) ?? 0) >= limits.socketsPerAddress) return refuse(socket, 429, "Too many live connections from this address.");
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -167,60 +153,92 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
 
   const refused = (message: string) => [new GraphQLError(message, { extensions: { code: "BAD_REQUEST" } })];
 
-  const disposable = useServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>(
-    {
-      schema: opts.schema,
-      isProd: opts.production,
-      onConnect: async (ctx) => {
-        const conn = connections.get(ctx.extra.socket);
-        if (!conn) return false;
-        const auth = ctx.connectionParams?.authorization;
-        let token: string | undefined;
-        if (auth !== undefined && auth !== null) {
-          token = typeof auth === "string" && /^Bearer\s/i.test(auth) ? auth.slice(7).trim() : undefined;
-          if (!token) return false;
-        }
-        const viewer = token !== undefined ? await opts.authenticate(token) : await opts.authenticate((token = cookieToken(conn.request)));
-        // An explicit token must be good; a stale cookie leaves the connection anonymous, as over HTTP.
-        if (!viewer && auth !== undefined && auth !== null) return false;
-        if (!viewer || conn.socket.readyState !== conn.socket.OPEN) return true;
-        const sessions = perSession.get(viewer.sessionId) ?? new Set<Connection>();
-        if (sessions.size >= limits.socketsPerSession) {
-          conn.socket.close(CLOSE.tooManySockets, "Too many live connections for this session");
-          return false;
-        }
-        sessions.add(conn);
-        perSession.set(viewer.sessionId, sessions);
-        conn.token = token;
-        conn.viewer = viewer;
-        return true;
-      },
-      onSubscribe: (ctx, _id, payload) => {
-        const conn = connections.get(ctx.extra.socket);
-        if (!conn) return refused("This connection is closing.");
-        // The subscription being started is already counted.
-        if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) return refused(`At most ${limits.subscriptionsPerSocket} subscriptions per connection.`);
-        const prepared = opts.rules.prepare(opts.schema, payload.query, payload.operationName, payload.variables, "websocket");
-        if ("errors" in prepared) return prepared.errors;
-        return {
-          schema: opts.schema,
-          document: prepared.document,
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: opts.context(conn.viewer, conn.request),
-        };
-      },
-      onNext: (ctx, _id, _payload, _args, result) => {
-        const socket = ctx.extra.socket;
-        // A consumer that does not read: its messages would pile up in memory.
-        if (socket.bufferedAmount > limits.maxBufferedBytes) socket.terminate();
-        if (!result.errors) return undefined;
-        return { ...result, errors: result.errors.map((e) => opts.rules.format(e)) };
-      },
-      onError: (_ctx, _id, _payload, errors) => errors.map((e) => opts.rules.format(e)),
+  const graphqlWs = makeServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>({
+    schema: opts.schema,
+    onConnect: async (ctx) => {
+      const conn = connections.get(ctx.extra.socket);
+      if (!conn) return false;
+      const auth = ctx.connectionParams?.authorization;
+      let token: string | undefined;
+      if (auth !== undefined && auth !== null) {
+        token = typeof auth === "string" && /^Bearer\s/i.test(auth) ? auth.slice(7).trim() : undefined;
+        if (!token) return false;
+      }
+      const viewer = token !== undefined ? await opts.authenticate(token) : await opts.authenticate((token = cookieToken(conn.request)));
+      // An explicit token must be good; a stale cookie leaves the connection anonymous, as over HTTP.
+      if (!viewer && auth !== undefined && auth !== null) return false;
+      if (!viewer || conn.socket.readyState !== conn.socket.OPEN) return true;
+      const sessions = perSession.get(viewer.sessionId) ?? new Set<Connection>();
+      if (sessions.size >= limits.socketsPerSession) {
+        conn.socket.close(CLOSE.tooManySockets, "Too many live connections for this session");
+        return false;
+      }
+      sessions.add(conn);
+      perSession.set(viewer.sessionId, sessions);
+      conn.token = token;
+      conn.viewer = viewer;
+      return true;
     },
-    wss,
-  );
+    onSubscribe: (ctx, _id, payload) => {
+      const conn = connections.get(ctx.extra.socket);
+      if (!conn) return refused("This connection is closing.");
+      // The subscription being started is already counted.
+      if (Object.keys(ctx.subscriptions).length > limits.subscriptionsPerSocket) return refused(`At most ${limits.subscriptionsPerSocket} subscriptions per connection.`);
+      const prepared = opts.rules.prepare(opts.schema, payload.query, payload.operationName, payload.variables, "websocket");
+      if ("errors" in prepared) return prepared.errors;
+      return {
+        schema: opts.schema,
+        document: prepared.document,
+        operationName: payload.operationName,
+        variableValues: payload.variables,
+        contextValue: opts.context(conn.viewer, conn.request),
+      };
+    },
+    onNext: (_ctx, _id, _payload, _args, result) => {
+      if (!result.errors) return undefined;
+      return { ...result, errors: result.errors.map((e) => opts.rules.format(e)) };
+    },
+    onError: (_ctx, _id, _payload, errors) => errors.map((e) => opts.rules.format(e)),
+  });
+
+  // graphql-ws's own adapter for ws (graphql-ws/use/ws) waits for each message to be written before it takes
+  // the next event: a client that does not read holds its events in the feed's queue, out of sight. This one
+  // hands every message to the socket at once, so that what waits for a client is its bufferedAmount, and
+  // drops the client when that passes the bound.
+  wss.on("connection", (socket: WebSocket, request: IncomingMessage) => {
+    socket.on("error", () => socket.terminate());
+    // Keep-alive: a ping every 12 s; a peer that has not answered the previous one is gone.
+    let alive = true;
+    socket.on("pong", () => (alive = true));
+    const keepAlive = setInterval(() => {
+      if (!alive) return socket.terminate();
+      alive = false;
+      socket.ping();
+    }, 12_000);
+    const closed = graphqlWs.opened(
+      {
+        protocol: socket.protocol,
+        send: (data) => {
+          if (socket.readyState !== socket.OPEN) return;
+          socket.send(data);
+          if (socket.bufferedAmount > limits.maxBufferedBytes) socket.terminate();
+        },
+        close: (code, reason) => socket.close(code, reason),
+        onMessage: (cb) =>
+          socket.on("message", (data) => {
+            cb(String(data)).catch((err: unknown) => {
+              opts.log("WebSocket message handling failed", err);
+              socket.close(CloseCode.InternalServerError, "Internal server error");
+            });
+          }),
+      },
+      { socket, request },
+    );
+    socket.once("close", (code, reason) => {
+      clearInterval(keepAlive);
+      void closed(code, String(reason));
+    });
+  });
 
   return {
     clients: wss.clients,
@@ -228,9 +246,28 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
       clearInterval(sweep);
       offBus();
       opts.server.off("upgrade", onUpgrade);
-      await disposable.dispose();
+      for (const socket of wss.clients) socket.close(1001, "Going away");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
     },
   };
+}
+
+/**
+ * Whether a page of `origin` may open the live connection: one of `allowed` (ALLOWED_ORIGINS) when set, else
+ * the server's own origin (same host and port as the Host header) or, outside production, Vite's dev server.
+ * No Origin at all is a non-browser client (a browser always sends one), which CSRF cannot drive.
+ */
+export function originAllowed(origin: string | undefined, host: string | undefined, allowed: readonly string[] | undefined, production: boolean): boolean {
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false; // "null" (a sandboxed frame, a file) or garbage
+  }
+  if (allowed) return allowed.includes(url.origin);
+  if ((url.protocol === "http:" || url.protocol === "https:") && url.host === (host ?? "").toLowerCase()) return true;
+  return !production && DEV_ORIGINS.includes(url.origin);
 }
 
 function cookieToken(req: IncomingMessage): string | undefined {
