@@ -75,7 +75,7 @@ export interface SocketOptions {
 }
 
 /** The ws WebSocket class with the upgrade headers of `opts` (graphql-ws constructs it with url and protocol only). */
-function socketClass(opts: SocketOptions): typeof WebSocket {
+export function socketClass(opts: SocketOptions): typeof WebSocket {
   return class extends WebSocket {
     constructor(url: string, protocols?: string | string[]) {
       super(url, protocols, { origin: opts.origin, headers: opts.cookie ? { cookie: `sid=${opts.cookie}` } : undefined });
