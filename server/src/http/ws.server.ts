@@ -159,14 +159,12 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
       const conn = connections.get(ctx.extra.socket);
       if (!conn) return false;
       const auth = ctx.connectionParams?.authorization;
-      let token: string | undefined;
-      if (auth !== undefined && auth !== null) {
-        token = typeof auth === "string" && /^Bearer\s/i.test(auth) ? auth.slice(7).trim() : undefined;
-        if (!token) return false;
-      }
-      const viewer = token !== undefined ? await opts.authenticate(token) : await opts.authenticate((token = cookieToken(conn.request)));
+      const explicit = auth !== undefined && auth !== null;
+      const token = explicit ? (typeof auth === "string" && /^Bearer\s/i.test(auth) ? auth.slice(7).trim() : "") : cookieToken(conn.request);
+      if (explicit && !token) return false;
+      const viewer = await opts.authenticate(token);
       // An explicit token must be good; a stale cookie leaves the connection anonymous, as over HTTP.
-      if (!viewer && auth !== undefined && auth !== null) return false;
+      if (!viewer && explicit) return false;
       if (!viewer || conn.socket.readyState !== conn.socket.OPEN) return true;
       const sessions = perSession.get(viewer.sessionId) ?? new Set<Connection>();
       if (sessions.size >= limits.socketsPerSession) {
