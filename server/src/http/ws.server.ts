@@ -127,27 +127,31 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
     if (conn.socket.readyState === conn.socket.OPEN || conn.socket.readyState === conn.socket.CONNECTING) conn.socket.close(CLOSE.sessionEnded, "Session ended");
   };
 
-  /** Asks again whether the connection's session holds; closes it if not, else takes the viewer's new details. */
-  const recheck = async (conn: Connection) => {
-    if (!conn.viewer) return;
+  /** Asks again whether a session holds (once for all its sockets); closes its sockets if not, else gives them the viewer's new details. */
+  const recheck = async (sessionId: string) => {
+    const [first] = perSession.get(sessionId) ?? [];
+    if (!first) return;
     let viewer: Viewer | null;
     try {
-      viewer = await opts.authenticate(conn.token);
+      viewer = await opts.authenticate(first.token);
     } catch {
       return; // the database is unavailable: try again next round rather than drop every live class
     }
-    if (!viewer || viewer.sessionId !== conn.viewer.sessionId) end(conn);
-    else conn.viewer = viewer;
+    for (const conn of [...(perSession.get(sessionId) ?? [])]) {
+      if (viewer?.sessionId === sessionId) conn.viewer = viewer;
+      else end(conn);
+    }
   };
 
   const offBus = opts.bus.subscribe((m) => {
     if (m.topic !== "sessions") return;
     if (m.sessionId) for (const conn of [...(perSession.get(m.sessionId) ?? [])]) end(conn);
-    // A locale change, or the account deleted: the session may still hold.
-    if (m.userId) for (const conn of connections.values()) if (conn.viewer?.id === m.userId) void recheck(conn);
+    // A locale change, or the account deleted: the user's sessions may still hold.
+    if (m.userId) for (const [sessionId, conns] of perSession) if ([...conns].some((c) => c.viewer?.id === m.userId)) void recheck(sessionId);
   });
+  // Expiry, and a bus message missed: every session with a socket is asked again each round.
   const sweep = setInterval(() => {
-    for (const conn of connections.values()) void recheck(conn);
+    for (const sessionId of perSession.keys()) void recheck(sessionId);
   }, limits.sessionRecheckMs);
   sweep.unref();
 
