@@ -7,7 +7,6 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
-import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import { importContent } from "./content/content.import.js";
 import type { ImportResult } from "./content/content.import.js";
@@ -25,10 +24,10 @@ import { paramsFromEnv } from "./accounts/password.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
-import { attachSubscriptions } from "./http/ws.server.js";
+import { attachSubscriptions, DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
+import type { LiveLimits, LiveServer } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
-import { armor, LIMITS } from "./http/limits.js";
-import { isKnownErrorCode } from "./errors.js";
+import { LIMITS, requestRules } from "./http/limits.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { clientAddress } from "./http/client-address.js";
 import { buildAppSchema } from "./schema.js";
@@ -49,6 +48,10 @@ export interface AppOptions {
   passwordParams?: ScryptParams;
   /** Load balancers whose X-Forwarded-For is believed (TRUSTED_PROXIES); see http/client-address.ts. */
   trustedProxies?: string[];
+  /** Origins allowed to open the WebSocket (ALLOWED_ORIGINS); default: the server's own, plus Vite's dev server outside production. */
+  allowedOrigins?: string[];
+  /** Caps of the WebSocket server (config.ts); defaults in ws.server.ts. */
+  live?: Partial<LiveLimits>;
 }
 
 export interface App {
@@ -57,14 +60,12 @@ export interface App {
   store: ContentStore;
   writes: WriteQueue;
   services: Services;
+  live: LiveServer;
   imported: ImportResult;
   /** Starts listening; resolves to the base URL (http://host:port/). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
 }
-
-/** GraphQL's own codes that are safe to pass through when errors are masked. */
-const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
 
 export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
@@ -77,27 +78,22 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const bus = await clusterBus(opts.db, log);
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus);
 
-  const limits = armor(!!opts.production);
+  // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
+  const rules = requestRules({ production: !!opts.production, log });
   const trusted = new Set(opts.trustedProxies ?? []);
   const apollo = new ApolloServer<AppContext>({
     schema,
-    plugins: limits.plugins,
-    validationRules: limits.validationRules,
-    introspection: !opts.production,
-    // No "Did you mean …?" field suggestions in production: they map the schema for a stranger.
-    hideSchemaDetailsFromClientErrors: !!opts.production,
+    plugins: rules.apolloPlugins,
+    parseOptions: rules.parseOptions,
+    validationRules: rules.validationRules,
+    validationOptions: rules.validationOptions,
+    // Refused in production by the shared rules (NoSchemaIntrospectionCustomRule), on both transports.
+    introspection: true,
     includeStacktraceInErrorResponses: !opts.production,
     // Batched requests multiply work per HTTP request and defeat per-request limits.
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
-    formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-      const code = formatted.extensions?.code;
-      if (!opts.production || isKnownErrorCode(code) || (typeof code === "string" && PASS_THROUGH.has(code))) return formatted;
-      // Unexpected: the detail goes to the log only, the client gets a request id to quote.
-      const requestId = randomUUID();
-      log(`[${requestId}] internal error`, error);
-      return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR", requestId } };
-    },
+    formatError: rules.formatError,
   });
   await apollo.start();
 
@@ -121,11 +117,18 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
   });
   const server = createServer(handler);
-  const subscriptions = attachSubscriptions<AppContext>({
+  const live = attachSubscriptions<AppContext>({
     server,
     schema,
+    rules,
+    production: !!opts.production,
+    limits: { ...DEFAULT_LIVE_LIMITS, ...opts.live },
+    allowedOrigins: opts.allowedOrigins,
+    bus,
     authenticate: (token) => services.accounts.authenticate(token),
-    context: (viewer) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: "websocket", setSessionCookie: () => {} }),
+    address: (req) => clientAddress(req, trusted),
+    log,
+    context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {} }),
   });
 
   return {
@@ -134,6 +137,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     store,
     writes,
     services,
+    live,
     imported,
     listen(port: number, host: string) {
       return new Promise((resolve, reject) => {
@@ -145,7 +149,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
     },
     async close() {
-      await subscriptions.close();
+      await live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

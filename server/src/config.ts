@@ -2,6 +2,8 @@
 import path from "node:path";
 import { parseTrustedProxies } from "./http/client-address.js";
 import { isPostgresUrl } from "./db/data-source.js";
+import type { LiveLimits } from "./http/ws.server.js";
+import { DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
 
 export interface Config {
   port: number;
@@ -12,6 +14,10 @@ export interface Config {
   contentDir: string;
   clientDir: string;
   trustedProxies: string[];
+  /** ALLOWED_ORIGINS: origins whose pages may open the WebSocket; undefined: the server's own (plus Vite's dev server outside production). */
+  allowedOrigins?: string[];
+  /** WebSocket caps (WS_MAX_*). */
+  live: Omit<LiveLimits, "sessionRecheckMs">;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -26,9 +32,41 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     contentDir: path.resolve(root, env.CONTENT_DIR || "content"),
     clientDir: path.resolve(root, "client", "dist"),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    allowedOrigins: parseAllowedOrigins(env.ALLOWED_ORIGINS),
+    live: {
+      socketsPerAddress: positiveInteger(env, "WS_MAX_SOCKETS_PER_ADDRESS", DEFAULT_LIVE_LIMITS.socketsPerAddress),
+      socketsPerSession: positiveInteger(env, "WS_MAX_SOCKETS_PER_SESSION", DEFAULT_LIVE_LIMITS.socketsPerSession),
+      subscriptionsPerSocket: positiveInteger(env, "WS_MAX_SUBSCRIPTIONS_PER_SOCKET", DEFAULT_LIVE_LIMITS.subscriptionsPerSocket),
+      maxBufferedBytes: positiveInteger(env, "WS_MAX_BUFFERED_BYTES", DEFAULT_LIVE_LIMITS.maxBufferedBytes),
+    },
   };
 }
 
+function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number of at least 1, got "${raw}"`);
+  return n;
+}
+
+/** ALLOWED_ORIGINS: comma-separated origins (scheme://host[:port]), e.g. "https://course.example.org". */
+export function parseAllowedOrigins(raw: string | undefined): string[] | undefined {
+  if (!raw?.trim()) return undefined;
+  const entries = raw.split(",").map((s) => s.trim()).filter(Boolean);
+  return entries.map((entry) => {
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {
+      url = undefined;
+    }
+    const onlyOrigin = url && (url.protocol === "http:" || url.protocol === "https:") && url.pathname === "/" && !url.search && !url.hash && !url.username;
+    if (!url || !onlyOrigin)
+      throw new Error(`ALLOWED_ORIGINS must list origins such as https://course.example.org (scheme, host and port, no path) separated by commas, got "${entry}"`);
+    return url.origin;
+  });
+}
 
 /** DATABASE_URL, if set, must be a PostgreSQL URL: a typo must not quietly run the app on an SQLite file. */
 function databaseUrl(raw: string | undefined): string | undefined {

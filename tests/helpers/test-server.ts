@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import type { App } from "../../server/src/app.js";
+import type { App, AppOptions } from "../../server/src/app.js";
 import { createApp } from "../../server/src/app.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import type { CourseContent } from "../../server/src/content/content.model.js";
@@ -76,6 +76,10 @@ export interface TestServerOptions {
   clientDir?: string;
   /** TRUSTED_PROXIES of the server (the test client connects from 127.0.0.1). */
   trustedProxies?: string[];
+  /** ALLOWED_ORIGINS of the server (WebSocket upgrades). */
+  allowedOrigins?: string[];
+  /** Caps of the WebSocket server (tests make them small). */
+  live?: AppOptions["live"];
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
 }
@@ -124,6 +128,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,
     clientDir: opts.clientDir,
     trustedProxies: opts.trustedProxies,
+    allowedOrigins: opts.allowedOrigins,
+    live: opts.live,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");

@@ -21,7 +21,7 @@ const QUIZ = "q-exporting-rivalry";
 
 const CREATE = `mutation($n: String!) { createClassroom(name: $n) { id joinCode } }`;
 const JOIN = `mutation($c: String!) { joinClassroom(code: $c) { id } }`;
-const wsClient = (token: string) => liveClient(server, token);
+const wsClient = (token: string | null) => liveClient(server, token);
 const listeners = (n: number) => liveListeners(server, n);
 
 beforeAll(async () => {
@@ -119,16 +119,20 @@ describe("live class activity (graphql-ws)", () => {
     expect(sub.events.find((e) => e.type === "LEARNER_JOINED").learnerId).toBe(newcomer.id);
   });
 
-  it("should refuse a subscription to another instructor's class, a learner, and an anonymous connection", async () => {
+  it("should refuse a subscription to another instructor's class, a learner, an anonymous connection and a forged token", async () => {
     const foreign = subscribe(wsClient(teacherB.token), classA.id);
     await foreign.until(() => foreign.errors.length > 0);
     expect(JSON.stringify(foreign.errors)).toContain("classroom/not_found");
     const learner = subscribe(wsClient(learnerA.token), classA.id);
     await learner.until(() => learner.errors.length > 0);
     expect(JSON.stringify(learner.errors)).toContain("FORBIDDEN");
-    const anon = subscribe(wsClient("nope"), classA.id);
+    const anon = subscribe(wsClient(null), classA.id);
     await anon.until(() => anon.errors.length > 0);
     expect(JSON.stringify(anon.errors)).toContain("UNAUTHENTICATED");
-    expect(foreign.events.length + learner.events.length + anon.events.length).toBe(0);
+    // A token given explicitly that is no session is refused at connection_init (4403), not taken as anonymous.
+    const forged = subscribe(wsClient("nope"), classA.id);
+    await forged.until(() => forged.errors.length > 0);
+    expect((forged.errors[0] as { code?: number }).code).toBe(4403);
+    expect(foreign.events.length + learner.events.length + anon.events.length + forged.events.length).toBe(0);
   });
 });

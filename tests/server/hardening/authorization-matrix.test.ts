@@ -2,11 +2,15 @@
  * The authorization matrix: every query, mutation and subscription of the schema × {anonymous, learner,
  * learner of another class, instructor, instructor of another class, admin}, with the expected outcome written
  * by hand in one table. An operation added to the schema without a row here fails the first test.
+ * Every row runs over both transports: queries and mutations over HTTP give the table's outcome and are
+ * refused over the WebSocket; the subscription over the WebSocket gives the table's outcome and is refused
+ * over HTTP (BAD_REQUEST, before any resolver runs).
  */
 import { createClient } from "graphql-ws";
 import WebSocket from "ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerInput } from "../../helpers/answers.js";
+import { socketClass, wsOnce } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
@@ -119,13 +123,16 @@ const rows: Row[] = [
   { kind: "mutation", field: "signOut", doc: () => `mutation { signOut }`, expect: all("ok") },
 ];
 
-/** Subscribes over graphql-ws: "ok" once the server holds the subscription, else the error code. */
-async function subscribeOutcome(token: string | null, doc: string): Promise<string> {
+/**
+ * Subscribes over graphql-ws: "ok" once the server holds the subscription, else the error code. The token
+ * goes in connection_init (API clients), or as the session cookie with the upgrade (the web client).
+ */
+async function subscribeOutcome(token: string | null, doc: string, via: "bearer" | "cookie"): Promise<string> {
   const before = server.app.services.activity.listenerCount;
   const client = createClient({
     url: server.url.replace(/^http/, "ws") + "graphql",
-    webSocketImpl: WebSocket,
-    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    webSocketImpl: via === "cookie" && token ? socketClass({ cookie: token }) : WebSocket,
+    connectionParams: token && via === "bearer" ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
   });
   try {
@@ -141,7 +148,21 @@ async function subscribeOutcome(token: string | null, doc: string): Promise<stri
     });
   } finally {
     await client.dispose();
+    // The server ends the subscription once it sees the close: wait for it, so the next call counts from here.
+    const started = Date.now();
+    while (server.app.services.activity.listenerCount > before && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 5));
   }
+}
+
+/** The outcome of running a row on the transport it does not belong to: its error code, or "ok". */
+async function otherTransportOutcome(row: Row, token: string | null): Promise<string> {
+  if (row.kind === "subscription") {
+    const res = await server.gql<any>(row.doc(), row.vars?.(), token ? { authorization: `Bearer ${token}` } : {});
+    return res.body.errors ? String(res.body.errors[0].extensions?.code) : "ok";
+  }
+  const res = await wsOnce(server, row.doc(), row.vars?.(), token ? { token } : {});
+  if (res.close) return `closed ${res.close.code}`;
+  return res.errors ? String(res.errors[0].extensions?.code) : "ok";
 }
 
 describe("authorization matrix", () => {
@@ -158,8 +179,14 @@ describe("authorization matrix", () => {
         const want = row.expect[role];
         if (want === "skip") continue;
         const token = role === "anonymous" ? null : who[role].token;
+        // First on the other transport, where it must be refused before anything runs (signOut would end the sessions).
+        const elsewhere = await otherTransportOutcome(row, token);
+        expect(elsewhere, `${row.field} as ${role} over ${row.kind === "subscription" ? "HTTP" : "the WebSocket"}`).toBe("BAD_REQUEST");
         let got: string;
-        if (row.kind === "subscription") got = await subscribeOutcome(token, row.doc());
+        if (row.kind === "subscription") {
+          got = await subscribeOutcome(token, row.doc(), "bearer");
+          expect(await subscribeOutcome(token, row.doc(), "cookie"), `${row.field} as ${role} with the cookie`).toBe(got);
+        }
         else {
           const res = await server.gql<any>(row.doc(), row.vars?.(), token ? { authorization: `Bearer ${token}` } : {});
           got = res.body.errors ? String(res.body.errors[0].extensions?.code) : "ok";

@@ -1,8 +1,8 @@
 /**
  * Two server instances on one PostgreSQL database, as behind a load balancer without sticky sessions: a
  * session made on A works on B; an answer sent through A reaches the instructor's live feed on B; a sign-out
- * on A ends the session on B at once; failed sign-ins count across both; writes that race through both
- * instances keep one outcome; both serve the same option ids.
+ * on A ends the session on B at once and closes its sockets on B; failed sign-ins count across both; writes that
+ * race through both instances keep one outcome; both serve the same option ids.
  *
  * Both instances run on a manual clock that never moves, so B's in-memory session cache never expires by
  * time: only the cluster bus (LISTEN/NOTIFY) can make B forget a session.
@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput } from "../../helpers/answers.js";
-import { closeLiveClients, listeners, subscribe, wsClient } from "../../helpers/live.js";
+import { closeLiveClients, listeners, rawSocket, subscribe, wsClient } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
@@ -88,6 +88,27 @@ describe("two server instances on one PostgreSQL", () => {
     let me: unknown = { id: onA.id };
     while (me !== null && Date.now() - started < 10_000) me = (await onB.gql(`{ me { id } }`)).body.data.me;
     expect(me).toBeNull();
+  });
+
+  it("should close on B the live sockets of a session signed out on A, and of an account deleted on A", async () => {
+    const teacher = await a.instructor("Rania");
+    const room = (await teacher.gql(`mutation { createClassroom(name: "Closing") { id } }`)).body.data.createClassroom;
+    const before = b.app.services.activity.listenerCount;
+    const socket = rawSocket(b, { token: teacher.token });
+    expect(await socket.init()).toBe("ack");
+    socket.subscribe("1", `subscription($c: ID!) { classroomActivity(classroomId: $c) { type } }`, { c: room.id });
+    await listeners(b, before + 1);
+    expect((await teacher.gql(`mutation { signOut }`)).body.data.signOut).toBe(true);
+    expect((await socket.closing()).code).toBe(4401); // 10 s guard: only the bus's message can tell B
+    const started = Date.now();
+    while (b.app.services.activity.listenerCount > before && Date.now() - started < 10_000) await new Promise((r) => setTimeout(r, 5));
+    expect(b.app.services.activity.listenerCount).toBe(before);
+
+    const learner = await a.learner("Amal");
+    const learnerSocket = rawSocket(b, { token: learner.token });
+    expect(await learnerSocket.init()).toBe("ack");
+    expect((await learner.gql(`mutation { deleteMyAccount(password: "correct horse battery") }`)).body.errors).toBeUndefined();
+    expect((await learnerSocket.closing()).code).toBe(4401);
   });
 
   it("should throttle an account by its failures through both instances together", async () => {
