@@ -7,7 +7,7 @@ import type { Ref } from "vue";
 import { useMutation, useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
 import type { ItemResponseFieldsFragment } from "../gql/graphql.js";
-import type { AnswerDraft, SaveState } from "../components/quiz/answer.js";
+import type { AnswerDraft, SaveState } from "../quiz/answer-shapes.js";
 import { errorInfo, hasCode } from "../errors.js";
 import { StartAttemptMutation } from "./useQuiz.js";
 

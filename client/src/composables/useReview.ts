@@ -3,7 +3,7 @@ import { computed, ref, watch } from "vue";
 import { useMutation, useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
 import type { ItemResponseFieldsFragment, QuizItemFieldsFragment } from "../gql/graphql.js";
-import type { AnswerDraft } from "../components/quiz/answer.js";
+import type { AnswerDraft } from "../quiz/answer-shapes.js";
 import { errorInfo } from "../errors.js";
 import { gqlLocale } from "../locale.js";
 

@@ -1,5 +1,9 @@
-/** The answer a learner is composing, and how an answer reads in words. Pure, shared by the quiz components. */
-import type { AnswerFieldsFragment, QuizItemFieldsFragment } from "../../gql/graphql.js";
+/**
+ * The answer shapes the quiz shares: the answer a learner is composing, where it stands on its way to the server,
+ * and how an answer reads in words. Pure types and functions, imported by components and composables alike
+ * (composables import no component).
+ */
+import type { AnswerFieldsFragment, QuizItemFieldsFragment } from "../gql/graphql.js";
 
 /** Where an assessment answer stands on its way to the server. */
 export type SaveState = "idle" | "saving" | "saved" | "failed";
