@@ -1,7 +1,8 @@
 /** The services of one server instance, built once and handed to every resolver through the context. */
 import type { DataSource } from "typeorm";
 import { AccountService } from "./accounts/account.service.js";
-import type { ScryptParams } from "./accounts/password.js";
+import type { HasherOptions, ScryptParams } from "./accounts/password.js";
+import { PasswordHasher } from "./accounts/password.js";
 import { AttemptService } from "./attempts/attempt.service.js";
 import type { ContentStore } from "./content/content.store.js";
 import type { WriteQueue } from "./db/write-queue.js";
@@ -39,24 +40,27 @@ export function createServices(
   passwordParams: ScryptParams,
   reads: ReadPool,
   bus: ClusterBus,
+  /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS). */
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const reviews = new ReviewService(db, writes, clock, content);
   const attempts = new AttemptService(db, writes, clock, content, activity);
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
+  const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
   return {
     content,
     writes,
     clock,
     activity,
-    accounts: new AccountService(db, writes, clock, passwordParams, bus),
+    accounts,
     attempts,
     progress: new ProgressService(db, writes, clock, content, reviews, activity),
     reviews,
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity),
-    privacy: new PrivacyService(db, writes, clock),
+    privacy: new PrivacyService(db, writes, clock, accounts),
   };
 }
