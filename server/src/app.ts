@@ -19,7 +19,7 @@ import { PgNotifyBus } from "./db/pg-notify-bus.js";
 import type { ClusterBus } from "./shared/cluster-bus.js";
 import { LocalBus } from "./shared/cluster-bus.js";
 import type { HasherOptions, ScryptParams } from "./accounts/password.js";
-import { paramsFromEnv } from "./accounts/password.js";
+import { hashingFromEnv, paramsFromEnv } from "./accounts/password.js";
 import { signUpsFromEnv } from "./accounts/rate-limiter.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
@@ -80,7 +80,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const bus = await clusterBus(opts.db, log);
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus, {
     signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
-    hashing: opts.hashing,
+    hashing: opts.hashing ?? hashingFromEnv(),
   });
 
   const limits = armor(!!opts.production);

@@ -74,6 +74,18 @@ export interface HasherOptions {
 
 export const HASHER_DEFAULTS: Required<HasherOptions> = { concurrency: 1, maxWaiting: 64 };
 
+/**
+ * PASSWORD_HASH_CONCURRENCY: scrypt calls at once (default 1). Raise it on a machine with many cores and
+ * UV_THREADPOOL_SIZE raised to match, so that hashing still leaves libuv threads for the database.
+ */
+export function hashingFromEnv(env: NodeJS.ProcessEnv = process.env): HasherOptions {
+  const raw = env.PASSWORD_HASH_CONCURRENCY;
+  if (!raw) return {};
+  const concurrency = Number(raw);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new Error(`PASSWORD_HASH_CONCURRENCY must be an integer 1–64, got "${raw}"`);
+  return { concurrency };
+}
+
 /** scrypt through a bounded line: at most `concurrency` running, at most `maxWaiting` waiting. */
 export class PasswordHasher {
   private running = 0;

@@ -200,4 +200,11 @@ describe("password hashing on a bounded line", () => {
     const refusedEmail = `busy${results.indexOf(busy)}@example.test`;
     expect(codeOf(await small.gql(`mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email: refusedEmail, password: PASSWORD, displayName: "B" } }))).toBe("ok");
   });
+
+  it("should read PASSWORD_HASH_CONCURRENCY and refuse a value that is not a count", async () => {
+    const { hashingFromEnv } = await import("../../../server/src/accounts/password.js");
+    expect(hashingFromEnv({})).toEqual({});
+    expect(hashingFromEnv({ PASSWORD_HASH_CONCURRENCY: "2" })).toEqual({ concurrency: 2 });
+    expect(() => hashingFromEnv({ PASSWORD_HASH_CONCURRENCY: "0" })).toThrow(/PASSWORD_HASH_CONCURRENCY/);
+  });
 });
