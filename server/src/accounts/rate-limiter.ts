@@ -17,7 +17,7 @@
  *   join codes: per account 10 wrong in 15 minutes, per address 30, then the same backoff
  */
 import { createHash } from "node:crypto";
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
 import { num, sql } from "../db/sql.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -100,16 +100,9 @@ export class AttemptLimiter {
   private sinceSweep = 0;
 
   constructor(
-    private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
   ) {}
-
-  /** Milliseconds until `key` may try again under `limits`, 0 when it may now. */
-  async retryAfterMs(limits: Limits, key: string): Promise<number> {
-    const [row] = await sql<{ lockedUntil: unknown }>(this.db, `SELECT "lockedUntil" FROM sign_in_failure WHERE key = ?`, [limiterKey(limits, key)]);
-    return row ? Math.max(0, num(row.lockedUntil) - this.clock.now().getTime()) : 0;
-  }
 
   /**
    * Counts one attempt on every slot at once, or on none: when any slot is locked the transaction is rolled
