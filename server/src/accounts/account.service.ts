@@ -39,7 +39,7 @@ export interface NewUser {
 export const SESSION_CACHE_MS = 5_000;
 
 export class AccountService {
-  private dummyHash: Promise<string> | undefined;
+  private dummyHash: string | undefined;
   /**
    * Verified sessions, so that a burst of requests does not read the session and user rows each time.
    * Sign-out, locale changes and deletions update it at once here and, through the cluster bus, in every
@@ -58,7 +58,7 @@ export class AccountService {
     /** Sign-ups one address may make in an hour before they slow down (SIGN_UPS_PER_ADDRESS). */
     signUpsPerAddress?: number,
   ) {
-    this.limiter = new AttemptLimiter(writes, clock);
+    this.limiter = new AttemptLimiter(db, writes, clock);
     this.signUps = signUpLimits(signUpsPerAddress);
     bus.subscribe((m) => {
       if (m.topic !== "sessions") return;
@@ -143,35 +143,37 @@ export class AccountService {
   }
 
   /**
-   * The throttled password check of sign-in and deleteMyAccount: takes a slot on the account (by email, known
-   * or not) and on the address, checks the password (a dummy hash for an unknown email), and gives the slots
-   * back only when it was right. The user when it was, null when not; auth/rate_limited when over budget.
+   * The throttled password check of sign-in and deleteMyAccount. In its turn of the hashing line it takes a
+   * slot on the account (by email, known or not) and on the address, checks the password (a dummy hash for an
+   * unknown email), and gives the slots back only when it was right: so the attempts in flight at once are at
+   * most the line's width, and a class signing in together from one address does not spend that address's
+   * budget. The user when it was right, null when not; auth/rate_limited when over budget (at once when a
+   * key is already locked), auth/busy when the line is full.
    */
   async checkPassword(email: string, password: string, address: string, what: string): Promise<UserRow | null> {
     const slots: Slot[] = [
       { limits: ACCOUNT_LIMITS, key: `email:${email}` },
       { limits: ADDRESS_LIMITS, key: `ip:${address}` },
     ];
-    const reservation = await this.limiter.reserve(slots, what);
-    let right = false;
-    let user: UserRow | null = null;
-    try {
-      user = await this.db.getRepository(UserRow).findOneBy({ email });
-      if (!user) {
-        this.dummyHash ??= this.hasher.hash("not a password of anyone").catch((e: unknown) => {
-          this.dummyHash = undefined;
-          throw e;
-        });
-        await this.hasher.verify(password, await this.dummyHash);
-      } else right = await this.hasher.verify(password, user.passwordHash);
-    } catch (error) {
-      // Not checked (the hasher was busy, the database failed): the attempt is not the caller's to pay for.
+    await this.limiter.refuseIfLocked(slots, what);
+    const user = await this.db.getRepository(UserRow).findOneBy({ email });
+    return this.hasher.turn(async (line) => {
+      const reservation = await this.limiter.reserve(slots, what);
+      let right = false;
+      try {
+        if (!user) {
+          this.dummyHash ??= await line.hash("not a password of anyone");
+          await line.verify(password, this.dummyHash);
+        } else right = await line.verify(password, user.passwordHash);
+      } catch (error) {
+        // Not checked (the database failed, say): the attempt is not the caller's to pay for.
+        await reservation.release();
+        throw error;
+      }
+      if (!right) return null;
       await reservation.release();
-      throw error;
-    }
-    if (!right) return null;
-    await reservation.release();
-    return user;
+      return user;
+    });
   }
 
   /** A new session: a fresh random token each time (sign-in never reuses an earlier session id). */

@@ -107,25 +107,39 @@ export class PasswordHasher {
 
   /** A new hash with the current parameters. */
   hash(password: string): Promise<string> {
-    return this.turn(() => {
-      this.stats.hashed++;
-      return hashPassword(password, this.params);
-    });
+    return this.turn((line) => line.hash(password));
   }
 
   /** Whether `password` matches `stored` (a stored hash of any parameters). */
   verify(password: string, stored: string): Promise<boolean> {
-    return this.turn(() => {
-      this.stats.verified++;
-      return verifyPassword(password, stored);
-    });
+    return this.turn((line) => line.verify(password, stored));
+  }
+
+  /**
+   * Runs `work` holding one place in the line (auth/busy when the line is full); `work` hashes and verifies
+   * through the handle it gets, without queueing again. Sign-in counts its attempt inside its turn, so the
+   * attempts of one address in flight at once are at most the line's width, not everyone waiting.
+   */
+  async turn<T>(work: (line: { hash(password: string): Promise<string>; verify(password: string, stored: string): Promise<boolean> }) => Promise<T>): Promise<T> {
+    return this.inLine(() =>
+      work({
+        hash: (password) => {
+          this.stats.hashed++;
+          return hashPassword(password, this.params);
+        },
+        verify: (password, stored) => {
+          this.stats.verified++;
+          return verifyPassword(password, stored);
+        },
+      }),
+    );
   }
 
   needsRehash(stored: string): boolean {
     return needsRehash(stored, this.params);
   }
 
-  private async turn<T>(work: () => Promise<T>): Promise<T> {
+  private async inLine<T>(work: () => Promise<T>): Promise<T> {
     if (this.running < this.concurrency) this.running++;
     else {
       if (this.waiting.length >= this.maxWaiting) {

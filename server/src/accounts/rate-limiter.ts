@@ -8,7 +8,9 @@
  * transaction, with an atomic upsert per key that refuses when the key is locked, so that 50 guesses sent at
  * once cannot all pass a check made before any of them is counted. A refused attempt is not counted. An
  * attempt that turns out right releases its own slot (and the lock its slot set), never the slots of other
- * attempts: failures made alongside a success stay counted until their window passes.
+ * attempts: failures made alongside a success stay counted until their window passes. Password checks
+ * reserve inside their turn of the hashing line (account.service.ts), so right passwords waiting in line
+ * hold no slot.
  *
  *   sign-in and password checks, per account: 5 free in 15 minutes, the 6th starts a lock of 1 s, then 2 s,
  *     4 s … up to 15 minutes; per address: 20 free, the same backoff (the two share their counts with
@@ -17,7 +19,7 @@
  *   join codes: per account 10 wrong in 15 minutes, per address 30, then the same backoff
  */
 import { createHash } from "node:crypto";
-import type { EntityManager } from "typeorm";
+import type { DataSource, EntityManager } from "typeorm";
 import { num, sql } from "../db/sql.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -53,6 +55,11 @@ const SWEEP_EVERY = 1000;
 
 /** The row id of a key: SHA-256 of kind and key, so no email or address is stored. */
 export const limiterKey = (limits: Limits, key: string): string => createHash("sha256").update(`${limits.kind}:${key}`).digest("hex");
+
+function rateLimited(waitMs: number, what: string): AppError {
+  const retryAfterSeconds = Math.ceil(waitMs / 1000);
+  return new AppError("auth/rate_limited", `Too many ${what}. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+}
 
 /** One key of an attempt: which budget, and whose (an email, an address, a user id). */
 export interface Slot {
@@ -100,9 +107,21 @@ export class AttemptLimiter {
   private sinceSweep = 0;
 
   constructor(
+    private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
   ) {}
+
+  /**
+   * A read, no count: throws auth/rate_limited when a slot is locked now. Lets a caller refuse a flood before
+   * it queues for anything; reserve() still decides.
+   */
+  async refuseIfLocked(slots: Slot[], what: string): Promise<void> {
+    const ids = slots.map((s) => limiterKey(s.limits, s.key));
+    const [row] = await sql<{ until: unknown }>(this.db, `SELECT MAX("lockedUntil") AS until FROM sign_in_failure WHERE key IN (??)`, [ids]);
+    const waitMs = num(row?.until) - this.clock.now().getTime();
+    if (waitMs > 0) throw rateLimited(waitMs, what);
+  }
 
   /**
    * Counts one attempt on every slot at once, or on none: when any slot is locked the transaction is rolled
@@ -126,8 +145,7 @@ export class AttemptLimiter {
         }
         if (waitMs > 0) {
           // Throwing rolls this write back (its savepoint, or its transaction): the slots taken above are not counted.
-          const retryAfterSeconds = Math.ceil(waitMs / 1000);
-          throw new AppError("auth/rate_limited", `Too many ${what}. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+          throw rateLimited(waitMs, what);
         }
         // Bounded table under a flood of addresses: rows whose window and lock have both passed go.
         if (sweep) await sql(em, `DELETE FROM sign_in_failure WHERE "firstAt" < ? AND "lockedUntil" < ?`, [now - 60 * MINUTE, now]);

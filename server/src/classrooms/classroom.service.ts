@@ -29,7 +29,7 @@ export class ClassroomService {
     private readonly clock: Clock,
     private readonly activity: ActivityBus,
   ) {
-    this.limiter = new AttemptLimiter(writes, clock);
+    this.limiter = new AttemptLimiter(db, writes, clock);
   }
 
   async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
