@@ -9,6 +9,9 @@
  * submission load; writes latest-postgres.json and latest-postgres.md. Either run rebuilds the README's table
  * (between <!-- bench:start --> and <!-- bench:end -->) from both JSON files.
  * Load is generated with autocannon against 127.0.0.1 only; every run is bounded in time.
+ *
+ * `npm run bench -- --only signup-read` (with `--db postgres` too, if wanted) measures that one row alone:
+ * it prints its table and leaves the result files and the README as they are (a partial run is no result).
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -31,6 +34,7 @@ import { readResult, renderComparison, renderRun, resultFile, updateReadme } fro
 import type { BenchResult, Engine, Target } from "./lib/report.js";
 import { insertScaleData } from "./lib/scale-data.js";
 import { benchClass, subscribeToClass } from "./lib/live-feed.js";
+import { signUpRead } from "./lib/signup-read.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -39,6 +43,20 @@ const MEASURE_S = QUICK ? 3 : 10;
 const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
+/** Rows that can be measured alone with --only. */
+const ROWS = ["signup-read"] as const;
+const ONLY = onlyArg();
+
+function onlyArg(): (typeof ROWS)[number] | undefined {
+  const i = process.argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
+  if (i < 0) return undefined;
+  const value = process.argv[i].startsWith("--only=") ? process.argv[i].slice(7) : process.argv[i + 1];
+  if (!(ROWS as readonly string[]).includes(value)) {
+    console.error(`--only must be one of ${ROWS.join(", ")}, got "${value}"`);
+    process.exit(2);
+  }
+  return value as (typeof ROWS)[number];
+}
 
 function engineArg(): Engine {
   const i = process.argv.findIndex((a) => a === "--db" || a.startsWith("--db="));
@@ -302,7 +320,8 @@ async function main() {
 
 async function measureAll(work: string, contentDir: string, pg: BenchPostgres | undefined) {
   const started = performance.now();
-  const env = { CONTENT_DIR: contentDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", PASSWORD_HASH_LOG_N: "10" };
+  // Every bench learner signs up from 127.0.0.1: the per-address sign-up budget would stop the 100 of a run.
+  const env = { CONTENT_DIR: contentDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", PASSWORD_HASH_LOG_N: "10", SIGN_UPS_PER_ADDRESS: "100000" };
   const serverArgs = ["--import", "tsx", "server/src/main.ts"];
   const database = async (name: string): Promise<BenchDatabase> => {
     const dataDir = path.join(work, name);
@@ -311,6 +330,13 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, open: { databaseUrl: url } };
   };
   let peakRss = 0;
+
+  if (ONLY === "signup-read") {
+    await signUpReadRow(env, database);
+    const partial: BenchResult = { engine: DB, command: `npm run bench -- ${DB === "postgres" ? "--db postgres " : ""}--only ${ONLY}`, machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
+    console.log("\n" + renderRun(partial));
+    return;
+  }
 
   // 1. Cold start: a fresh, empty database, migrations, content import, first answered query.
   const coldDb = await database("cold");
@@ -498,11 +524,14 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
       `. Scale data (${scale.rows.users} learners, ${scale.rows.responses} responses) inserted in ${insertS.toFixed(1)} s, then ${pg ? "VACUUM ANALYZE" : "ANALYZE"}.`,
   );
 
+  // 4b. An authenticated read while 40 sign-ups hash their passwords with production parameters.
+  await signUpReadRow(env, database);
+
   // 5. Client bundle sizes (gzipped): the JS index.html loads at once, and the largest lazy chunk. The same
   // build whatever the engine, so only the SQLite run measures them.
   if (!pg) await clientSizes();
 
-  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, quick: QUICK, loadAverageAtStart: LOAD_AT_START };
+  const machine = machineInfo();
   runs.totalSeconds = (performance.now() - started) / 1000;
   const result: BenchResult = {
     engine: DB,
@@ -522,6 +551,27 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   console.log("\n" + md);
   const both = renderComparison(await readResult(path.join(results, `${resultFile("sqlite")}.json`)), await readResult(path.join(results, `${resultFile("postgres")}.json`)));
   if (await updateReadme(path.join(ROOT, "README.md"), both)) log("README.md: the table between <!-- bench:start --> and <!-- bench:end --> now shows both engines' latest results");
+}
+
+function machineInfo(): BenchResult["machine"] {
+  return { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version, quick: QUICK, loadAverageAtStart: LOAD_AT_START };
+}
+
+/** The row "authenticated read p99 during 40 concurrent sign-ups", on a database of its own (bench/lib/signup-read.ts). */
+async function signUpReadRow(env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>) {
+  const r = await signUpRead(ROOT, env, (await database("signup")).env);
+  log(
+    `authenticated read during ${r.signUps} sign-ups (scrypt N=2^17): p50 ${r.during.p50.toFixed(1)} ms, p99 ${r.during.p99.toFixed(1)} ms, max ${r.during.max.toFixed(1)} ms ` +
+      `over ${r.during.reads} reads (idle p99 ${r.idle.p99.toFixed(1)} ms); ${r.signedUp} signed up, ${r.busy} busy, ${r.otherErrors} other errors in ${r.signUpSeconds.toFixed(1)} s`,
+  );
+  runs.signUpRead = r;
+  target("authenticated read p99 during 40 concurrent sign-ups (scrypt N=2^17)", r.during.p99, "ms", "<=", 100);
+  target("sign-ups of the 40 refused or failed", r.signUps - r.signedUp, "count", "==", 0);
+  notes.push(
+    `Sign-ups and reads: ${r.signUps} sign-ups sent at once with production scrypt parameters (N = 2^17, r = 8, 128 MiB each), hashed one at a time ` +
+      `(PASSWORD_HASH_CONCURRENCY ${process.env.PASSWORD_HASH_CONCURRENCY || 1}), the last answered after ${r.signUpSeconds.toFixed(1)} s; meanwhile one learner read \`me\` back to back: ` +
+      `${r.during.reads} reads, p50 ${r.during.p50.toFixed(1)} ms, p99 ${r.during.p99.toFixed(1)} ms, max ${r.during.max.toFixed(1)} ms (alone: p50 ${r.idle.p50.toFixed(1)} ms, p99 ${r.idle.p99.toFixed(1)} ms).`,
+  );
 }
 
 async function clientSizes() {

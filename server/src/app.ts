@@ -19,8 +19,9 @@ import { ReadPool } from "./db/read-pool.js";
 import { PgNotifyBus } from "./db/pg-notify-bus.js";
 import type { ClusterBus } from "./shared/cluster-bus.js";
 import { LocalBus } from "./shared/cluster-bus.js";
-import type { ScryptParams } from "./accounts/password.js";
-import { paramsFromEnv } from "./accounts/password.js";
+import type { HasherOptions, ScryptParams } from "./accounts/password.js";
+import { hashingFromEnv, paramsFromEnv } from "./accounts/password.js";
+import { signUpsFromEnv } from "./accounts/rate-limiter.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
@@ -46,6 +47,10 @@ export interface AppOptions {
   log?: (message: string, detail?: unknown) => void;
   /** scrypt cost; defaults to PASSWORD_HASH_LOG_N or OWASP's production parameters. */
   passwordParams?: ScryptParams;
+  /** Sign-ups per address per hour; defaults to SIGN_UPS_PER_ADDRESS or 50 (accounts/rate-limiter.ts). */
+  signUpsPerAddress?: number;
+  /** Bounds of the password hashing line (accounts/password.ts). */
+  hashing?: HasherOptions;
   /** Load balancers whose X-Forwarded-For is believed (TRUSTED_PROXIES); see http/client-address.ts. */
   trustedProxies?: string[];
   /** Origins allowed to open the WebSocket (ALLOWED_ORIGINS); default: the server's own, plus Vite's dev server outside production. */
@@ -76,7 +81,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const schema = await buildAppSchema();
   const reads = await ReadPool.open(opts.db);
   const bus = await clusterBus(opts.db, log);
-  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus);
+  const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus, {
+    signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
+    hashing: opts.hashing ?? hashingFromEnv(),
+  });
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
   const rules = requestRules({ production: !!opts.production, log });

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "auth/invalid_credentials",
   "auth/email_taken",
   "auth/rate_limited",
+  "auth/busy",
   "content/not_found",
   "storage/unavailable",
 ] as const;

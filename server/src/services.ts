@@ -5,7 +5,8 @@
  */
 import type { DataSource } from "typeorm";
 import { AccountService } from "./accounts/account.service.js";
-import type { ScryptParams } from "./accounts/password.js";
+import type { HasherOptions, ScryptParams } from "./accounts/password.js";
+import { PasswordHasher } from "./accounts/password.js";
 import { AttemptService } from "./attempts/attempt.service.js";
 import { KeyRelease } from "./attempts/key-release.js";
 import type { ContentStore } from "./content/content.store.js";
@@ -49,6 +50,8 @@ export function createServices(
   passwordParams: ScryptParams,
   reads: ReadPool,
   bus: ClusterBus,
+  /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS). */
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -57,19 +60,20 @@ export function createServices(
   const attempts = new AttemptService(db, writes, clock, content, activity, keys, events);
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
+  const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
   return {
     content,
     writes,
     clock,
     activity,
-    accounts: new AccountService(db, writes, clock, passwordParams, bus),
+    accounts,
     attempts,
     progress: new ProgressService(db, writes, clock, content, reviews, activity, events),
     reviews,
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
-    privacy: new PrivacyService(db, writes, clock, content),
+    privacy: new PrivacyService(db, writes, clock, content, accounts),
   };
 }
 

@@ -80,6 +80,13 @@ export interface TestServerOptions {
   allowedOrigins?: string[];
   /** Caps of the WebSocket server (tests make them small). */
   live?: AppOptions["live"];
+  /**
+   * Sign-ups per address per hour. Every test client connects from 127.0.0.1, so the default here is large
+   * (a file may sign up hundreds of learners); the throttle tests pass the production budget.
+   */
+  signUpsPerAddress?: number;
+  /** Bounds of the password hashing line (default: production's). */
+  hashing?: { concurrency?: number; maxWaiting?: number };
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
 }
@@ -130,6 +137,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     trustedProxies: opts.trustedProxies,
     allowedOrigins: opts.allowedOrigins,
     live: opts.live,
+    signUpsPerAddress: opts.signUpsPerAddress ?? 100_000,
+    hashing: opts.hashing,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");

@@ -26,7 +26,7 @@ export class AccountResolver {
 
   @Mutation(() => AuthPayload)
   async signUp(@Arg("input", () => SignUpInput) input: SignUpInput, @Ctx() ctx: AppContext): Promise<AuthPayload> {
-    const { token, user } = await ctx.accounts.signUp(input);
+    const { token, user } = await ctx.accounts.signUp(input, ctx.clientAddress);
     ctx.setSessionCookie(token, SESSION_TTL_MS / 1000);
     return { token, user: toUser(user, user.id) };
   }

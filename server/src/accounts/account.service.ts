@@ -1,7 +1,9 @@
 /**
  * Accounts and server-side sessions. Tokens are 256 random bits; only their SHA-256 is stored, so a leaked
  * database does not yield usable sessions. Unknown email and wrong password get the same answer, and take
- * about the same time (a dummy hash is checked for unknown emails).
+ * about the same time (a dummy hash is checked for unknown emails). Every password check and every sign-up
+ * takes a slot of the database-backed throttle first (rate-limiter.ts), and hashing runs on the bounded
+ * PasswordHasher (password.ts).
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
@@ -12,12 +14,12 @@ import type { Clock } from "../shared/clock.js";
 import type { ClusterBus } from "../shared/cluster-bus.js";
 import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
-import type { ScryptParams } from "./password.js";
-import { hashPassword, needsRehash, verifyPassword } from "./password.js";
+import type { PasswordHasher } from "./password.js";
 import { Role } from "../shared/role.enum.js";
 import { SessionRow } from "./session.entity.js";
 import { UserRow } from "./user.entity.js";
-import { ACCOUNT_LIMITS, ADDRESS_LIMITS, FailureLimiter } from "./rate-limiter.js";
+import type { Limits, Slot } from "./rate-limiter.js";
+import { ACCOUNT_LIMITS, ADDRESS_LIMITS, AttemptLimiter, signUpLimits } from "./rate-limiter.js";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -37,25 +39,27 @@ export interface NewUser {
 export const SESSION_CACHE_MS = 5_000;
 
 export class AccountService {
-  private dummyHash: Promise<string> | undefined;
+  private dummyHash: string | undefined;
   /**
    * Verified sessions, so that a burst of requests does not read the session and user rows each time.
    * Sign-out, locale changes and deletions update it at once here and, through the cluster bus, in every
    * other instance as soon as the message arrives; SESSION_CACHE_MS bounds it should a message be missed.
    */
   private readonly sessions = new Map<string, { viewer: Viewer; until: number }>();
-  private readonly accountFailures: FailureLimiter;
-  private readonly addressFailures: FailureLimiter;
+  private readonly limiter: AttemptLimiter;
+  private readonly signUps: Limits;
 
   constructor(
     private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
-    private readonly params: ScryptParams,
+    readonly hasher: PasswordHasher,
     private readonly bus: ClusterBus,
+    /** Sign-ups one address may make in an hour before they slow down (SIGN_UPS_PER_ADDRESS). */
+    signUpsPerAddress?: number,
   ) {
-    this.accountFailures = new FailureLimiter(db, writes, clock, ACCOUNT_LIMITS);
-    this.addressFailures = new FailureLimiter(db, writes, clock, ADDRESS_LIMITS);
+    this.limiter = new AttemptLimiter(db, writes, clock);
+    this.signUps = signUpLimits(signUpsPerAddress);
     bus.subscribe((m) => {
       if (m.topic !== "sessions") return;
       if (m.sessionId) this.sessions.delete(m.sessionId);
@@ -79,7 +83,9 @@ export class AccountService {
   async createUser(input: NewUser): Promise<UserRow> {
     this.validateNewUser(input);
     const email = normalizeEmail(input.email);
-    const passwordHash = await hashPassword(input.password, this.params);
+    // A taken email is answered before any hashing (the write below checks again, for a race).
+    if (await this.db.getRepository(UserRow).existsBy({ email })) throw new AppError("auth/email_taken", "An account with this email already exists.");
+    const passwordHash = await this.hasher.hash(input.password);
     return this.writes.run(async (em) => {
       if (await em.findOneBy(UserRow, { email })) throw new AppError("auth/email_taken", "An account with this email already exists.");
       const user = em.create(UserRow, {
@@ -96,43 +102,78 @@ export class AccountService {
     });
   }
 
-  async signUp(input: NewUser): Promise<{ token: string; user: UserRow }> {
-    const user = await this.createUser({ ...input, role: Role.LEARNER });
+  /**
+   * Sign-up keeps its clear auth/email_taken answer (there is no mail to send instead). So that emails cannot
+   * be harvested in bulk, every sign-up that passes validation counts against its address, taken or not,
+   * successful or not (auth/rate_limited once the address's budget is spent).
+   */
+  async signUp(input: NewUser, address = "unknown"): Promise<{ token: string; user: UserRow }> {
+    this.validateNewUser(input);
+    const reservation = await this.limiter.reserve([{ limits: this.signUps, key: `ip:${address}` }], "sign-ups from this address");
+    const user = await this.createUser({ ...input, role: Role.LEARNER }).catch(async (error: unknown) => {
+      // A taken email told the caller something, and counts; a busy hasher or a failed write told nothing.
+      if ((error as AppError).extensions?.code !== "auth/email_taken") await reservation.release();
+      throw error;
+    });
     return { token: await this.openSession(user.id), user };
   }
 
   /**
-   * Signs in; every failure is auth/invalid_credentials, whatever its cause. Repeated failures for one email
-   * (known or not) or from one address are slowed down with auth/rate_limited and a retry time; each call
-   * counts, so aliasing many signIn fields in one request gains nothing.
+   * Signs in; every failure is auth/invalid_credentials, whatever its cause. Each call takes a slot of the
+   * email's and the address's budgets before the password is checked, so guesses sent at once are counted
+   * as they arrive and those past the budget are refused (auth/rate_limited with a retry time) without being
+   * checked; aliasing many signIn fields in one request gains nothing either.
    */
   async signIn(emailRaw: string, password: string, address = "unknown"): Promise<{ token: string; user: UserRow }> {
     const email = normalizeEmail(emailRaw);
-    const accountKey = `email:${email}`;
-    const addressKey = `ip:${address}`;
-    const wait = Math.max(await this.accountFailures.retryAfterMs(accountKey), await this.addressFailures.retryAfterMs(addressKey));
-    if (wait > 0) {
-      const retryAfterSeconds = Math.ceil(wait / 1000);
-      throw new AppError("auth/rate_limited", `Too many failed sign-ins. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
-    }
-    const fail = async (): Promise<never> => {
-      await Promise.all([this.accountFailures.fail(accountKey), this.addressFailures.fail(addressKey)]);
-      throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
-    };
-    const user = await this.db.getRepository(UserRow).findOneBy({ email });
-    if (!user) {
-      this.dummyHash ??= hashPassword("not a password of anyone", this.params);
-      await verifyPassword(password, await this.dummyHash);
-      return fail();
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) return fail();
-    await this.accountFailures.succeed(accountKey);
-    if (needsRehash(user.passwordHash, this.params)) {
-      const passwordHash = await hashPassword(password, this.params);
-      await this.writes.run((em) => em.update(UserRow, { id: user.id }, { passwordHash }));
-      user.passwordHash = passwordHash;
+    const user = await this.checkPassword(email, password, address, "failed sign-ins");
+    if (!user) throw new AppError("auth/invalid_credentials", "The email or the password is wrong.");
+    if (this.hasher.needsRehash(user.passwordHash)) {
+      // Best effort: with the hashing line full, the stronger hash waits for the next sign-in.
+      const passwordHash = await this.hasher.hash(password).catch((error: unknown) => {
+        if ((error as AppError).extensions?.code === "auth/busy") return null;
+        throw error;
+      });
+      if (passwordHash) {
+        await this.writes.run((em) => em.update(UserRow, { id: user.id }, { passwordHash }));
+        user.passwordHash = passwordHash;
+      }
     }
     return { token: await this.openSession(user.id), user };
+  }
+
+  /**
+   * The throttled password check of sign-in and deleteMyAccount. In its turn of the hashing line it takes a
+   * slot on the account (by email, known or not) and on the address, checks the password (a dummy hash for an
+   * unknown email), and gives the slots back only when it was right: so the attempts in flight at once are at
+   * most the line's width, and a class signing in together from one address does not spend that address's
+   * budget. The user when it was right, null when not; auth/rate_limited when over budget (at once when a
+   * key is already locked), auth/busy when the line is full.
+   */
+  async checkPassword(email: string, password: string, address: string, what: string): Promise<UserRow | null> {
+    const slots: Slot[] = [
+      { limits: ACCOUNT_LIMITS, key: `email:${email}` },
+      { limits: ADDRESS_LIMITS, key: `ip:${address}` },
+    ];
+    await this.limiter.refuseIfLocked(slots, what);
+    const user = await this.db.getRepository(UserRow).findOneBy({ email });
+    return this.hasher.turn(async (line) => {
+      const reservation = await this.limiter.reserve(slots, what);
+      let right = false;
+      try {
+        if (!user) {
+          this.dummyHash ??= await line.hash("not a password of anyone");
+          await line.verify(password, this.dummyHash);
+        } else right = await line.verify(password, user.passwordHash);
+      } catch (error) {
+        // Not checked (the database failed, say): the attempt is not the caller's to pay for.
+        await reservation.release();
+        throw error;
+      }
+      if (!right) return null;
+      await reservation.release();
+      return user;
+    });
   }
 
   /** A new session: a fresh random token each time (sign-in never reuses an earlier session id). */

@@ -11,7 +11,7 @@ import { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import { systemClock } from "../shared/clock.js";
 import { AccountService } from "./account.service.js";
-import { paramsFromEnv } from "./password.js";
+import { paramsFromEnv, PasswordHasher } from "./password.js";
 import { Role } from "../shared/role.enum.js";
 
 const USAGE = "usage: npm run user:create -- --email E --password P --role learner|instructor|admin [--name N]";
@@ -37,7 +37,7 @@ const role = Role[roleName as keyof typeof Role];
 const config = readConfig();
 const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl });
 try {
-  const accounts = new AccountService(db, new WriteQueue(db), systemClock, paramsFromEnv(), new LocalBus());
+  const accounts = new AccountService(db, new WriteQueue(db), systemClock, new PasswordHasher(paramsFromEnv()), new LocalBus());
   const user = await accounts.createUser({ email, password, displayName: values.name ?? email.split("@")[0], role });
   console.log(`Created ${user.role.toLowerCase()} ${user.email} (${user.id})`);
 } catch (e) {

@@ -83,7 +83,7 @@ export class ClassroomResolver {
   @Authorized(Role.LEARNER)
   @Mutation(() => Classroom, { description: "Joins a class by its code (any case; dashes and spaces ignored)." })
   async joinClassroom(@Arg("code", () => String) code: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.join(ctx.viewer!, code), ctx.viewer!.id);
+    return toClassroom(await ctx.classrooms.join(ctx.viewer!, code, ctx.clientAddress), ctx.viewer!.id);
   }
 
   @Authorized(...TEACHERS)

@@ -1,10 +1,12 @@
 /**
  * Classes: create, join by code, regenerate the code, remove a learner, list. An instructor sees only the
  * classes they teach (admins see all); a class someone may not see answers exactly as a missing one does.
+ * Join codes are throttled per learner and per address (accounts/rate-limiter.ts), so they cannot be guessed.
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { In } from "typeorm";
+import { AttemptLimiter, JOIN_ACCOUNT_LIMITS, JOIN_ADDRESS_LIMITS } from "../accounts/rate-limiter.js";
 import { Role } from "../shared/role.enum.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -19,12 +21,16 @@ import { applyLearnerToClass } from "./class-rollup.js";
 const notFound = () => new AppError("classroom/not_found", "There is no such class.");
 
 export class ClassroomService {
+  private readonly limiter: AttemptLimiter;
+
   constructor(
     private readonly db: DataSource,
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly activity: ActivityBus,
-  ) {}
+  ) {
+    this.limiter = new AttemptLimiter(db, writes, clock);
+  }
 
   async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
     const name = nameRaw.trim();
@@ -60,12 +66,23 @@ export class ClassroomService {
     return this.db.getRepository(ClassroomRow).find({ where: { instructorId: viewer.id }, order: { createdAt: "ASC" } });
   }
 
-  async join(viewer: Viewer, codeRaw: string): Promise<ClassroomRow> {
+  /**
+   * Joins the class whose code this is. A well-formed code takes a slot of the learner's and the address's
+   * budgets before it is looked up (auth/rate_limited once spent); a right code gives its slot back.
+   */
+  async join(viewer: Viewer, codeRaw: string, address = "unknown"): Promise<ClassroomRow> {
     const code = normalizeJoinCode(codeRaw);
     if (!code) throw new AppError("classroom/bad_code", "That is not a class code: it has 8 letters and digits, like ABCD-EF23.");
-    const result = await this.writes.run(async (em) => {
+    const reservation = await this.limiter.reserve(
+      [
+        { limits: JOIN_ACCOUNT_LIMITS, key: `user:${viewer.id}` },
+        { limits: JOIN_ADDRESS_LIMITS, key: `ip:${address}` },
+      ],
+      "wrong class codes",
+    );
+    const lookUp = this.writes.run(async (em) => {
       const room = await em.findOneBy(ClassroomRow, { joinCode: code });
-      if (!room) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
+      if (!room) return null;
       const already = await em.findOneBy(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id });
       if (!already) {
         await em.insert(ClassroomMemberRow, { classroomId: room.id, userId: viewer.id, joinedAt: this.clock.now() });
@@ -74,6 +91,12 @@ export class ClassroomService {
       }
       return { room, joined: !already };
     });
+    const result = await lookUp.catch(async (error: unknown) => {
+      await reservation.release(); // not looked up: not the learner's to pay for
+      throw error;
+    });
+    if (!result) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
+    await reservation.release();
     if (result.joined) {
       this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
     }

@@ -12,7 +12,7 @@ export class PrivacyResolver {
   @Authorized()
   @Mutation(() => Boolean, { description: "Deletes your account (learners): personal data gone, learning records kept anonymously for class statistics." })
   async deleteMyAccount(@Arg("password", () => String) password: string, @Ctx() ctx: AppContext): Promise<boolean> {
-    await ctx.privacy.deleteAccount(ctx.viewer!, password);
+    await ctx.privacy.deleteAccount(ctx.viewer!, password, ctx.clientAddress);
     ctx.accounts.forgetUser(ctx.viewer!.id);
     ctx.setSessionCookie(null);
     return true;

@@ -10,7 +10,7 @@
 import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import { Role } from "../shared/role.enum.js";
-import { verifyPassword } from "../accounts/password.js";
+import type { AccountService } from "../accounts/account.service.js";
 import { UserRow } from "../accounts/user.entity.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { sql } from "../db/sql.js";
@@ -34,6 +34,7 @@ export class PrivacyService {
     private readonly writes: WriteQueue,
     private readonly clock: Clock,
     private readonly content: ContentStore,
+    private readonly accounts: AccountService,
   ) {}
 
   /** Whether an attempt's results may be shown now, as in its own view (AttemptService.feedbackVisible). */
@@ -77,11 +78,16 @@ export class PrivacyService {
     return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes }, null, 2);
   }
 
-  /** Deletes the viewer's account after checking the password again. Learners only. */
-  async deleteAccount(viewer: Viewer, password: string): Promise<void> {
+  /**
+   * Deletes the viewer's account after checking the password again. Learners only. The check is throttled
+   * like sign-in, on the same counts (this account's email and the caller's address): it is no cheaper
+   * password oracle than signIn.
+   */
+  async deleteAccount(viewer: Viewer, password: string, address = "unknown"): Promise<void> {
     if (viewer.role !== Role.LEARNER) throw new AppError("FORBIDDEN", "Instructor and admin accounts are removed by an administrator.");
-    const user = await this.db.getRepository(UserRow).findOneBy({ id: viewer.id });
-    if (!user || !(await verifyPassword(password, user.passwordHash))) throw new AppError("auth/invalid_credentials", "The password is wrong.");
+    const own = await this.db.getRepository(UserRow).findOneBy({ id: viewer.id });
+    const user = own && (await this.accounts.checkPassword(own.email, password, address, "wrong passwords"));
+    if (!user || user.id !== viewer.id) throw new AppError("auth/invalid_credentials", "The password is wrong.");
     await this.writes.run(async (em) => {
       const anonId = randomUUID();
       await em.insert(UserRow, {

@@ -28,7 +28,8 @@ describe("sign-in throttling", () => {
     expect((await signIn(email, "correct horse battery")).body.errors![0].extensions!.retryAfterSeconds).toBe(2);
     clock.advance(2001);
     expect(codeOf(await signIn(email, "correct horse battery"))).toBe("ok");
-    expect(codeOf(await signIn(email, "wrong password"))).toBe("auth/invalid_credentials"); // success reset the count
+    expect(codeOf(await signIn(email, "wrong password"))).toBe("auth/invalid_credentials"); // the success gave back its own slot and lock only: 8th → 4 s
+    expect((await signIn(email, "correct horse battery")).body.errors![0].extensions!.retryAfterSeconds).toBe(4);
   });
 
   it("should answer an unknown email the same way once throttled (no account enumeration)", async () => {
