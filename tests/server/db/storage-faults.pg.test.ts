@@ -45,6 +45,8 @@ async function terminate(database: string, like?: string): Promise<number> {
 }
 
 const dbName = (url: string) => new URL(url).pathname.slice(1);
+/** STORAGE_FAULT_ROUNDS=N repeats the round under load N times; 1 in `npm test`. */
+const ROUNDS = Math.max(1, Number(process.env.STORAGE_FAULT_ROUNDS ?? 1));
 
 describe("storage faults on PostgreSQL", () => {
   it("should fail a write whose connection is killed mid-transaction, and keep writing on new connections", async () => {
@@ -73,7 +75,7 @@ describe("storage faults on PostgreSQL", () => {
     expect((await fetch(`${server.url}health`)).status).toBe(200);
   });
 
-  it("should keep every acknowledged answer while backends are killed under load", async () => {
+  it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))("should keep every acknowledged answer while backends are killed under load (round %i)", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "pg-faults-"));
     server = await startTestServer({ dataDir: dir });
     const name = dbName(server.databaseUrl!);

@@ -4,7 +4,7 @@
  * as well), an I/O error on COMMIT, a ROLLBACK that fails, a lock held by another process — learners keep
  * writing through the real API; afterwards the server is stopped and the file read again: every acknowledged
  * write is there, and every write acknowledged after the fault (once it cleared) is there too. /health reports
- * the fault while it lasts and recovers by itself.
+ * the fault while it lasts and recovers by itself. STORAGE_FAULT_ROUNDS=N runs the disk-full round N times.
  */
 import { spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -132,8 +132,11 @@ async function checkFile(dataDir: string, ws: Writer[], after: { learnerId: stri
   }
 }
 
+/** STORAGE_FAULT_ROUNDS=N repeats the disk-full round N times (each on a new disk); 1 in `npm test`. */
+const ROUNDS = Math.max(1, Number(process.env.STORAGE_FAULT_ROUNDS ?? 1));
+
 describe("storage faults on SQLite: nothing acknowledged is lost", () => {
-  it("should fail writes while the disk is full, acknowledge none of them, and recover when space returns", async () => {
+  it.each(Array.from({ length: ROUNDS }, (_, i) => i + 1))("should fail writes while the disk is full, acknowledge none of them, and recover when space returns (round %i)", async () => {
     // As root the disk really fills up (a tmpfs of this test's own); elsewhere SQLite's max_page_count
     // stands in for it. Both end in SQLITE_FULL in the middle of group transactions.
     let grow: () => Promise<void>;
