@@ -25,7 +25,7 @@ import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
-import { armor, LIMITS } from "./http/limits.js";
+import { armor, LIMITS, PARSE_OPTIONS } from "./http/limits.js";
 import { isKnownErrorCode } from "./errors.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { clientAddress } from "./http/client-address.js";
@@ -81,6 +81,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     schema,
     plugins: limits.plugins,
     validationRules: limits.validationRules,
+    parseOptions: PARSE_OPTIONS,
     introspection: !opts.production,
     // No "Did you mean …?" field suggestions in production: they map the schema for a stranger.
     hideSchemaDetailsFromClientErrors: !!opts.production,
@@ -103,6 +104,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     apollo,
     clientDir: opts.clientDir,
     publicCache: new PublicResponseCache(),
+    trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));

@@ -19,13 +19,20 @@ export const LIMITS = {
   maxBodyBytes: 100_000,
 } as const;
 
+/**
+ * The token limit is graphql-js's own (parse's maxTokens), given to Apollo as parseOptions: a document over it
+ * is a parse failure (GRAPHQL_PARSE_FAILED, HTTP 400). Armor's Apollo plugin for the same limit parses in
+ * parsingDidStart and throws there, which Apollo answers with 500 for every syntax error and every long document.
+ */
+export const PARSE_OPTIONS = { maxTokens: LIMITS.maxTokens } as const;
+
 export function armor(production: boolean): { plugins: ApolloServerPlugin[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
     // Fragments are flattened: the client composes its queries from fragments, which add no real depth.
     maxDepth: { n: LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true, exposeLimits: true },
     maxAliases: { n: LIMITS.maxAliases, allowList: [], exposeLimits: true },
     maxDirectives: { n: LIMITS.maxDirectives, exposeLimits: true },
-    maxTokens: { n: LIMITS.maxTokens, exposeLimits: true },
+    maxTokens: { enabled: false },
     costLimit: { maxCost: LIMITS.maxCost, flattenFragments: true, exposeLimits: true },
     blockFieldSuggestion: { enabled: production },
   }).protect();
