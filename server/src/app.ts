@@ -47,6 +47,8 @@ export interface AppOptions {
   passwordParams?: ScryptParams;
   /** Load balancers whose X-Forwarded-For is believed (TRUSTED_PROXIES); see http/client-address.ts. */
   trustedProxies?: string[];
+  /** PUBLIC_CACHE_BYTES: memory for answers to public queries (0 turns the cache off); see http/public-cache.ts. */
+  publicCacheBytes?: number;
 }
 
 export interface App {
@@ -56,6 +58,7 @@ export interface App {
   writes: WriteQueue;
   services: Services;
   imported: ImportResult;
+  publicCache: PublicResponseCache;
   /** Starts listening; resolves to the base URL (http://host:port/). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -77,6 +80,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
 
   const limits = armor(!!opts.production);
   const trusted = new Set(opts.trustedProxies ?? []);
+  const publicCache = new PublicResponseCache(opts.publicCacheBytes);
   const apollo = new ApolloServer<AppContext>({
     schema,
     plugins: limits.plugins,
@@ -103,7 +107,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handler = createRequestHandler<AppContext>({
     apollo,
     clientDir: opts.clientDir,
-    publicCache: new PublicResponseCache(),
+    publicCache,
     trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
     context: async (req, res) => {
@@ -134,6 +138,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     writes,
     services,
     imported,
+    publicCache,
     listen(port: number, host: string) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);

@@ -1,6 +1,7 @@
 /** Configuration from the environment, with the defaults DESIGN.md lists. */
 import path from "node:path";
 import { parseTrustedProxies } from "./http/client-address.js";
+import { DEFAULT_PUBLIC_CACHE_BYTES } from "./http/public-cache.js";
 
 export interface Config {
   port: number;
@@ -11,6 +12,7 @@ export interface Config {
   contentDir: string;
   clientDir: string;
   trustedProxies: string[];
+  publicCacheBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -25,7 +27,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     contentDir: path.resolve(root, env.CONTENT_DIR || "content"),
     clientDir: path.resolve(root, "client", "dist"),
     trustedProxies: parseTrustedProxies(env.TRUSTED_PROXIES),
+    publicCacheBytes: bytes("PUBLIC_CACHE_BYTES", env.PUBLIC_CACHE_BYTES, DEFAULT_PUBLIC_CACHE_BYTES),
   };
+}
+
+/** A size in bytes: a whole number, or one with a KB / MB / GB suffix (powers of 1024). */
+function bytes(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const m = /^(\d+)\s*(KB|MB|GB)?$/i.exec(raw.trim());
+  if (!m) throw new Error(`${name} must be a number of bytes, optionally with KB, MB or GB (32MB, say), got "${raw}"`);
+  return Number(m[1]) * { "": 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? "").toUpperCase() as "" | "KB" | "MB" | "GB"];
 }
 
 export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);

@@ -35,7 +35,7 @@ async function main(): Promise<void> {
     // Host, port and database name only: the URL may hold a password.
     fail(`Cannot open the PostgreSQL database ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL): ${e.message}`);
   });
-  const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir, trustedProxies: config.trustedProxies });
+  const app = await createApp({ db, content, production: config.production, clientDir: config.clientDir, trustedProxies: config.trustedProxies, publicCacheBytes: config.publicCacheBytes });
   const url = await app.listen(config.port, config.host);
   const what = app.imported.changed ? `imported ${app.imported.newVersions.length} new item version(s)` : "unchanged";
   console.log(`Content ${content.hash.slice(0, 12)} ${what}: ${content.lessons.length} lessons, ${content.quizzes.length} quizzes`);

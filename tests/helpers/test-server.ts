@@ -76,6 +76,8 @@ export interface TestServerOptions {
   clientDir?: string;
   /** TRUSTED_PROXIES of the server (the test client connects from 127.0.0.1). */
   trustedProxies?: string[];
+  /** PUBLIC_CACHE_BYTES of the server. */
+  publicCacheBytes?: number;
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
 }
@@ -124,6 +126,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,
     clientDir: opts.clientDir,
     trustedProxies: opts.trustedProxies,
+    publicCacheBytes: opts.publicCacheBytes,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");

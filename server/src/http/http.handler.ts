@@ -92,21 +92,19 @@ async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: Inc
   if (method === "POST") {
     const raw = await readBody(req, opts.maxBodyBytes ?? 100_000);
     const type = String(req.headers["content-type"] ?? "");
-    if (type.includes("application/json") && opts.publicCache) {
-      const hit = opts.publicCache.get(raw);
-      if (hit) {
-        res.statusCode = hit.status;
-        for (const [k, v] of hit.headers) res.setHeader(k, v);
-        res.end(hit.body);
-        return;
-      }
-      cacheKey = raw;
-    }
     if (type.includes("application/json")) {
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
         throw new HttpError(400, "Request body is not valid JSON");
+      }
+      cacheKey = opts.publicCache?.key(body);
+      const hit = cacheKey === undefined ? undefined : opts.publicCache!.get(cacheKey);
+      if (hit) {
+        res.statusCode = hit.status;
+        for (const [k, v] of hit.headers) res.setHeader(k, v);
+        res.end(hit.body);
+        return;
       }
     } else {
       body = raw;
