@@ -1,7 +1,9 @@
 /** Configuration from the environment, with the defaults DESIGN.md lists. */
 import path from "node:path";
 import { parseTrustedProxies } from "./http/client-address.js";
-import { DEFAULT_PUBLIC_CACHE_BYTES } from "./http/public-cache.js";
+
+/** PUBLIC_CACHE_BYTES when unset: memory for answers to public queries (http/public-cache.ts). */
+export const DEFAULT_PUBLIC_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface Config {
   port: number;

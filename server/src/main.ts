@@ -6,12 +6,9 @@
  */
 import { accessSync, constants, mkdirSync } from "node:fs";
 import { createServer } from "node:net";
-import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import type { Config } from "./config.js";
-import { loadContent } from "./content/content.loader.js";
 import { ContentValidationError } from "./content/content.model.js";
-import { openDatabase } from "./db/data-source.js";
 import type { DataDirLock } from "./ops/data-dir-lock.js";
 import { DataDirInUseError, lockDataDir } from "./ops/data-dir-lock.js";
 
@@ -40,6 +37,8 @@ async function main(): Promise<void> {
       fail(`Cannot lock DATA_DIR ${config.dataDir} (${oneLine(e)}): make the folder writable for this user, or set DATA_DIR to one that is.`);
     });
   }
+  // The server itself (Apollo, TypeORM, the schema) loads only now: the checks above answer in a moment.
+  const [{ createApp }, { loadContent }, { openDatabase }] = await Promise.all([import("./app.js"), import("./content/content.loader.js"), import("./db/data-source.js")]);
   let content;
   try {
     content = await loadContent(config.contentDir);

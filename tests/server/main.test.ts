@@ -14,7 +14,8 @@ afterEach(async () => {
   for (const dispose of disposals.splice(0)) await dispose();
 });
 
-describe("npm start (server/src/main.ts)", () => {
+// Each test runs a real start: seconds each, more on the shared cores under load.
+describe("npm start (server/src/main.ts)", { timeout: 60_000 }, () => {
   it("should open the database (creating DATA_DIR on SQLite), import content, print its URL and answer the course query; then stop on SIGTERM", async () => {
     const db = await scratchDatabase("main-test-");
     disposals.push(db.dispose);

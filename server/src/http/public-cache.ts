@@ -14,11 +14,11 @@
  */
 import type { DocumentNode, OperationDefinitionNode } from "graphql";
 import { Kind, parse, print } from "graphql";
+import { DEFAULT_PUBLIC_CACHE_BYTES } from "../config.js";
 import { PARSE_OPTIONS } from "./limits.js";
 
 const PUBLIC_ROOT_FIELDS = new Set(["course", "lesson", "quiz", "__typename"]);
 
-export const DEFAULT_PUBLIC_CACHE_BYTES = 32 * 1024 * 1024;
 export const MAX_CACHED_RESPONSE_BYTES = 1_000_000;
 
 export interface CachedResponse {
