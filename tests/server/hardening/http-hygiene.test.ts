@@ -68,6 +68,16 @@ describe("security headers", () => {
     expect(directives(res.headers.get("content-security-policy")).get("style-src")).toEqual(["'self'", hash]);
   });
 
+  it("should leave Apollo's landing page its own nonce policy, keeping frame-ancestors and the other headers", async () => {
+    const res = await fetch(`${server.url}graphql`, { headers: { accept: "text/html" } });
+    const html = await res.text();
+    expect(res.status).toBe(200);
+    expect(html).toMatch(/<meta http-equiv="Content-Security-Policy" content="script-src 'self' 'nonce-/);
+    expect(res.headers.get("content-security-policy")).toBe("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+  });
+
   it("should send HSTS only when the request came over TLS through a trusted proxy", async () => {
     const https = { "x-forwarded-proto": "https" };
     expect((await post(server.url, { query: "{ __typename }" })).headers.get("strict-transport-security")).toBeNull();
