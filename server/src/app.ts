@@ -28,6 +28,7 @@ import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions, DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
 import type { LiveLimits, LiveServer } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
+import { DEFAULT_PUBLIC_CACHE_BYTES } from "./config.js";
 import { LIMITS, requestRules } from "./http/limits.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { clientAddress } from "./http/client-address.js";
@@ -57,6 +58,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Caps of the WebSocket server (config.ts); defaults in ws.server.ts. */
   live?: Partial<LiveLimits>;
+  /** PUBLIC_CACHE_BYTES: memory for answers to public queries (0 turns the cache off); see http/public-cache.ts. */
+  publicCacheBytes?: number;
 }
 
 export interface App {
@@ -67,6 +70,7 @@ export interface App {
   services: Services;
   live: LiveServer;
   imported: ImportResult;
+  publicCache: PublicResponseCache;
   /** Starts listening; resolves to the base URL (http://host:port/). */
   listen(port: number, host: string): Promise<string>;
   close(): Promise<void>;
@@ -89,6 +93,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
   const rules = requestRules({ production: !!opts.production, log });
   const trusted = new Set(opts.trustedProxies ?? []);
+  const publicCache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
   const apollo = new ApolloServer<AppContext>({
     schema,
     plugins: rules.apolloPlugins,
@@ -108,7 +113,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const handler = createRequestHandler<AppContext>({
     apollo,
     clientDir: opts.clientDir,
-    publicCache: new PublicResponseCache(),
+    publicCache,
+    trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
     health: () => ({ ok: writes.health.ok, engine: opts.db.options.type, writes: writes.health.toJSON() }),
     context: async (req, res) => {
@@ -147,6 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     services,
     live,
     imported,
+    publicCache,
     listen(port: number, host: string) {
       return new Promise((resolve, reject) => {
         server.once("error", reject);

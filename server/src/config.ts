@@ -1,9 +1,12 @@
 /** Configuration from the environment, with the defaults DESIGN.md lists. */
 import path from "node:path";
 import { parseTrustedProxies } from "./http/client-address.js";
-import { isPostgresUrl } from "./db/data-source.js";
-import type { LiveLimits } from "./http/ws.server.js";
-import { DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
+import { isPostgresUrl } from "./db/engine.js";
+import type { LiveLimits } from "./http/live-limits.js";
+import { DEFAULT_LIVE_LIMITS } from "./http/live-limits.js";
+
+/** PUBLIC_CACHE_BYTES when unset: memory for answers to public queries (http/public-cache.ts). */
+export const DEFAULT_PUBLIC_CACHE_BYTES = 32 * 1024 * 1024;
 
 export interface Config {
   port: number;
@@ -18,6 +21,7 @@ export interface Config {
   allowedOrigins?: string[];
   /** WebSocket caps (WS_MAX_*). */
   live: Omit<LiveLimits, "sessionRecheckMs">;
+  publicCacheBytes: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -39,6 +43,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       subscriptionsPerSocket: positiveInteger(env, "WS_MAX_SUBSCRIPTIONS_PER_SOCKET", DEFAULT_LIVE_LIMITS.subscriptionsPerSocket),
       maxBufferedBytes: positiveInteger(env, "WS_MAX_BUFFERED_BYTES", DEFAULT_LIVE_LIMITS.maxBufferedBytes),
     },
+    publicCacheBytes: bytes("PUBLIC_CACHE_BYTES", env.PUBLIC_CACHE_BYTES, DEFAULT_PUBLIC_CACHE_BYTES),
   };
 }
 
@@ -66,6 +71,14 @@ export function parseAllowedOrigins(raw: string | undefined): string[] | undefin
       throw new Error(`ALLOWED_ORIGINS must list origins such as https://course.example.org (scheme, host and port, no path) separated by commas, got "${entry}"`);
     return url.origin;
   });
+}
+
+/** A size in bytes: a whole number, or one with a KB / MB / GB suffix (powers of 1024). */
+function bytes(name: string, raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const m = /^(\d+)\s*(KB|MB|GB)?$/i.exec(raw.trim());
+  if (!m) throw new Error(`${name} must be a number of bytes, optionally with KB, MB or GB (32MB, say), got "${raw}"`);
+  return Number(m[1]) * { "": 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? "").toUpperCase() as "" | "KB" | "MB" | "GB"];
 }
 
 /** DATABASE_URL, if set, must be a PostgreSQL URL: a typo must not quietly run the app on an SQLite file. */

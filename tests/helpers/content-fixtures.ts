@@ -31,3 +31,9 @@ export async function contentWithText(file: string, text: (old: string) => strin
   await writeFile(full, text(await readFile(full, "utf8")));
   return dir;
 }
+
+/** A YAML alias bomb: nine levels of nine aliases each, 9^9 ≈ 387 million strings once expanded. */
+export const ALIAS_BOMB = [
+  `bomb0: &a0 ["x", "x", "x", "x", "x", "x", "x", "x", "x"]`,
+  ...Array.from({ length: 8 }, (_, i) => `bomb${i + 1}: &a${i + 1} [${Array.from({ length: 9 }, () => `*a${i}`).join(", ")}]`),
+].join("\n");

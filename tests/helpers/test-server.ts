@@ -87,6 +87,8 @@ export interface TestServerOptions {
   signUpsPerAddress?: number;
   /** Bounds of the password hashing line (default: production's). */
   hashing?: { concurrency?: number; maxWaiting?: number };
+  /** PUBLIC_CACHE_BYTES of the server. */
+  publicCacheBytes?: number;
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
 }
@@ -139,6 +141,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     live: opts.live,
     signUpsPerAddress: opts.signUpsPerAddress ?? 100_000,
     hashing: opts.hashing,
+    publicCacheBytes: opts.publicCacheBytes,
     log: () => {},
   });
   const url = await app.listen(0, "127.0.0.1");

@@ -1,50 +1,11 @@
 /** `npm start` as a newcomer runs it: the real entry point in its own process. */
-import { spawn } from "node:child_process";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { contentWith } from "../helpers/content-fixtures.js";
 import { onPostgres, scratchDatabase } from "../helpers/test-database.js";
-import { PROJECT_ROOT } from "../helpers/test-server.js";
-
-interface Run {
-  exit: Promise<number | null>;
-  stdout: () => string;
-  stderr: () => string;
-  kill: () => void;
-  /** Resolves with the printed URL; rejects if the process exits first or after a 10 s failure guard. */
-  url: Promise<string>;
-}
-
-function startMain(env: Record<string, string>): Run {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let out = "";
-  let err = "";
-  child.stderr.on("data", (d) => (err += d));
-  const exit = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const url = new Promise<string>((resolve, reject) => {
-    const guard = setTimeout(() => reject(new Error(`no "Listening on" within 10 s\n${out}\n${err}`)), 10_000);
-    child.stdout.on("data", (d) => {
-      out += d;
-      const m = out.match(/Listening on (http:\/\/\S+\/)/);
-      if (m) {
-        clearTimeout(guard);
-        resolve(m[1]);
-      }
-    });
-    void exit.then((code) => {
-      clearTimeout(guard);
-      reject(new Error(`exited with ${code}\n${err}`));
-    });
-  });
-  url.catch(() => {});
-  return { exit, stdout: () => out, stderr: () => err, kill: () => child.kill("SIGTERM"), url };
-}
+import { startMain } from "../helpers/main-process.js";
 
 const dirs: string[] = [];
 const disposals: (() => Promise<void>)[] = [];
@@ -53,7 +14,8 @@ afterEach(async () => {
   for (const dispose of disposals.splice(0)) await dispose();
 });
 
-describe("npm start (server/src/main.ts)", () => {
+// Each test runs a real start: seconds each, more on the shared cores under load.
+describe("npm start (server/src/main.ts)", { timeout: 60_000 }, () => {
   it("should open the database (creating DATA_DIR on SQLite), import content, print its URL and answer the course query; then stop on SIGTERM", async () => {
     const db = await scratchDatabase("main-test-");
     disposals.push(db.dispose);

@@ -12,6 +12,9 @@ import { crossValidate } from "./content.validate.js";
 import type { ArticleParagraphs, ContentProblem, CourseContent } from "./content.model.js";
 import { ContentValidationError } from "./content.model.js";
 
+/** yaml's own default, said here: content needs few aliases, if any. */
+const MAX_ALIASES = 100;
+
 async function listYaml(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
@@ -52,7 +55,16 @@ async function parseFile<T>(
     }
     return undefined;
   }
-  const result = schema.safeParse(doc.toJS());
+  // Aliases are expanded by toJS: a few lines of anchors can expand to billions of nodes (an "alias bomb").
+  // More than MAX_ALIASES references is refused as a content problem, not thrown as a stack.
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (e) {
+    problems.push({ file: rel, path: "(yaml)", message: `YAML: ${(e as Error).message.split("\n")[0]} (at most ${MAX_ALIASES} alias references per file)` });
+    return undefined;
+  }
+  const result = schema.safeParse(value);
   if (!result.success) {
     for (const issue of result.error.issues) {
       problems.push({ file: rel, path: formatPath(issue.path), message: issue.message });

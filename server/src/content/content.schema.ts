@@ -34,7 +34,8 @@ export const Source = z
     title: Bilingual,
     publisher: Bilingual,
     date: PartialDate,
-    url: z.url(),
+    // http(s) only: a source is rendered as a link, and javascript: or data: there would run in the page.
+    url: z.url({ protocol: /^https?$/, error: "a source URL must be an http:// or https:// address" }),
   })
   .strict();
 

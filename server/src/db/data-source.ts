@@ -8,9 +8,8 @@ import path from "node:path";
 import sqlite3 from "sqlite3";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions, Logger, Migration } from "typeorm";
+import { isPostgresUrl } from "./engine.js";
 
-/** postgres:// or postgresql:// — the one test of which engine a URL names. */
-export const isPostgresUrl = (url: string | undefined): url is string => !!url && /^postgres(ql)?:\/\//.test(url);
 
 export interface DbOptions {
   /** Directory of the SQLite file (created if missing). Ignored when databaseUrl is set. */

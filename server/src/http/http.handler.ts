@@ -11,6 +11,8 @@ import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
 import { infoPage } from "./info.page.js";
 import type { PublicResponseCache } from "./public-cache.js";
+import { readSessionToken } from "./session-cookie.js";
+import { allowInlineStyles, setSecurityHeaders, useLandingPagePolicy } from "./security-headers.js";
 
 export interface HandlerOptions<C extends object> {
   apollo: ApolloServer<C>;
@@ -23,6 +25,8 @@ export interface HandlerOptions<C extends object> {
   publicCache?: PublicResponseCache;
   /** GET /health: whether the server can do its work (writes committing); 200 when it can, 503 when not. */
   health?: () => { ok: boolean } & Record<string, unknown>;
+  /** TRUSTED_PROXIES: whose X-Forwarded-Proto is believed when deciding on Strict-Transport-Security. */
+  trustedProxies?: ReadonlySet<string>;
 }
 
 class HttpError extends Error {
@@ -79,26 +83,30 @@ function sendJsonError(res: ServerResponse, status: number, message: string): vo
 
 async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: IncomingMessage, res: ServerResponse, url: URL) {
   const method = (req.method ?? "GET").toUpperCase();
+  // A malformed session cookie is refused on every request, even one the public cache could answer.
+  try {
+    readSessionToken(req);
+  } catch (e) {
+    throw new HttpError(400, (e as Error).message);
+  }
   let body: unknown = undefined;
   let cacheKey: string | undefined;
   if (method === "POST") {
     const raw = await readBody(req, opts.maxBodyBytes ?? 100_000);
     const type = String(req.headers["content-type"] ?? "");
-    if (type.includes("application/json") && opts.publicCache) {
-      const hit = opts.publicCache.get(raw);
-      if (hit) {
-        res.statusCode = hit.status;
-        for (const [k, v] of hit.headers) res.setHeader(k, v);
-        res.end(hit.body);
-        return;
-      }
-      cacheKey = raw;
-    }
     if (type.includes("application/json")) {
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
         throw new HttpError(400, "Request body is not valid JSON");
+      }
+      cacheKey = opts.publicCache?.key(body);
+      const hit = cacheKey === undefined ? undefined : opts.publicCache!.get(cacheKey);
+      if (hit) {
+        res.statusCode = hit.status;
+        for (const [k, v] of hit.headers) res.setHeader(k, v);
+        res.end(hit.body);
+        return;
       }
     } else {
       body = raw;
@@ -113,6 +121,7 @@ async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: Inc
     context: () => opts.context(req, res),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
+  if (response.headers.get("content-type")?.startsWith("text/html")) useLandingPagePolicy(res);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === "complete") {
     if (cacheKey !== undefined && !res.hasHeader("set-cookie")) {
@@ -146,10 +155,18 @@ async function serveClient(clientDir: string | undefined, req: IncomingMessage, 
   if (!clientDir || !index || !(await stat(index).catch(() => null))) {
     res.statusCode = url.pathname === "/" ? 200 : 404;
     res.setHeader("content-type", "text/html; charset=utf-8");
-    res.end(infoPage());
+    const page = infoPage();
+    allowInlineStyles(res, page);
+    res.end(page);
     return;
   }
-  let file = path.normalize(path.join(clientDir, decodeURIComponent(url.pathname)));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(url.pathname);
+  } catch {
+    throw new HttpError(400, "Malformed percent-encoding in the URL path");
+  }
+  let file = path.normalize(path.join(clientDir, decoded));
   if (!file.startsWith(path.resolve(clientDir))) file = index;
   // Dot-folders (Vite's .vite/manifest.json) are build metadata, not part of the site.
   if (url.pathname.split("/").some((segment) => segment.startsWith("."))) {
@@ -181,6 +198,7 @@ async function serveClient(clientDir: string | undefined, req: IncomingMessage, 
 
 export function createRequestHandler<C extends object>(opts: HandlerOptions<C>) {
   return (req: IncomingMessage, res: ServerResponse): void => {
+    setSecurityHeaders(req, res, opts.trustedProxies ?? new Set());
     const url = new URL(req.url ?? "/", "http://localhost");
     const work =
       url.pathname === "/graphql"

@@ -35,6 +35,9 @@ export const LIMITS = {
   maxValidationErrors: 1,
 } as const;
 
+/** The token limit is graphql-js's own (parse's maxTokens): over it is a parse failure (400 GRAPHQL_PARSE_FAILED). */
+export const PARSE_OPTIONS: ParseOptions = { maxTokens: LIMITS.maxTokens };
+
 export type Transport = "http" | "websocket";
 
 export interface RequestRules {
@@ -72,7 +75,7 @@ export function requestRules(opts: { production: boolean; log: (message: string,
     blockFieldSuggestion: { enabled: false },
   }).protect();
   const rules: ValidationRule[] = [...(validationRules ?? []), ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
-  const parseOptions: ParseOptions = { maxTokens: LIMITS.maxTokens };
+  const parseOptions: ParseOptions = PARSE_OPTIONS;
   const validationOptions = { maxErrors: LIMITS.maxValidationErrors };
 
   const check: RequestRules["check"] = (operation, document, variables, transport) => {

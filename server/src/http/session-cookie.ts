@@ -1,5 +1,6 @@
 /** The web client's session cookie, and reading a session token from a request (bearer header first). */
 import type { IncomingMessage } from "node:http";
+import { GraphQLError } from "graphql";
 
 export const SESSION_COOKIE = "sid";
 
@@ -13,7 +14,14 @@ export function readCookie(header: string | undefined, name: string): string | u
   if (!header) return undefined;
   for (const part of header.split(";")) {
     const i = part.indexOf("=");
-    if (i > 0 && part.slice(0, i).trim() === name) return decodeURIComponent(part.slice(i + 1).trim());
+    if (i > 0 && part.slice(0, i).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(i + 1).trim());
+      } catch {
+        // A cookie we never wrote (ours are encodeURIComponent of a token): the request is malformed, 400.
+        throw new GraphQLError(`Malformed ${name} cookie`, { extensions: { code: "BAD_REQUEST", http: { status: 400 } } });
+      }
+    }
   }
   return undefined;
 }

@@ -27,29 +27,17 @@ import type { Viewer } from "../shared/viewer.js";
 import type { RequestRules } from "./limits.js";
 import { LIMITS } from "./limits.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
-
-export interface LiveLimits {
-  subscriptionsPerSocket: number;
-  socketsPerSession: number;
-  /** A whole class behind one NAT shares an address: keep it well above a class's size. */
-  socketsPerAddress: number;
-  maxBufferedBytes: number;
-  sessionRecheckMs: number;
-}
-
-export const DEFAULT_LIVE_LIMITS: LiveLimits = {
-  subscriptionsPerSocket: 20,
-  socketsPerSession: 10,
-  socketsPerAddress: 300,
-  maxBufferedBytes: 1_000_000,
-  sessionRecheckMs: 60_000,
-};
+import type { LiveLimits } from "./live-limits.js";
+import { DEFAULT_LIVE_LIMITS } from "./live-limits.js";
 
 /** The Vite dev server (npm run dev), which proxies /graphql here; allowed by default outside production. */
 export const DEV_ORIGINS = ["http://localhost:5173", "http://127.0.0.1:5173"];
 
 /** Close codes sent to clients (graphql-ws's 4403 Forbidden for a refused connection_init). */
 export const CLOSE = { sessionEnded: 4401, forbidden: 4403, tooManySockets: 4429 } as const;
+
+export type { LiveLimits };
+export { DEFAULT_LIVE_LIMITS };
 
 export interface WsOptions<C> {
   server: Server;
