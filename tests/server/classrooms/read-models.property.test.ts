@@ -1,6 +1,6 @@
 /**
  * Property test of the read models' invariant (docs/architecture.md, "Read models"): after any history of
- * answers (practice and assessment, right and wrong), finishes, deadline expiries, essay grades, class joins
+ * answers (practice, assessment and review, right and wrong), finishes, deadline expiries, essay grades, class joins
  * and removals and lesson progress, sent through the GraphQL API of a real test server, every read model kept
  * incrementally equals the one rebuilt from the raw rows by the live rebuild functions (rebuildObjectiveMastery,
  * then rebuildStats, which also rebuilds quiz_best, learner_summary and the class rollups).
@@ -11,7 +11,7 @@ import { rebuildStats } from "../../../server/src/classrooms/stat-rollup.js";
 import { rebuildObjectiveMastery } from "../../../server/src/progress/mastery.query.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
-import { FINISH, RECORD, START, SUBMIT } from "../../helpers/operations.js";
+import { FINISH, RECORD, START, SUBMIT, SUBMIT_REVIEW } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
@@ -37,6 +37,7 @@ type Action =
   | { t: "join"; k: number; c: number }
   | { t: "remove"; k: number; c: number }
   | { t: "lesson"; k: number; lesson: number; completed: boolean }
+  | { t: "review"; k: number; pick: number; right: boolean }
   | { t: "wait"; minutes: number; sweep: boolean };
 
 const k = fc.nat(LEARNERS - 1);
@@ -51,6 +52,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant("join" as const), k, c: fc.nat(CLASSES - 1) }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("remove" as const), k, c: fc.nat(CLASSES - 1) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant("lesson" as const), k, lesson: fc.nat(LESSONS.length - 1), completed: fc.boolean() }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant("review" as const), k, pick: fc.nat(11), right: fc.boolean() }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant("wait" as const), minutes: fc.integer({ min: 1, max: 30 }), sweep: fc.boolean() }) },
 );
 
@@ -164,6 +166,17 @@ async function run(w: World, a: Action): Promise<void> {
       count(`lesson:${a.completed ? "completed" : "read"}`);
       return;
     }
+    case "review": {
+      // A review answer (any card of the learner's, due or not: the server takes both) moves mastery too.
+      const cards = await server.sql<{ itemId: string }>(`SELECT "itemId" FROM review_card WHERE "userId" = ? ORDER BY 1`, [w.learners[a.k].id]);
+      if (cards.length === 0) return;
+      const item = server.app.store.item(cards[a.pick % cards.length].itemId)!.item;
+      const answer = a.right ? rightAnswerInput(item) : wrongAnswerInput(item);
+      const res = await w.learners[a.k].gql(SUBMIT_REVIEW, { input: { itemId: item.id, answer } });
+      expect(codeOf(res), JSON.stringify(res.body.errors)).toBe("ok");
+      count(`review:${a.right ? "right" : "wrong"}`);
+      return;
+    }
     case "wait":
       clock.advance(a.minutes * 60_000);
       // The server's periodic sweep (main.ts) finishes overdue assessments; reads and answers also do it lazily.
@@ -258,6 +271,7 @@ describe("read models", () => {
     for (const key of ["answer:ASSESSMENT:right", "answer:ASSESSMENT:wrong", "answer:PRACTICE:right", "answer:ASSESSMENT:essay", "finish:ASSESSMENT", "finish:deadline", "grade:ok", "grade:open_attempt", "join:new", "remove:ok", "lesson:completed"]) {
       expect(outcomes[key] ?? 0, key).toBeGreaterThan(0);
     }
+    expect((outcomes["review:right"] ?? 0) + (outcomes["review:wrong"] ?? 0), "review answers").toBeGreaterThan(0);
     expect(rows).toBeGreaterThan(0);
   }, 240_000);
 });
