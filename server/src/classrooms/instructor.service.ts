@@ -120,8 +120,8 @@ export class InstructorService {
   }
 
   /**
-   * Grades an essay by hand: the response gets its score and comment, the attempt's score and the learner's
-   * mastery are recomputed, and the learner sees the comment with their feedback.
+   * Grades an essay by hand, in a finished attempt: the response gets its score and comment, the attempt's score
+   * and the learner's mastery are recomputed, and the learner sees the comment with their feedback.
    */
   async gradeEssay(viewer: Viewer, responseId: string, score: number, commentRaw: string | null | undefined): Promise<ResponseRow> {
     const response = await this.db.getRepository(ResponseRow).findOneBy({ id: responseId });
@@ -130,6 +130,10 @@ export class InstructorService {
     }
     const item = await this.attempts.itemAtVersion(response.itemVersionId);
     if (item.type !== "ESSAY") throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });
+    // An open attempt's essay can still be answered again, which would drop the grade but not what the grade
+    // moved (stored mastery, learner summary): grade once the attempt is over, as pendingEssays lists them.
+    const attemptState = (await this.db.getRepository(AttemptRow).findOne({ where: { id: response.attemptId }, select: { state: true } }))?.state;
+    if (attemptState !== "FINISHED") throw new AppError("BAD_USER_INPUT", "This essay's attempt is not finished; it is graded once the learner finishes.", { field: "responseId" });
     if (!Number.isFinite(score) || score < 0 || score > item.points) {
       throw new AppError("BAD_USER_INPUT", `The score must be between 0 and ${item.points}.`, { field: "score" });
     }

@@ -4,8 +4,9 @@
  * every class its learner belongs to, (1, t, t²) to stat_attempt_sum and, per item and answer signature,
  * (1, x, x², x·t) to stat_item_sum — under scope ALL, and FIRST too when it is the learner's first attempt.
  * Contributions are added when an attempt finishes or its learner joins a class, subtracted when the learner
- * leaves, and swapped when an essay grade changes an attempt. `rebuildStats` recomputes everything from the
- * raw rows (for backfills and to check the incremental path in tests).
+ * leaves, and swapped when an essay grade changes an attempt. `rebuildStats` recomputes these and the read
+ * models built on quiz_best (learner_summary, the class rollups) from the raw rows (for repairs and to check the
+ * incremental path in tests). Migrations do not call it: each carries the SQL of its own point in history.
  */
 import type { EntityManager } from "typeorm";
 import type { Runner } from "../db/sql.js";
@@ -131,7 +132,7 @@ const DIRECT_ITEMS = `
    WHERE a.mode = 'ASSESSMENT' AND a.state = 'FINISHED'
    GROUP BY m."classroomId", a."quizId", s.scope, r."itemId", COALESCE(r."answerKey", '')`;
 
-/** Replaces the stored sums with sums computed from the raw rows. */
+/** Replaces the stored sums, quiz_best, learner_summary and the class rollups with values computed from the raw rows. */
 export async function rebuildStats(em: Runner): Promise<void> {
   await sql(em, `DELETE FROM stat_attempt_sum`);
   await sql(em, `DELETE FROM stat_item_sum`);
@@ -144,15 +145,6 @@ export async function rebuildStats(em: Runner): Promise<void> {
      SELECT "userId", "quizId", MAX(score / "maxScore"), COUNT(*) FROM attempt
       WHERE mode = 'ASSESSMENT' AND state = 'FINISHED' AND "maxScore" > 0 GROUP BY "userId", "quizId"`,
   );
-  if (await hasTable(em, "learner_summary")) await rebuildLearnerSummary(em);
-  if (await hasTable(em, "class_lesson_sum")) await rebuildClassRollups(em);
-}
-
-/** Whether a table exists yet (rebuildStats also runs inside an earlier migration, before learner_summary). */
-async function hasTable(em: Runner, name: string): Promise<boolean> {
-  const isPg = ("options" in em ? em.options : em.connection.options).type === "postgres";
-  const rows = isPg
-    ? await sql(em, `SELECT 1 FROM information_schema.tables WHERE table_name = ?`, [name])
-    : await sql(em, `SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`, [name]);
-  return rows.length > 0;
+  await rebuildLearnerSummary(em);
+  await rebuildClassRollups(em);
 }

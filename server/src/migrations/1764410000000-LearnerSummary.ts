@@ -1,6 +1,17 @@
 import { Table } from "typeorm";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { rebuildLearnerSummary } from "../progress/learner-summary.js";
+
+/**
+ * Frozen history: the backfill is the SQL that `rebuildLearnerSummary` ran when this migration was written,
+ * inlined so that the migration imports no live code. Plain SQL without parameters, the same on both engines.
+ */
+const BACKFILL = `
+  INSERT INTO learner_summary ("userId", "lessonsCompleted", "weakObjectives", "averageBest")
+  SELECT u.id,
+    (SELECT COUNT(*) FROM lesson_progress p WHERE p."userId" = u.id AND p.status = 'COMPLETED'),
+    (SELECT COUNT(*) FROM objective_mastery o WHERE o."userId" = u.id AND o.level = 'ATTEMPTED'),
+    (SELECT AVG(b.best) FROM quiz_best b WHERE b."userId" = u.id)
+  FROM "user" u WHERE u.role = 'LEARNER'`;
 
 /**
  * One row per learner with the three figures the "needs help" list filters on (lessons completed,
@@ -22,7 +33,7 @@ export class LearnerSummary1764410000000 implements MigrationInterface {
         ],
       }),
     );
-    await rebuildLearnerSummary(q.manager);
+    await q.query(BACKFILL);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -1,8 +1,22 @@
 import { Table } from "typeorm";
 import type { MigrationInterface, QueryRunner } from "typeorm";
-import { rebuildClassRollups } from "../classrooms/class-rollup.js";
 
-/** Per-class lesson completions and best-score sums for the dashboard's lesson averages; backfilled. */
+/**
+ * Frozen history: the backfill is the SQL that `rebuildClassRollups` ran when this migration was written,
+ * inlined so that the migration imports no live code. Plain SQL without parameters, the same on both engines.
+ */
+const BACKFILL = [
+  `INSERT INTO class_lesson_sum ("classroomId", "lessonSlug", completed)
+   SELECT m."classroomId", p."lessonSlug", COUNT(*) FROM classroom_member m JOIN lesson_progress p ON p."userId" = m."userId"
+    WHERE p.status = 'COMPLETED' GROUP BY m."classroomId", p."lessonSlug"`,
+  `INSERT INTO class_quiz_sum ("classroomId", "quizId", n, "sumBest")
+   SELECT m."classroomId", b."quizId", COUNT(*), SUM(b.best) FROM classroom_member m JOIN quiz_best b ON b."userId" = m."userId"
+    GROUP BY m."classroomId", b."quizId"`,
+];
+
+/**
+ * Per-class lesson completions and best-score sums for the dashboard's lesson averages; backfilled.
+ */
 export class ClassLessonRollups1764420000000 implements MigrationInterface {
   name = "ClassLessonRollups1764420000000";
 
@@ -28,7 +42,7 @@ export class ClassLessonRollups1764420000000 implements MigrationInterface {
         ],
       }),
     );
-    await rebuildClassRollups(q.manager);
+    for (const statement of BACKFILL) await q.query(statement);
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -9,6 +9,7 @@ import { AttemptRow } from "../attempts/attempt.entity.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import { feedbackVisibleFrom } from "../attempts/review-policy.js";
 import type { ContentStore } from "../content/content.store.js";
+import { sql } from "../db/sql.js";
 import type { AnswerUnit, MasteryLevelName } from "./mastery.js";
 import { masteryOf } from "./mastery.js";
 import { ObjectiveMasteryRow } from "./objective-mastery.entity.js";
@@ -69,4 +70,24 @@ export async function refreshStoredMastery(em: EntityManager, content: ContentSt
     ["userId", "objectiveId"],
   );
   await refreshLearnerSummary(em, userId);
+}
+
+/**
+ * Rebuilds objective_mastery table-wide from the raw rows (graded responses, finished attempts) with the
+ * content loaded now, for repairs and to check the incremental path in tests: every learner with a graded
+ * answer, the objectives that are not NOT_STARTED, as refreshStoredMastery stores them. updatedAt becomes
+ * `now` (the rebuild cannot know when each value last changed). learner_summary reads this table: rebuild it
+ * after (rebuildStats does).
+ */
+export async function rebuildObjectiveMastery(em: EntityManager, content: ContentStore, now: Date): Promise<void> {
+  await sql(em, `DELETE FROM objective_mastery`);
+  const users = await sql<{ userId: string }>(em, `SELECT DISTINCT "userId" FROM response WHERE status = 'GRADED' ORDER BY 1`);
+  for (const { userId } of users) {
+    const touched = (await computeMastery(em, content, userId, now, "instructor")).filter((v) => v.level !== "NOT_STARTED");
+    if (touched.length === 0) continue;
+    await em.insert(
+      ObjectiveMasteryRow,
+      touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
+    );
+  }
 }

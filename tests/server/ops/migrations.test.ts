@@ -1,11 +1,15 @@
 /**
- * npm run migrate on a fresh database and on one made by the previous migrations; schema matches entities.
+ * npm run migrate on a fresh database and on one made by the previous migrations; schema matches entities;
+ * the backfilling migrations produce what the live rebuild functions produce; migrations import no live code.
  * On the project's engine: SQLite in the unit project, a PostgreSQL database of its own in the pg project.
  */
 import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DataSource } from "typeorm";
 import type { DataSourceOptions } from "typeorm";
+import { rebuildStats } from "../../../server/src/classrooms/stat-rollup.js";
 import { createDataSource, MODEL } from "../../../server/src/database.js";
 import { num, sql } from "../../../server/src/db/sql.js";
 import { MIGRATIONS } from "../../../server/src/migrations/index.js";
@@ -131,5 +135,174 @@ describe("migrations", () => {
     } finally {
       await db.destroy();
     }
+  });
+});
+
+/** The read-model tables that backfilling migrations fill, each read in a fixed order with its numbers as numbers. */
+const READ_MODELS: Record<string, { select: string; numeric: string[] }> = {
+  quiz_best: { select: `SELECT "userId", "quizId", best, attempts FROM quiz_best ORDER BY 1, 2`, numeric: ["best", "attempts"] },
+  stat_attempt_sum: { select: `SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum ORDER BY 1, 2, 3`, numeric: ["n", "sumT", "sumT2"] },
+  stat_item_sum: {
+    select: `SELECT "classroomId", "quizId", scope, "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum ORDER BY 1, 2, 3, 4, 5`,
+    numeric: ["n", "graded", "sumX", "sumX2", "sumXT"],
+  },
+  learner_summary: { select: `SELECT "userId", "lessonsCompleted", "weakObjectives", "averageBest" FROM learner_summary ORDER BY 1`, numeric: ["lessonsCompleted", "weakObjectives"] },
+  class_lesson_sum: { select: `SELECT "classroomId", "lessonSlug", completed FROM class_lesson_sum ORDER BY 1, 2`, numeric: ["completed"] },
+  class_quiz_sum: { select: `SELECT "classroomId", "quizId", n, "sumBest" FROM class_quiz_sum ORDER BY 1, 2`, numeric: ["n", "sumBest"] },
+};
+
+/** Every read model's rows; averageBest stays null where it is null. Sums are rounded to 9 places (float order). */
+async function readModels(db: DataSource): Promise<Record<string, Record<string, unknown>[]>> {
+  const out: Record<string, Record<string, unknown>[]> = {};
+  for (const [table, { select, numeric }] of Object.entries(READ_MODELS)) {
+    out[table] = withNumbers(await sql(db, select), ...numeric).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v === null ? null : k === "averageBest" ? Math.round(Number(v) * 1e9) / 1e9 : v])),
+    );
+  }
+  return out;
+}
+
+/**
+ * Rows as a database from before the read models could hold them: two classes (one learner in both, one in
+ * one, one in none), first and second assessments, an essay still pending, a practice attempt, an abandoned
+ * and an open assessment, a zero-point attempt, an instructor's own finished assessment, completed and started
+ * lessons, objectives at ATTEMPTED and above.
+ */
+async function seedHistory(db: DataSource): Promise<void> {
+  const now = "2026-01-01T00:00:00.000Z";
+  const insert = (text: string, params: unknown[] = []) => sql(db, text, params);
+  const item = `INSERT INTO quiz_item_version ("itemId", "quizId", version, hash, type, points, payload, "createdAt") VALUES (?, ?, 1, 'h', ?, ?, '{}', ?)`;
+  await insert(item, ["x-1", "q-x", "SINGLE_CHOICE", 1, now]);
+  await insert(item, ["x-2", "q-x", "ESSAY", 2, now]);
+  await insert(item, ["y-1", "q-y", "TRUE_FALSE", 1, now]);
+  const versions = new Map((await sql<{ id: unknown; itemId: string }>(db, `SELECT id, "itemId" FROM quiz_item_version`)).map((r) => [r.itemId, num(r.id)]));
+  const user = `INSERT INTO "user" (id, email, "displayName", role, locale, "passwordHash", "createdAt") VALUES (?, ?, ?, ?, 'AR', '!', ?)`;
+  for (const [id, role] of [["u1", "LEARNER"], ["u2", "LEARNER"], ["u3", "LEARNER"], ["u4", "LEARNER"], ["t1", "INSTRUCTOR"]]) await insert(user, [id, `${id}@b.c`, id, role, now]);
+  const classroom = `INSERT INTO classroom (id, name, "joinCode", "instructorId", "createdAt") VALUES (?, ?, ?, 't1', ?)`;
+  await insert(classroom, ["c1", "C1", "AAAA-BBBB", now]);
+  await insert(classroom, ["c2", "C2", "CCCC-DDDD", now]);
+  for (const [c, u] of [["c1", "u1"], ["c2", "u1"], ["c1", "u2"], ["c2", "u4"]]) await insert(`INSERT INTO classroom_member ("classroomId", "userId", "joinedAt") VALUES (?, ?, ?)`, [c, u, now]);
+  const attempt = `INSERT INTO attempt (id, "userId", "quizId", mode, state, locale, "startedAt", "finishedAt", score, "maxScore", layout, "attemptNumber")
+    VALUES (?, ?, ?, ?, ?, 'AR', ?, ?, ?, ?, '{"items":[]}', ?)`;
+  const attempts: [string, string, string, string, string, number | null, number | null, number][] = [
+    ["a1", "u1", "q-x", "ASSESSMENT", "FINISHED", 1, 3, 1],
+    ["a2", "u1", "q-x", "ASSESSMENT", "FINISHED", 3, 3, 2],
+    ["a3", "u2", "q-x", "ASSESSMENT", "FINISHED", 0.5, 3, 1],
+    ["a4", "u2", "q-x", "PRACTICE", "FINISHED", 1, 3, 1],
+    ["a5", "u2", "q-y", "ASSESSMENT", "ABANDONED", null, null, 1],
+    ["a6", "u2", "q-y", "ASSESSMENT", "FINISHED", 0, 1, 2],
+    ["a7", "u3", "q-y", "ASSESSMENT", "FINISHED", 1, 1, 1],
+    ["a8", "u4", "q-x", "ASSESSMENT", "IN_PROGRESS", null, null, 1],
+    ["a9", "t1", "q-x", "ASSESSMENT", "FINISHED", 2, 3, 1],
+  ];
+  for (const [id, u, quiz, mode, state, score, max, number] of attempts) {
+    await insert(attempt, [id, u, quiz, mode, state, now, state === "IN_PROGRESS" ? null : now, score, max, number]);
+  }
+  const response = `INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "answerKey")
+    VALUES (?, ?, ?, ?, ?, ?, '{}', ?, ?, ?, ?, ?, ?)`;
+  const responses: [string, string, string, string, string, number | null, number, boolean | null, string | null][] = [
+    ["r1", "a1", "u1", "x-1", "GRADED", 1, 1, true, "b"],
+    ["r2", "a1", "u1", "x-2", "GRADED", 0, 2, false, null],
+    ["r3", "a2", "u1", "x-1", "GRADED", 1, 1, true, "b"],
+    ["r4", "a2", "u1", "x-2", "GRADED", 2, 2, true, null],
+    ["r5", "a3", "u2", "x-1", "GRADED", 0.5, 1, false, "a"],
+    ["r6", "a3", "u2", "x-2", "PENDING_MANUAL", null, 2, null, null],
+    ["r7", "a4", "u2", "x-1", "GRADED", 1, 1, true, "b"],
+    ["r8", "a6", "u2", "y-1", "GRADED", 0, 1, false, "false"],
+    ["r9", "a7", "u3", "y-1", "GRADED", 1, 1, true, "true"],
+    ["r10", "a8", "u4", "x-1", "ANSWERED", null, 1, null, "a"],
+    ["r11", "a9", "t1", "x-1", "GRADED", 1, 1, true, "b"],
+  ];
+  for (const [id, a, u, itemId, status, score, max, correct, key] of responses) {
+    const mode = attempts.find((x) => x[0] === a)![3];
+    await insert(response, [id, a, u, itemId, versions.get(itemId), mode, status, score, max, correct, now, key]);
+  }
+  const progress = `INSERT INTO lesson_progress ("userId", "lessonSlug", status, "paragraphsSeen", "timeSpentSeconds", "startedAt", "updatedAt", "completedAt") VALUES (?, ?, ?, '[]', 0, ?, ?, ?)`;
+  for (const [u, lesson, status] of [["u1", "l-1", "COMPLETED"], ["u1", "l-2", "COMPLETED"], ["u2", "l-1", "COMPLETED"], ["u2", "l-2", "IN_PROGRESS"], ["u4", "l-2", "COMPLETED"]]) {
+    await insert(progress, [u, lesson, status, now, now, status === "COMPLETED" ? now : null]);
+  }
+  const mastery = `INSERT INTO objective_mastery ("userId", "objectiveId", level, fraction, "updatedAt") VALUES (?, ?, ?, ?, ?)`;
+  for (const [u, o, level, f] of [["u1", "o-1", "ATTEMPTED", 0.2], ["u1", "o-2", "MASTERED", 1], ["u2", "o-1", "ATTEMPTED", 0.1], ["u2", "o-2", "ATTEMPTED", 0.3]] as const) {
+    await insert(mastery, [u, o, level, f, now]);
+  }
+}
+
+describe("backfilling migrations", () => {
+  it("should backfill, from rows older than the read models, exactly what the live rebuild functions compute", async () => {
+    const target = await fresh();
+    const base = createDataSource(target).options;
+    const open = async (upTo: number) => {
+      const db = new DataSource({ ...base, entities: [], migrations: MIGRATIONS.slice(0, upTo) } as DataSourceOptions);
+      await db.initialize();
+      await db.runMigrations({ transaction: "each" });
+      return db;
+    };
+    const firstBackfill = MIGRATIONS.findIndex((m) => m.name === "DashboardRollups1764400000000");
+    const classRollups = MIGRATIONS.findIndex((m) => m.name === "ClassLessonRollups1764420000000");
+    expect(firstBackfill).toBe(3);
+
+    const old = await open(firstBackfill);
+    await seedHistory(old);
+    await old.destroy();
+
+    // Up to ClassLessonRollups: DashboardRollups, LearnerSummary and ClassLessonRollups backfill, each with the
+    // tables of its own time, and no later repair hides a mistake of theirs.
+    const mid = await open(classRollups + 1);
+    try {
+      const backfilled = await readModels(mid);
+      await mid.transaction((em) => rebuildStats(em));
+      const rebuilt = await readModels(mid);
+      expect(backfilled).toEqual(rebuilt);
+      // The history reaches every table (a backfill that wrote nothing would compare equal to nothing).
+      for (const [table, rows] of Object.entries(backfilled)) expect(rows.length, table).toBeGreaterThan(0);
+      expect(backfilled.learner_summary).toEqual([
+        { userId: "u1", lessonsCompleted: 2, weakObjectives: 1, averageBest: 1 },
+        { userId: "u2", lessonsCompleted: 1, weakObjectives: 2, averageBest: Math.round(((0.5 / 3 + 0) / 2) * 1e9) / 1e9 },
+        { userId: "u3", lessonsCompleted: 0, weakObjectives: 0, averageBest: 1 },
+        { userId: "u4", lessonsCompleted: 1, weakObjectives: 0, averageBest: null },
+      ]);
+      // Spoil the read models, as the bug RepairLessonCompletions repairs did, so that the repair has work to do.
+      await sql(mid, `UPDATE learner_summary SET "lessonsCompleted" = 0`);
+      await sql(mid, `DELETE FROM class_lesson_sum`);
+    } finally {
+      await mid.destroy();
+    }
+
+    // The rest with npm run migrate: the repair rebuilds learner_summary and the class rollups.
+    const up = migrate(target);
+    expect(up.status, up.stderr).toBe(0);
+    expect(up.stdout, up.stderr).toContain(`Applied ${MIGRATIONS.length - classRollups - 1} migration(s)`);
+    const db = createDataSource(target);
+    await db.initialize();
+    try {
+      const repaired = await readModels(db);
+      await db.transaction((em) => rebuildStats(em));
+      expect(repaired).toEqual(await readModels(db));
+      expect(repaired.class_lesson_sum.length).toBeGreaterThan(0);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
+describe("migrations are frozen history", () => {
+  it("should import nothing but typeorm and files of their own folder", () => {
+    const dir = path.join(PROJECT_ROOT, "server/src/migrations");
+    const files = readdirSync(dir).filter((f) => /\.[cm]?[jt]s$/.test(f));
+    expect(files.length).toBeGreaterThan(MIGRATIONS.length);
+    const specifiers = /\b(?:import|export)\s[^;]*?\bfrom\s*["']([^"']+)["']|\bimport\s*["']([^"']+)["']|\bimport\s*\(\s*["'`]([^"'`]+)|\brequire\s*\(\s*["'`]([^"'`]+)/g;
+    const outside: string[] = [];
+    let seen = 0;
+    for (const file of files) {
+      const text = readFileSync(path.join(dir, file), "utf8");
+      for (const m of text.matchAll(specifiers)) {
+        const spec = m[1] ?? m[2] ?? m[3] ?? m[4];
+        seen++;
+        const own = spec.startsWith("./") && !spec.includes("..");
+        if (spec !== "typeorm" && !own) outside.push(`${file}: ${spec}`);
+      }
+    }
+    expect(seen).toBeGreaterThanOrEqual(files.length);
+    expect(outside).toEqual([]);
   });
 });
