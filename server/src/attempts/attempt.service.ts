@@ -49,6 +49,15 @@ function shuffleAwayFrom(xs: string[], key: string[] | null): string[] {
   return [...xs.slice(1), xs[0]];
 }
 
+/** What submitAnswer needs to answer, read once on the write path: no second fetch of the attempt or item. */
+export interface Submitted {
+  attempt: AttemptRow;
+  response: ResponseRow;
+  /** The item at the version the answer was graded against, and that version's number. */
+  item: Item;
+  version: number;
+}
+
 export class AttemptService {
   /** Item versions by row id; versions are immutable, so the cache never goes stale. */
   private readonly versions = new Map<number, Item>();
@@ -184,7 +193,7 @@ export class AttemptService {
    * the module: one queued job reads the attempt's state, checks, grades and upserts in a single statement,
    * so that many answers share one commit.
    */
-  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<{ attempt: AttemptRow; response: ResponseRow }> {
+  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<Submitted> {
     const outcome = await this.writes.run(async (em) => {
       const now = this.clock.now();
       const attempt = await this.loadForWrite(em, attemptId);
@@ -234,7 +243,7 @@ export class AttemptService {
         await this.events.emit(em, "answer.graded", { userId: viewer.id, itemId, correct: grade.correct === true, at: now });
         await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
       }
-      return { attempt, response: row } as const;
+      return { attempt, response: row, item, version: slot.version } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
       // Practice answers also reschedule review and mastery, so they keep theirs.
     }, { savepoint: (await this.modeOf(attemptId)) !== AttemptMode.ASSESSMENT });
