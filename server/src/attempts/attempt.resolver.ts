@@ -36,11 +36,9 @@ export class AttemptResolver {
   @Authorized()
   @Mutation(() => ItemResponse, { description: "Stores (or replaces) an answer; graded on the server." })
   async submitAnswer(@Arg("input", () => SubmitAnswerInput) input: SubmitAnswerInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
-    const { attempt, response } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer);
-    const slot = attempt.layout.items.find((s) => s.itemId === input.itemId)!;
-    const item = await ctx.attempts.itemAtVersion(slot.versionId);
-    const withheld = await ctx.attempts.withheld(attempt, new Map([[slot.versionId, item]]));
-    return toItemResponse(response, item, slot.version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
+    const { attempt, response, item, version } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer);
+    const withheld = await ctx.attempts.withheld(attempt, new Map([[response.itemVersionId, item]]));
+    return toItemResponse(response, item, version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
   }
 
   @Authorized()

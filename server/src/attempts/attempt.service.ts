@@ -18,6 +18,7 @@ import { publicChoicesAndTargets } from "../quizzes/quiz.view.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
+import { displayNameOf } from "../accounts/display-name.js";
 import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
@@ -46,6 +47,15 @@ function shuffleAwayFrom(xs: string[], key: string[] | null): string[] {
     if (!key || key.length < 2 || s.length !== key.length || s.some((x, i) => x !== key[i])) return s;
   }
   return [...xs.slice(1), xs[0]];
+}
+
+/** What submitAnswer needs to answer, read once on the write path: no second fetch of the attempt or item. */
+export interface Submitted {
+  attempt: AttemptRow;
+  response: ResponseRow;
+  /** The item at the version the answer was graded against, and that version's number. */
+  item: Item;
+  version: number;
 }
 
 export class AttemptService {
@@ -128,7 +138,7 @@ export class AttemptService {
     const openKey = `${viewer.id}|${quizId}|${mode}`;
     const existing = await this.db.getRepository(AttemptRow).findOneBy({ openKey });
     if (existing) {
-      const checked = await this.expireIfDue(existing);
+      const checked = await this.expireIfDue(existing, viewer.displayName);
       if (checked.state === AttemptState.IN_PROGRESS) return checked;
     }
     const row = await this.writes.run(async (em) => {
@@ -163,7 +173,7 @@ export class AttemptService {
       await em.insert(AttemptRow, created);
       return created;
     });
-    this.activity.publish({ type: "ATTEMPT_STARTED", learnerId: viewer.id, quizId, itemId: null, attemptId: row.id, at: row.startedAt });
+    this.activity.publish({ type: "ATTEMPT_STARTED", learnerId: viewer.id, learnerName: viewer.displayName, quizId, itemId: null, attemptId: row.id, at: row.startedAt });
     return row;
   }
 
@@ -171,7 +181,7 @@ export class AttemptService {
   async get(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
     const row = await this.db.getRepository(AttemptRow).findOneBy({ id: attemptId });
     if (!row || row.userId !== viewer.id) throw new AppError("attempt/not_found", "There is no such attempt.");
-    return this.expireIfDue(row);
+    return this.expireIfDue(row, viewer.displayName);
   }
 
   async responses(attemptId: string): Promise<ResponseRow[]> {
@@ -183,7 +193,7 @@ export class AttemptService {
    * the module: one queued job reads the attempt's state, checks, grades and upserts in a single statement,
    * so that many answers share one commit.
    */
-  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<{ attempt: AttemptRow; response: ResponseRow }> {
+  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<Submitted> {
     const outcome = await this.writes.run(async (em) => {
       const now = this.clock.now();
       const attempt = await this.loadForWrite(em, attemptId);
@@ -233,15 +243,15 @@ export class AttemptService {
         await this.events.emit(em, "answer.graded", { userId: viewer.id, itemId, correct: grade.correct === true, at: now });
         await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
       }
-      return { attempt, response: row } as const;
+      return { attempt, response: row, item, version: slot.version } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
       // Practice answers also reschedule review and mastery, so they keep theirs.
     }, { savepoint: (await this.modeOf(attemptId)) !== AttemptMode.ASSESSMENT });
     if ("expired" in outcome) {
-      await this.expireIfDue(outcome.expired!);
+      await this.expireIfDue(outcome.expired!, viewer.displayName);
       throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
     }
-    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
+    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
     return outcome;
   }
 
@@ -294,20 +304,20 @@ export class AttemptService {
     const attempt = await this.get(viewer, attemptId);
     if (attempt.state === AttemptState.FINISHED) return attempt;
     if (attempt.state === AttemptState.ABANDONED) throw new AppError("attempt/closed", "This attempt was abandoned.");
-    return this.close(attemptId, AttemptState.FINISHED, this.clock.now());
+    return this.close(attemptId, AttemptState.FINISHED, this.clock.now(), viewer.displayName);
   }
 
   /** Gives up an open attempt without a grade. An abandoned ASSESSMENT attempt still counts towards maxAttempts. */
   async abandon(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
     const attempt = await this.get(viewer, attemptId);
     if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is already closed.");
-    return this.close(attemptId, AttemptState.ABANDONED, this.clock.now());
+    return this.close(attemptId, AttemptState.ABANDONED, this.clock.now(), viewer.displayName);
   }
 
   /** Finishes the attempt with the answers given if its deadline has passed. */
-  async expireIfDue(row: AttemptRow): Promise<AttemptRow> {
+  async expireIfDue(row: AttemptRow, learnerName?: string): Promise<AttemptRow> {
     if (row.state !== AttemptState.IN_PROGRESS || !row.deadline || this.clock.now() < row.deadline) return row;
-    return this.close(row.id, AttemptState.FINISHED, row.deadline);
+    return this.close(row.id, AttemptState.FINISHED, row.deadline, learnerName);
   }
 
   /** Finishes every attempt whose deadline has passed (run periodically by main.ts; reads also do it lazily). */
@@ -327,7 +337,8 @@ export class AttemptService {
   }
 
   /** The one transition out of IN_PROGRESS, serialized: concurrent callers all get the first outcome. */
-  private async close(attemptId: string, state: AttemptState, at: Date): Promise<AttemptRow> {
+  /** `learnerName`: the attempt owner's name for the live feed; looked up when the sweep closes it. */
+  private async close(attemptId: string, state: AttemptState, at: Date, learnerName?: string): Promise<AttemptRow> {
     let closedNow = false;
     const row = await this.writes.run(async (em) => {
       closedNow = false; // run again on PostgreSQL after a serialization failure
@@ -349,7 +360,7 @@ export class AttemptService {
       return fresh;
     });
     if (closedNow && state === AttemptState.FINISHED) {
-      this.activity.publish({ type: "ATTEMPT_FINISHED", learnerId: row.userId, quizId: row.quizId, itemId: null, attemptId: row.id, at });
+      this.activity.publish({ type: "ATTEMPT_FINISHED", learnerId: row.userId, learnerName: learnerName ?? (await displayNameOf(this.db, row.userId)), quizId: row.quizId, itemId: null, attemptId: row.id, at });
     }
     return row;
   }

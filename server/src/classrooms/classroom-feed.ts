@@ -1,6 +1,7 @@
 /**
  * The live activity of one class as an async iterator for a GraphQL subscription: events of its members
- * (membership loaded at subscribe time and kept current from join and remove events), with names attached.
+ * (membership loaded at subscribe time and kept current from join and remove events), delivered in the order
+ * they were published (each event carries the learner's name: nothing is looked up per event).
  */
 import type { ActivityBus, ActivityEvent } from "../shared/activity.js";
 import type { ClassroomActivity } from "./classroom.type.js";
@@ -10,7 +11,6 @@ export function classroomFeed(
   bus: ActivityBus,
   classroomId: string,
   members: Set<string>,
-  nameOf: (userId: string) => Promise<string | null>,
 ): AsyncIterableIterator<ClassroomActivity> {
   const queue: ClassroomActivity[] = [];
   let wake: ((r: IteratorResult<ClassroomActivity>) => void) | null = null;
@@ -30,9 +30,7 @@ export function classroomFeed(
     if (e.type === "LEARNER_JOINED" && e.classroomId === classroomId) members.add(e.learnerId);
     if (!members.has(e.learnerId)) return;
     if (e.type === "LEARNER_REMOVED" && e.classroomId === classroomId) members.delete(e.learnerId);
-    void nameOf(e.learnerId).then((learnerName) =>
-      deliver({ type: e.type as ActivityType, learnerId: e.learnerId, learnerName, quizId: e.quizId, itemId: e.itemId, attemptId: e.attemptId, at: e.at }),
-    );
+    deliver({ type: e.type as ActivityType, learnerId: e.learnerId, learnerName: e.learnerName, quizId: e.quizId, itemId: e.itemId, attemptId: e.attemptId, at: e.at });
   };
   const unsubscribe = bus.subscribe(onEvent);
 

@@ -206,7 +206,7 @@ export class ClassroomResolver {
       if (context.viewer.role === Role.LEARNER) throw new AppError("FORBIDDEN", "Your role does not allow this.");
       await context.classrooms.owned(context.viewer, args.classroomId);
       const members = await context.classrooms.memberIds(args.classroomId);
-      return classroomFeed(context.activity, args.classroomId, members, async (id) => (await context.accounts.user(id))?.displayName ?? null);
+      return classroomFeed(context.activity, args.classroomId, members);
     },
   })
   classroomActivity(@Root() event: ClassroomActivity, @Arg("classroomId", () => ID) _classroomId: string): ClassroomActivity {

@@ -10,6 +10,7 @@ import { AttemptLimiter, JOIN_ACCOUNT_LIMITS, JOIN_ADDRESS_LIMITS } from "../acc
 import { Role } from "../shared/role.enum.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
+import { displayNameOf } from "../accounts/display-name.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/viewer.js";
@@ -98,7 +99,7 @@ export class ClassroomService {
     if (!result) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
     await reservation.release();
     if (result.joined) {
-      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
+      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
     }
     return result.room;
   }
@@ -124,7 +125,7 @@ export class ClassroomService {
       return gone;
     });
     if (removed === 0) throw new AppError("BAD_USER_INPUT", "This learner is not in the class.", { field: "learnerId" });
-    this.activity.publish({ type: "LEARNER_REMOVED", learnerId, quizId: null, itemId: null, attemptId: null, classroomId, at: this.clock.now() });
+    this.activity.publish({ type: "LEARNER_REMOVED", learnerId, learnerName: await displayNameOf(this.db, learnerId), quizId: null, itemId: null, attemptId: null, classroomId, at: this.clock.now() });
     return true;
   }
 

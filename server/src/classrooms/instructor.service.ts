@@ -18,6 +18,7 @@ import { roundPoints } from "../grading/grading.js";
 import { quizGrade } from "../grading/quiz-grade.js";
 import { applyAttempt, refreshQuizBest } from "./stat-rollup.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
+import { displayNameOf } from "../accounts/display-name.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
 import type { Clock } from "../shared/clock.js";
@@ -163,7 +164,7 @@ export class InstructorService {
       await this.events.emit(em, "answers.changed", { userId: r.userId, at: now });
       return r;
     });
-    this.activity.publish({ type: "ESSAY_GRADED", learnerId: graded.userId, quizId: null, itemId: graded.itemId, attemptId: graded.attemptId, at: graded.gradedAt! });
+    this.activity.publish({ type: "ESSAY_GRADED", learnerId: graded.userId, learnerName: await displayNameOf(this.db, graded.userId), quizId: null, itemId: graded.itemId, attemptId: graded.attemptId, at: graded.gradedAt! });
     return graded;
   }
 

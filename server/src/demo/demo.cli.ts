@@ -88,9 +88,9 @@ if (existing) {
       clock.advance((6 + random() * 30) * 3600 * 1000);
       for (const p of lesson.sections.flatMap((sec) => sec.paragraphs)) {
         clock.advance((20 + random() * 70) * 1000);
-        await s.progress.record(me.id, { lessonSlug: lesson.slug, paragraphId: p.id });
+        await s.progress.record(me, { lessonSlug: lesson.slug, paragraphId: p.id });
       }
-      await s.progress.record(me.id, { lessonSlug: lesson.slug, completed: random() < 0.9 });
+      await s.progress.record(me, { lessonSlug: lesson.slug, completed: random() < 0.9 });
       const quiz = content.quizzes.find((q) => q.id === lesson.quiz)!;
       if (random() < 0.6) {
         const practice = await s.attempts.start(me, quiz.id, AttemptMode.PRACTICE);

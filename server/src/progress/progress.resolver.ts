@@ -13,6 +13,6 @@ export class ProgressResolver {
   @Authorized()
   @Mutation(() => LessonProgress, { description: "Records the paragraph reached and/or completion; time is measured by the server." })
   recordLessonProgress(@Arg("input", () => LessonProgressInput) input: LessonProgressInput, @Ctx() ctx: AppContext): Promise<LessonProgress> {
-    return ctx.progress.record(ctx.viewer!.id, input);
+    return ctx.progress.record(ctx.viewer!, input);
   }
 }

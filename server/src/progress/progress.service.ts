@@ -13,6 +13,7 @@ import { bestScore, quizGrade } from "../grading/quiz-grade.js";
 import type { ReviewService } from "../review/review.service.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
+import type { Viewer } from "../shared/viewer.js";
 import type { Clock } from "../shared/clock.js";
 import { LessonProgressRow } from "./lesson-progress.entity.js";
 import { computeMastery } from "./mastery.query.js";
@@ -34,7 +35,8 @@ export class ProgressService {
     private readonly events: DomainEvents,
   ) {}
 
-  async record(userId: string, input: { lessonSlug: string; paragraphId?: string | null; completed?: boolean | null }): Promise<LessonProgress> {
+  async record(viewer: Pick<Viewer, "id" | "displayName">, input: { lessonSlug: string; paragraphId?: string | null; completed?: boolean | null }): Promise<LessonProgress> {
+    const userId = viewer.id;
     const lesson = this.content.content.lessons.find((l) => l.slug === input.lessonSlug);
     if (!lesson) throw new AppError("BAD_USER_INPUT", `There is no lesson "${input.lessonSlug}".`, { field: "lessonSlug" });
     const paragraphIds = lesson.sections.flatMap((s) => s.paragraphs.map((p) => p.id));
@@ -79,7 +81,7 @@ export class ProgressService {
       }
       return row;
     });
-    this.activity.publish({ type: "LESSON_PROGRESS", learnerId: userId, quizId: null, itemId: null, attemptId: null, at: row.updatedAt });
+    this.activity.publish({ type: "LESSON_PROGRESS", learnerId: userId, learnerName: viewer.displayName, quizId: null, itemId: null, attemptId: null, at: row.updatedAt });
     return (await this.lessons(userId, [row])).find((l) => l.lessonSlug === lesson.slug)!;
   }
 

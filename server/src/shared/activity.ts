@@ -10,6 +10,11 @@ export type ActivityType = "ANSWER_SUBMITTED" | "ATTEMPT_FINISHED" | "ATTEMPT_ST
 export interface ActivityEvent {
   type: ActivityType;
   learnerId: string;
+  /**
+   * The learner's display name when the event was published, so that no watching instructor's feed looks it
+   * up (and events reach every feed in the order they were published).
+   */
+  learnerName: string | null;
   quizId: string | null;
   itemId: string | null;
   attemptId: string | null;

@@ -186,7 +186,7 @@ describe("caps", () => {
     expect(await socket.init()).toBe("ack");
     socket.subscribe("1", SUBSCRIBE, { c: classroom.id });
     await liveListeners(dev, 1);
-    const event = () => dev.app.services.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: learner.id, quizId: "q", itemId: "i", attemptId: null, at: clock.now() });
+    const event = () => dev.app.services.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: learner.id, learnerName: "learner", quizId: "q", itemId: "i", attemptId: null, at: clock.now() });
     event();
     await socket.until(() => socket.messages.some((m) => m.type === "next"), "a first event");
 
