@@ -37,3 +37,9 @@ export function itemOfType(from: QuizFile | Pick<CourseContent, "quizzes">, type
   if (!item) throw new Error(`the test content has no ${type} item`);
   return item;
 }
+
+/** A quiz's file inside the course folder (quizzes/NN-<lesson slug>.yaml), for contentWith(). */
+export function quizFilePath(content: Pick<CourseContent, "lessons">, quiz: QuizFile): string {
+  const lesson = lessonOf(content, quiz);
+  return `quizzes/${String(lesson.order).padStart(2, "0")}-${lesson.slug}.yaml`;
+}
