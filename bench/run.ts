@@ -25,6 +25,7 @@ import { loadContent } from "../server/src/content/content.loader.js";
 import { openDatabase } from "../server/src/database.js";
 import type { DbOptions } from "../server/src/database.js";
 import { BENCH_ITEMS, BENCH_QUIZ, benchContentDir } from "./lib/bench-content.js";
+import { medianLesson } from "./lib/content-picks.js";
 import { startChild } from "./lib/child.js";
 import type { Child } from "./lib/child.js";
 import { startPostgres } from "./lib/postgres.js";
@@ -352,7 +353,10 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   // 2. Lesson query vs the raw limit, two rounds, alternating.
   const mainDb = await database("main");
   const server = await startChild(serverArgs, { ...env, ...mainDb.env }, ROOT);
-  const lessonBody = JSON.stringify({ query: LESSON_QUERY, variables: { slug: "regional-context", locale: "AR" } });
+  // A lesson of median size from the course (not the generated bench lesson), whatever its slug.
+  const lessonSlug = medianLesson(await loadContent(contentDir), (l) => l.quiz === BENCH_QUIZ).slug;
+  log(`lesson read: ${lessonSlug}`);
+  const lessonBody = JSON.stringify({ query: LESSON_QUERY, variables: { slug: lessonSlug, locale: "AR" } });
   const bytes = await (await fetch(`${server.url}graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: lessonBody })).text();
   const bytesFile = path.join(work, "lesson.json");
   await writeFile(bytesFile, bytes);

@@ -7,7 +7,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import autocannon from "autocannon";
+import { loadContent } from "../server/src/content/content.loader.js";
 import { startChild } from "./lib/child.js";
+import { medianLesson, practiceShortAnswers } from "./lib/content-picks.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
@@ -23,12 +25,18 @@ const rssMiB = async (pid: number) => {
   return Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
 };
 
+// What is read and answered, chosen from content/ by shape (the server below serves content/ too).
+const content = await loadContent(path.join(ROOT, "content"));
+const LESSON = medianLesson(content);
+const { quiz: QUIZ, itemIds: SHORT_ITEMS } = practiceShortAnswers(content, LESSON);
+console.log(`soak: reads lesson ${LESSON.slug}, answers ${SHORT_ITEMS.join(", ")} of ${QUIZ.id}`);
+
 const dir = await mkdtemp(path.join(tmpdir(), "soak-"));
 const server = await startChild(["--import", "tsx", "server/src/main.ts"], { PORT: "0", HOST: "127.0.0.1", DATA_DIR: dir, PASSWORD_HASH_LOG_N: "10", NODE_ENV: "production" }, ROOT);
 const learners: { token: string; attemptId: string }[] = [];
 for (let i = 0; i < 30; i++) {
   const { signUp } = await gql(server.url, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email: `soak${i}@soak.test`, password: "long enough pw", displayName: `s${i}` } });
-  const { startAttempt } = await gql(server.url, `mutation { startAttempt(quizId: "q-regional-context", mode: PRACTICE) { id } }`, {}, signUp.token);
+  const { startAttempt } = await gql(server.url, `mutation($q: ID!) { startAttempt(quizId: $q, mode: PRACTICE) { id } }`, { q: QUIZ.id }, signUp.token);
   learners.push({ token: signUp.token, attemptId: startAttempt.id });
 }
 const samples: number[] = [await rssMiB(server.proc.pid!)];
@@ -51,9 +59,9 @@ const result = await new Promise<autocannon.Result>((resolve, reject) =>
             const me = ctx.learner ?? learners[0];
             const r = Math.random();
             const headers = { "content-type": "application/json", authorization: `Bearer ${me.token}` };
-            if (r < 0.5) return { ...req, headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ lesson(slug: "regional-context") { title sections { paragraphs { id text } } } }` }) };
+            if (r < 0.5) return { ...req, headers: { "content-type": "application/json" }, body: JSON.stringify({ query: `{ lesson(slug: "${LESSON.slug}") { title sections { paragraphs { id text } } } }` }) };
             if (r < 0.85) {
-              const item = Math.random() < 0.5 ? "q2-10" : "q2-11";
+              const item = SHORT_ITEMS[Math.floor(Math.random() * SHORT_ITEMS.length)];
               return { ...req, headers, body: JSON.stringify({ query: `mutation($i: SubmitAnswerInput!) { submitAnswer(input: $i) { id } }`, variables: { i: { attemptId: me.attemptId, itemId: item, answer: { text: `t${Math.random()}` } } } }) };
             }
             return { ...req, headers, body: JSON.stringify({ query: `{ myProgress { reviewsDue lessons { status } objectives { level } } }` }) };

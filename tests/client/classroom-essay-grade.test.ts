@@ -12,8 +12,8 @@ afterEach(() => {
 const essay = (over: Partial<PendingEssayFieldsFragment> = {}): PendingEssayFieldsFragment => ({
   responseId: "r-1",
   learner: { id: "u-1", displayName: "Salma" },
-  quizId: "q-exporting-rivalry",
-  itemId: "q3-10",
+  quizId: "fq-b",
+  itemId: "fq-b-07",
   prompt: "Assess the idea of an exported rivalry.",
   text: "The article offers two kinds of evidence.\nFirst, …",
   maxScore: 6,

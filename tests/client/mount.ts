@@ -22,7 +22,7 @@ export function quizItem(type: QuizItemFieldsFragment["type"], over: Partial<Qui
     type,
     prompt: "Which one?",
     points: 1,
-    objectiveIds: ["l1-o1"],
+    objectiveIds: ["fx-a-o1"],
     choices: [],
     targets: [],
     rubric: [],

@@ -28,7 +28,7 @@ function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseF
       
       explanation: "The article says so in its first part.",
       comment: null,
-      evidence: [{ lessonSlug: "event-and-actors", paragraphId: "l1-p2", text: "Two brigadier generals co-chaired the meeting." }],
+      evidence: [{ lessonSlug: "fx-lesson-a", paragraphId: "fx-a-p2", text: "Two brigadier generals co-chaired the meeting." }],
     },
     ...over,
   };
@@ -43,7 +43,7 @@ describe("QuizFeedback", () => {
     expect(w.get("[data-testid=explanation]").text()).toBe("The article says so in its first part.");
     expect(w.get("blockquote").text()).toBe("Two brigadier generals co-chaired the meeting.");
     const link = w.getComponent(RouterLinkStub);
-    expect(link.props("to")).toBe("/lessons/event-and-actors#l1-p2");
+    expect(link.props("to")).toBe("/lessons/fx-lesson-a#fx-a-p2");
     expect(link.text()).toBe("Open the lesson at this paragraph");
   });
 

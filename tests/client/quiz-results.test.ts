@@ -21,7 +21,7 @@ const settings = (over: Partial<QuizSettingsFieldsFragment> = {}): QuizSettingsF
 function attempt(over: Partial<AttemptFieldsFragment> = {}): AttemptFieldsFragment {
   return {
     id: "a1",
-    quizId: "q-conclusion",
+    quizId: "fq-c",
     mode: "ASSESSMENT",
     state: "FINISHED",
     locale: "EN",

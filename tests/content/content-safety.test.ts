@@ -10,6 +10,7 @@ import { loadContent } from "../../server/src/content/content.loader.js";
 import type { ContentProblem } from "../../server/src/content/content.model.js";
 import { ContentValidationError } from "../../server/src/content/content.model.js";
 import { ALIAS_BOMB, contentWith, contentWithText } from "../helpers/content-fixtures.js";
+import { CONTENT_DIR } from "../helpers/test-server.js";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -31,7 +32,7 @@ describe("content safety", () => {
   it.each(["javascript:alert(document.cookie)", "JavaScript:alert(1)", "data:text/html,<script>alert(1)</script>", "ftp://example.org/file", "file:///etc/passwd"])(
     "should refuse the source URL %s",
     async (url) => {
-      const problems = await problemsOf(await contentWith("course.yaml", (d) => (d.sources[0].url = url)));
+      const problems = await problemsOf(await contentWith("course.yaml", (d) => (d.sources[0].url = url), CONTENT_DIR));
       expect(problems).toContainEqual({ file: "content/course.yaml", path: "sources[0].url", message: "a source URL must be an http:// or https:// address" });
     },
   );
@@ -40,14 +41,14 @@ describe("content safety", () => {
     const dir = await contentWith("course.yaml", (d) => {
       d.sources[0].url = "http://example.org/a?b=c#d";
       d.sources[1].url = "https://example.org/";
-    });
+    }, CONTENT_DIR);
     dirs.push(dir);
     const content = await loadContent(dir);
     expect(content.course.sources.slice(0, 2).map((s) => s.url)).toEqual(["http://example.org/a?b=c#d", "https://example.org/"]);
   });
 
   it("should refuse a YAML alias bomb as a content problem, quickly", async () => {
-    const dir = await contentWithText("course.yaml", (old) => `${old}\n${ALIAS_BOMB}\n`);
+    const dir = await contentWithText("course.yaml", (old) => `${old}\n${ALIAS_BOMB}\n`, CONTENT_DIR);
     const started = Date.now();
     const problems = await problemsOf(dir);
     expect(Date.now() - started).toBeLessThan(5_000);

@@ -34,7 +34,7 @@ const ESSAY_TEXT = "يرى المقال أن التنافس المغاربي ا�
 const COMMENT = "تحليل جيد للشواهد؛ ميّز أكثر بين ما يقرره المقال وما يطرحه احتمالًا.";
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIST });
+  server = await startTestServer({ clientDir: CLIENT_DIST, content: await realContent() }); // the real lessons, shown to a person
   base = server.url.replace(/\/$/, "");
   const content = await realContent();
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));

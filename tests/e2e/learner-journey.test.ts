@@ -13,7 +13,7 @@ import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import { contentWith } from "../helpers/content-fixtures.js";
-import { startTestServer } from "../helpers/test-server.js";
+import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -29,7 +29,7 @@ beforeAll(async () => {
   const content = await loadContent(
     await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
       doc.items.find((i: { id: string }) => i.id === "q1-02").pool = "practice";
-    }),
+    }, CONTENT_DIR),
   );
   server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");

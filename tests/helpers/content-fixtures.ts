@@ -1,22 +1,23 @@
 /**
- * Factories for broken content: copy the real content/ to a temporary directory, apply one mutation to one
- * file, and let the test load it.
+ * Factories for changed or broken content: copy a course (the fixture course by default; tests/content/ and
+ * the e2e journeys pass the real content/) to a temporary directory, apply one mutation to one file, and let
+ * the test load it.
  */
 import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
-import { CONTENT_DIR } from "./test-server.js";
+import { FIXTURE_DIR } from "./test-server.js";
 
-export async function copyContent(): Promise<string> {
+export async function copyContent(from = FIXTURE_DIR): Promise<string> {
   const dir = path.join(await mkdtemp(path.join(tmpdir(), "content-fixture-")), "content");
-  await cp(CONTENT_DIR, dir, { recursive: true });
+  await cp(from, dir, { recursive: true });
   return dir;
 }
 
-/** Copies content/ and rewrites `file` (relative to content/) through `mutate`, which edits the parsed YAML. */
-export async function contentWith(file: string, mutate: (doc: any) => void): Promise<string> {
-  const dir = await copyContent();
+/** Copies a course and rewrites `file` (relative to its folder) through `mutate`, which edits the parsed YAML. */
+export async function contentWith(file: string, mutate: (doc: any) => void, from = FIXTURE_DIR): Promise<string> {
+  const dir = await copyContent(from);
   const full = path.join(dir, file);
   const doc = parse(await readFile(full, "utf8"));
   mutate(doc);
@@ -24,9 +25,9 @@ export async function contentWith(file: string, mutate: (doc: any) => void): Pro
   return dir;
 }
 
-/** Copies content/ and replaces `file`'s text outright (for YAML syntax errors). */
-export async function contentWithText(file: string, text: (old: string) => string): Promise<string> {
-  const dir = await copyContent();
+/** Copies a course and replaces `file`'s text outright (for YAML syntax errors). */
+export async function contentWithText(file: string, text: (old: string) => string, from = FIXTURE_DIR): Promise<string> {
+  const dir = await copyContent(from);
   const full = path.join(dir, file);
   await writeFile(full, text(await readFile(full, "utf8")));
   return dir;

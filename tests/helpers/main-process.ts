@@ -1,6 +1,6 @@
 /** `npm start` and the ops CLIs as real processes (server/src/main.ts …), for tests of what an operator sees. */
 import { spawn } from "node:child_process";
-import { PROJECT_ROOT } from "./test-server.js";
+import { FIXTURE_DIR, PROJECT_ROOT } from "./test-server.js";
 
 export interface MainRun {
   pid: number;
@@ -19,10 +19,11 @@ export interface MainRun {
  */
 const STARTUP_GUARD_MS = 30_000;
 
+/** Starts `npm start` as a process; it serves the fixture course unless `env` names another CONTENT_DIR. */
 export function startMain(env: Record<string, string>): MainRun {
   const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "", ...env },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "", CONTENT_DIR: FIXTURE_DIR, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

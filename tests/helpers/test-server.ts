@@ -1,6 +1,6 @@
 /**
  * Starts the real server (migrations, content import, Apollo, node:http) on an ephemeral port of 127.0.0.1
- * with a fresh database (an SQLite file in a temporary directory, or a PostgreSQL database of its own when
+ * with the fixture course (tests/fixtures/course) unless a test passes other content, a fresh database (an SQLite file in a temporary directory, or a PostgreSQL database of its own when
  * TEST_DATABASE_URL is set: see test-database.ts), and gives tests a small GraphQL client.
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -18,11 +18,20 @@ import type { Role } from "../../server/src/shared/role.enum.js";
 import { createPostgresDatabase, onPostgres } from "./test-database.js";
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "../..");
+/** The real course: only tests/content/ (the course's own checks) and the e2e journeys read it. */
 export const CONTENT_DIR = path.join(PROJECT_ROOT, "content");
+/**
+ * A small fictional course with every item type and review policy, for the engine's tests: the real course may
+ * change shape (lessons merged, items replaced) without breaking them. Its ids start with fx- and fq-.
+ */
+export const FIXTURE_DIR = path.join(PROJECT_ROOT, "tests", "fixtures", "course");
 
 let contentOnce: Promise<CourseContent> | undefined;
 /** The real content/, loaded once per test file. */
 export const realContent = () => (contentOnce ??= loadContent(CONTENT_DIR));
+let fixtureOnce: Promise<CourseContent> | undefined;
+/** The fixture course (tests/fixtures/course), loaded once per test file; what a test server serves by default. */
+export const fixtureContent = () => (fixtureOnce ??= loadContent(FIXTURE_DIR));
 
 export interface GqlResult<T = Record<string, unknown>> {
   status: number;
@@ -131,7 +140,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
   const db = await openDatabase({ dataDir, databaseUrl: pgDb?.url, logger });
   const app = await createApp({
     db,
-    content: opts.content ?? (await realContent()),
+    content: opts.content ?? (await fixtureContent()),
     clock: opts.clock,
     production: opts.production,
     passwordParams: opts.passwordParams ?? TEST_PASSWORD_PARAMS,

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { contentWith } from "../helpers/content-fixtures.js";
 import { onPostgres, scratchDatabase } from "../helpers/test-database.js";
 import { startMain } from "../helpers/main-process.js";
+import { fixtureContent } from "../helpers/test-server.js";
 
 const dirs: string[] = [];
 const disposals: (() => Promise<void>)[] = [];
@@ -30,7 +31,7 @@ describe("npm start (server/src/main.ts)", { timeout: 60_000 }, () => {
       body: JSON.stringify({ query: "{ course(locale: AR) { lessons { slug title quiz { id } } } }" }),
     });
     const body = await res.json();
-    expect(body.data.course.lessons.length).toBeGreaterThanOrEqual(5);
+    expect(body.data.course.lessons.map((l: { slug: string }) => l.slug)).toEqual((await fixtureContent()).course.lessons); // startMain serves the fixture course
     run.kill();
     expect(await run.exit).toBe(0);
   });
@@ -52,11 +53,11 @@ describe("npm start (server/src/main.ts)", { timeout: 60_000 }, () => {
   });
 
   it("should refuse to start on bad content, naming the file, the path and the reason", async () => {
-    const dir = await contentWith("quizzes/02-regional-context.yaml", (d) => (d.items[0].evidence = ["l2-nowhere"]));
+    const dir = await contentWith("quizzes/02-fx-lesson-b.yaml", (d) => (d.items[0].evidence = ["fx-b-nowhere"])); // the fixture course's second quiz
     dirs.push(path.dirname(dir));
     const run = startMain({ CONTENT_DIR: dir, DATA_DIR: path.join(path.dirname(dir), "data") });
     expect(await run.exit).toBe(1);
-    expect(run.stderr()).toContain('content/quizzes/02-regional-context.yaml: items[0].evidence[0]: no lesson has paragraph "l2-nowhere"');
+    expect(run.stderr()).toContain('content/quizzes/02-fx-lesson-b.yaml: items[0].evidence[0]: no lesson has paragraph "fx-b-nowhere"');
     expect(run.stdout()).not.toContain("Listening on");
   });
 });

@@ -16,7 +16,7 @@ export interface CourseContent {
 }
 
 export interface ContentProblem {
-  /** Path relative to the project root, e.g. content/lessons/01-event-and-actors.yaml */
+  /** Path relative to the project root, e.g. content/lessons/01-<lesson slug>.yaml */
   file: string;
   /** Where inside the file: a property path such as items[3].choices, or a YAML line. */
   path: string;

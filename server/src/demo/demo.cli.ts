@@ -2,7 +2,9 @@
  * `npm run demo`: a demo instructor, a class and 30 simulated learners with plausible reading progress,
  * practice and assessment attempts (and essays to grade), so the dashboard can be seen at once. Learners
  * differ in ability and in how far they got; their activity is spread over the last two weeks.
- * Re-running it prints the same credentials and adds nothing.
+ * Re-running it prints the same credentials and adds nothing. It names no lesson, quiz or item: whatever the
+ * content is, each attempt answers the items its pool asks (quizzes/pools.ts), and a quiz that has closed gets
+ * no assessment.
  */
 import { readConfig } from "../config.js";
 import { createApp } from "../app.js";
@@ -26,6 +28,10 @@ const NAMES = [
   "Aïcha", "Boubacar", "Chloé", "Daouda", "Emma", "Fatoumata", "Hassan", "Inès", "Moussa", "Nour",
 ];
 
+
+/** An item without a pool is in both (content.schema.ts). */
+const inPractice = (item: Item) => item.pool !== "assessment";
+const inAssessment = (item: Item) => item.pool !== "practice";
 
 function wrongAnswer(item: Item): Record<string, unknown> {
   const pid = (local: string) => app.store.ids.option(item.id, local);
@@ -94,17 +100,18 @@ if (existing) {
       const quiz = content.quizzes.find((q) => q.id === lesson.quiz)!;
       if (random() < 0.6) {
         const practice = await s.attempts.start(me, quiz.id, AttemptMode.PRACTICE);
-        for (const item of quiz.items.filter((it) => it.type !== "ESSAY").slice(0, 5)) {
+        for (const item of quiz.items.filter((it) => it.type !== "ESSAY" && inPractice(it)).slice(0, 5)) {
           clock.advance(40_000);
           await s.attempts.submit(me, practice.id, item.id, random() < ability ? rightAnswer(item) : wrongAnswer(item));
         }
         await s.attempts.finish(me, practice.id);
       }
-      const tries = Math.min(quiz.settings.maxAttempts, random() < 0.25 ? 2 : 1);
+      const closed = quiz.settings.closesAt !== undefined && new Date(quiz.settings.closesAt) <= clock.now();
+      const tries = closed ? 0 : Math.min(quiz.settings.maxAttempts, random() < 0.25 ? 2 : 1);
       for (let t = 0; t < tries; t++) {
         clock.advance(3600 * 1000);
         const attempt = await s.attempts.start(me, quiz.id, AttemptMode.ASSESSMENT);
-        for (const item of quiz.items) {
+        for (const item of quiz.items.filter(inAssessment)) {
           clock.advance((30 + random() * 60) * 1000);
           const p = Math.min(0.98, ability + t * 0.1);
           await s.attempts.submit(me, attempt.id, item.id, item.type === "ESSAY" || random() < p ? rightAnswer(item) : wrongAnswer(item));

@@ -7,7 +7,8 @@ import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, lessonOf, quizWhere } from "../../helpers/course-lookup.js";
 import { rebuildStats } from "../../../server/src/classrooms/stat-rollup.js";
 
 let server: TestServer;
@@ -17,7 +18,15 @@ let code: string;
 const learners: Learner[] = [];
 const statements: string[] = [];
 const clock = new ManualClock("2026-09-01T08:00:00Z");
-const QUIZ = "q-exporting-rivalry"; // has an essay
+// From the content a test server serves (the fixture course): a quiz with an essay, two assessment attempts and
+// results after finishing; its lesson; the course's last lesson; what a graded essay scores here.
+const content = await fixtureContent();
+const QUIZ_FILE = quizWhere(content, "an essay, two or more attempts and results after finishing", (q) => hasEssay(q) && q.settings.maxAttempts >= 2 && q.settings.reviewPolicy === "AFTER_FINISH");
+const QUIZ = QUIZ_FILE.id;
+const LESSON = lessonOf(content, QUIZ_FILE);
+const LAST = content.lessons[content.lessons.length - 1];
+const ESSAY_POINTS = QUIZ_FILE.items.find((i) => i.type === "ESSAY")!.points;
+const GIVEN = ESSAY_POINTS * 0.75; // below full marks: the essay is not "correct"
 
 beforeAll(async () => {
   server = await startTestServer({ clock, onQuery: (q) => statements.push(q) });
@@ -116,23 +125,23 @@ describe("a class", () => {
     expect(target.text).toBe("مقال المتعلم 1");
     const before = await server.sql(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
 
-    const bad = await teacher.gql(`mutation($i: GradeEssayInput!) { gradeEssay(input: $i) { id } }`, { i: { responseId: target.responseId, score: 99 } });
+    const bad = await teacher.gql(`mutation($i: GradeEssayInput!) { gradeEssay(input: $i) { id } }`, { i: { responseId: target.responseId, score: ESSAY_POINTS + 1 } });
     expect(bad.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
     const res = await teacher.gql(`mutation($i: GradeEssayInput!) { gradeEssay(input: $i) { status score correct feedback { comment } } }`, {
-      i: { responseId: target.responseId, score: 4.5, comment: "تحليل جيد، ينقصه التمييز بين الوقائع والاحتمالات." },
+      i: { responseId: target.responseId, score: GIVEN, comment: "تحليل جيد، ينقصه التمييز بين الوقائع والاحتمالات." },
     });
     expect(res.body.errors).toBeUndefined();
-    expect(res.body.data.gradeEssay).toMatchObject({ status: "GRADED", score: 4.5, correct: false });
+    expect(res.body.data.gradeEssay).toMatchObject({ status: "GRADED", score: GIVEN, correct: false });
     const after = await server.sql(`SELECT score, "maxScore" FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]);
-    expect(after[0].score).toBeCloseTo(before[0].score + 4.5, 5);
-    expect(after[0].maxScore).toBeCloseTo(before[0].maxScore + 6, 5);
+    expect(after[0].score).toBeCloseTo(before[0].score + GIVEN, 5);
+    expect(after[0].maxScore).toBeCloseTo(before[0].maxScore + ESSAY_POINTS, 5);
 
     const attemptId = (await server.sql(`SELECT id FROM attempt WHERE "userId" = ? AND "quizId" = ?`, [learners[1].id, QUIZ]))[0].id;
     const seen = await learners[1].gql(`query($id: ID!) { attempt(id: $id) { score responses { itemId status score feedback { comment } } } }`, { id: attemptId });
     const essayId = server.app.store.quizFile(QUIZ)!.items.find((i) => i.type === "ESSAY")!.id;
     expect(seen.body.data.attempt.responses.find((r: any) => r.itemId === essayId)).toMatchObject({
       status: "GRADED",
-      score: 4.5,
+      score: GIVEN,
       feedback: { comment: "تحليل جيد، ينقصه التمييز بين الوقائع والاحتمالات." },
     });
     const left = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { pendingEssays { responseId } } }`, { id: classId })).body.data.classroom.pendingEssays;
@@ -140,7 +149,7 @@ describe("a class", () => {
   });
 
   it("should show the roster × lesson matrix, averages, mastery heat-map, needs-help list, activity and a drill-down", async () => {
-    await learners[0].gql(`mutation { recordLessonProgress(input: { lessonSlug: "exporting-rivalry", completed: true }) { status } }`);
+    await learners[0].gql(`mutation { recordLessonProgress(input: { lessonSlug: "${LESSON.slug}", completed: true }) { status } }`);
     const res = await teacher.gql(
       `query($id: ID!, $l: ID!) { classroom(id: $id) {
         progress(limit: 10) { learner { id displayName } lessons { lessonSlug status bestScore } objectives { objectiveId level fraction } }
@@ -156,11 +165,11 @@ describe("a class", () => {
     const c = res.body.data.classroom;
     expect(c.progress.map((r: any) => r.learner.displayName)).toEqual(["Bakary", "Chaima", "Driss", "أمينة"]);
     const amina = c.progress.find((r: any) => r.learner.displayName === "أمينة");
-    expect(amina.lessons.find((l: any) => l.lessonSlug === "exporting-rivalry")).toMatchObject({ status: "COMPLETED" });
-    expect(amina.lessons.find((l: any) => l.lessonSlug === "exporting-rivalry").bestScore).toBe(1);
-    const l3 = c.lessonAverages.find((l: any) => l.lessonSlug === "exporting-rivalry");
+    expect(amina.lessons.find((l: any) => l.lessonSlug === LESSON.slug)).toMatchObject({ status: "COMPLETED" });
+    expect(amina.lessons.find((l: any) => l.lessonSlug === LESSON.slug).bestScore).toBe(1);
+    const l3 = c.lessonAverages.find((l: any) => l.lessonSlug === LESSON.slug);
     expect(l3).toMatchObject({ completed: 1, completionRate: 0.25, assessed: 4 });
-    const o = c.mastery.find((m: any) => m.objectiveId === "l3-o1");
+    const o = c.mastery.find((m: any) => m.objectiveId === LESSON.objectives[0].id);
     expect(o.notStarted + o.attempted + o.familiar + o.proficient + o.mastered).toBe(4);
     // Chaima got 3 of the items right; Driss did badly at first but his best (second) attempt is perfect.
     expect(c.needsHelp.map((n: any) => n.learner.displayName)).toContain("Chaima");
@@ -236,12 +245,11 @@ describe("a class", () => {
     await late.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: code2 });
     await teacher.gql(`mutation($id: ID!, $l: ID!) { removeLearner(classroomId: $id, learnerId: $l) }`, { id: classId, l: learners[2].id });
     // Completing a lesson already started (a paragraph read first, then "completed") moves the class's sums too.
-    const conclusion = server.app.store.content.lessons.find((l) => l.slug === "conclusion")!;
     const progress = `mutation($i: LessonProgressInput!) { recordLessonProgress(input: $i) { status } }`;
-    await learners[1].gql(progress, { i: { lessonSlug: "conclusion", paragraphId: conclusion.sections[0].paragraphs[0].id } });
-    expect((await learners[1].gql(progress, { i: { lessonSlug: "conclusion", completed: true } })).body.data.recordLessonProgress.status).toBe("COMPLETED");
+    await learners[1].gql(progress, { i: { lessonSlug: LAST.slug, paragraphId: LAST.sections[0].paragraphs[0].id } });
+    expect((await learners[1].gql(progress, { i: { lessonSlug: LAST.slug, completed: true } })).body.data.recordLessonProgress.status).toBe("COMPLETED");
     const averages = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { lessonAverages { lessonSlug completed } } }`, { id: classId })).body.data.classroom;
-    expect(averages.lessonAverages.find((l: any) => l.lessonSlug === "conclusion").completed).toBe(1);
+    expect(averages.lessonAverages.find((l: any) => l.lessonSlug === LAST.slug).completed).toBe(1);
 
     const read = async () => ({
       attempts: (await server.sql(`SELECT "classroomId", "quizId", scope, n, "sumT", "sumT2" FROM stat_attempt_sum WHERE n <> 0 ORDER BY 1, 2, 3`)) as any[],

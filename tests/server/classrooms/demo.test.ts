@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import type { ScratchDatabase } from "../../helpers/test-database.js";
 import { scratchDatabase } from "../../helpers/test-database.js";
-import { PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";
+import { FIXTURE_DIR, PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";
 import type { TestServer } from "../../helpers/test-server.js";
 
 let target: ScratchDatabase | undefined;
@@ -20,7 +20,7 @@ describe("npm run demo", () => {
     const run = () =>
       spawnSync(process.execPath, ["--import", "tsx", "server/src/demo/demo.cli.ts"], {
         cwd: PROJECT_ROOT,
-        env: { ...process.env, ...db.env, PASSWORD_HASH_LOG_N: "10" },
+        env: { ...process.env, ...db.env, CONTENT_DIR: FIXTURE_DIR, PASSWORD_HASH_LOG_N: "10" }, // the course the test server below serves
         encoding: "utf8",
       });
     const first = run();

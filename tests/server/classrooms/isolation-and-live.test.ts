@@ -7,7 +7,8 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { closeLiveClients, listeners as liveListeners, subscribe, wsClient as liveClient } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, quizWhere } from "../../helpers/course-lookup.js";
 
 let server: TestServer;
 let teacherA: Learner;
@@ -17,7 +18,10 @@ let learnerB: Learner;
 let classA: { id: string; joinCode: string };
 let classB: { id: string; joinCode: string };
 let essayResponseId: string;
-const QUIZ = "q-exporting-rivalry";
+// From the content a test server serves (the fixture course): a quiz with an essay, and another quiz (the last lesson's).
+const content = await fixtureContent();
+const QUIZ = quizWhere(content, "an essay", hasEssay).id;
+const OTHER_QUIZ = content.lessons[content.lessons.length - 1].quiz;
 
 const CREATE = `mutation($n: String!) { createClassroom(name: $n) { id joinCode } }`;
 const JOIN = `mutation($c: String!) { joinClassroom(code: $c) { id } }`;
@@ -91,14 +95,14 @@ describe("live class activity (graphql-ws)", () => {
     const subA = subscribe(wsClient(teacherA.token), classA.id);
     const subB = subscribe(wsClient(teacherB.token), classB.id);
     await listeners(2);
-    const attemptB = (await learnerB.gql(START, { quizId: "q-conclusion", mode: "PRACTICE" })).body.data.startAttempt;
+    const attemptB = (await learnerB.gql(START, { quizId: OTHER_QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
     await subB.until(() => subB.events.some((e) => e.type === "ATTEMPT_STARTED"));
 
-    const attempt = (await learnerA.gql(START, { quizId: "q-conclusion", mode: "PRACTICE" })).body.data.startAttempt;
-    const item = server.app.store.quizFile("q-conclusion")!.items[0];
+    const attempt = (await learnerA.gql(START, { quizId: OTHER_QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
+    const item = server.app.store.quizFile(OTHER_QUIZ)!.items[0];
     await learnerA.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
     await subA.until(() => subA.events.some((e) => e.type === "ANSWER_SUBMITTED"));
-    expect(subA.events.find((e) => e.type === "ANSWER_SUBMITTED")).toMatchObject({ learnerId: learnerA.id, learnerName: "learnerA", quizId: "q-conclusion", itemId: item.id });
+    expect(subA.events.find((e) => e.type === "ANSWER_SUBMITTED")).toMatchObject({ learnerId: learnerA.id, learnerName: "learnerA", quizId: OTHER_QUIZ, itemId: item.id });
     await learnerA.gql(FINISH, { id: attempt.id });
     await subA.until(() => subA.events.some((e) => e.type === "ATTEMPT_FINISHED"));
 

@@ -12,7 +12,7 @@ import { changeMarker } from "../../helpers/change-marker.js";
 import { contentWith } from "../../helpers/content-fixtures.js";
 import type { ScratchDatabase } from "../../helpers/test-database.js";
 import { onPostgres, scratchDatabase } from "../../helpers/test-database.js";
-import { realContent, startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
 
 let target: ScratchDatabase;
 beforeEach(async () => {
@@ -40,7 +40,7 @@ describe("content import", () => {
   it("should not change a single row when importing the same content twice", async () => {
     const db = await openDatabase(target);
     const queue = new WriteQueue(db);
-    const content = await realContent();
+    const content = await fixtureContent();
     await importContent(db, queue, content, new ManualClock());
     const before = await changeMarker(db);
     const again = await importContent(db, queue, content, new ManualClock());
@@ -52,7 +52,7 @@ describe("content import", () => {
   it("should have a change marker that moves when one row is updated, even to the values it had", async () => {
     const db = await openDatabase(target);
     expect(db.options.type).toBe(onPostgres ? "postgres" : "sqlite");
-    await importContent(db, new WriteQueue(db), await realContent(), new ManualClock());
+    await importContent(db, new WriteQueue(db), await fixtureContent(), new ManualClock());
     const before = await changeMarker(db);
     expect(await changeMarker(db)).toBe(before); // reading moves nothing
     await sql(db, `UPDATE quiz_item_version SET hash = hash WHERE id = (SELECT MIN(id) FROM quiz_item_version)`);
@@ -65,11 +65,11 @@ describe("content import", () => {
     const db = await openDatabase(target);
     const queue = new WriteQueue(db);
     const clock = new ManualClock("2026-03-01T00:00:00Z");
-    const original = await realContent();
+    const original = await fixtureContent();
     await importContent(db, queue, original, clock);
     const itemId = original.quizzes[0].items[2].id;
 
-    const changedDir = await contentWith("quizzes/01-event-and-actors.yaml", (d) => {
+    const changedDir = await contentWith("quizzes/01-fx-lesson-a.yaml", (d) => {
       d.items[2].explanation.en += " (clarified)";
     });
     const changed = await loadContent(changedDir);

@@ -13,7 +13,14 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { socketClass, wsOnce } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, paragraphIds, quizWhere } from "../../helpers/course-lookup.js";
+
+// The content a test server serves (the fixture course): a quiz with an essay, the first quiz, the last lesson.
+const content = await fixtureContent();
+const ESSAY_QUIZ = quizWhere(content, "an essay", hasEssay).id;
+const FIRST_QUIZ = content.lessons[0].quiz;
+const LAST = content.lessons[content.lessons.length - 1];
 
 type Role = "anonymous" | "learner" | "otherLearner" | "instructor" | "otherInstructor" | "admin";
 const ROLES: Role[] = ["anonymous", "learner", "otherLearner", "instructor", "otherInstructor", "admin"];
@@ -39,19 +46,19 @@ beforeAll(async () => {
   const classB = (await who.otherInstructor.gql(`mutation { createClassroom(name: "B") { id joinCode } }`)).body.data.createClassroom;
   await who.learner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: classA.joinCode });
   await who.otherLearner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: classB.joinCode });
-  const quiz = server.app.store.quizFile("q-exporting-rivalry")!;
+  const quiz = server.app.store.quizFile(ESSAY_QUIZ)!;
   const a = (await who.learner.gql(START, { quizId: quiz.id, mode: "ASSESSMENT" })).body.data.startAttempt;
   const essay = quiz.items.find((i) => i.type === "ESSAY")!;
   await who.learner.gql(SUBMIT, { input: { attemptId: a.id, itemId: essay.id, answer: { text: "مقال" } } });
   await who.learner.gql(FINISH, { id: a.id });
   essayResponseId = (await server.sql(`SELECT id FROM response WHERE status = 'PENDING_MANUAL'`))[0].id;
-  practiceId = (await who.learner.gql(START, { quizId: "q-event-and-actors", mode: "PRACTICE" })).body.data.startAttempt.id;
-  const first = server.app.store.quizFile("q-event-and-actors")!.items[0];
+  practiceId = (await who.learner.gql(START, { quizId: FIRST_QUIZ, mode: "PRACTICE" })).body.data.startAttempt.id;
+  const first = server.app.store.quizFile(FIRST_QUIZ)!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
 });
 afterAll(async () => server.stop());
 
-const item = () => server.app.store.quizFile("q-event-and-actors")!.items[0];
+const item = () => server.app.store.quizFile(FIRST_QUIZ)!.items[0];
 const all = (v: string): Record<Role, string> => ({ anonymous: v, learner: v, otherLearner: v, instructor: v, otherInstructor: v, admin: v });
 const signedIn = (v: string): Record<Role, string> => ({ ...all(v), anonymous: U });
 
@@ -66,8 +73,8 @@ interface Row {
 // The table. "ok" means data without errors; "skip" means not run for that role (it would destroy fixtures).
 const rows: Row[] = [
   { kind: "query", field: "course", doc: () => `{ course { title } }`, expect: all("ok") },
-  { kind: "query", field: "lesson", doc: () => `{ lesson(slug: "conclusion") { slug } }`, expect: all("ok") },
-  { kind: "query", field: "quiz", doc: () => `{ quiz(id: "q-conclusion") { id } }`, expect: all("ok") },
+  { kind: "query", field: "lesson", doc: () => `{ lesson(slug: "${LAST.slug}") { slug } }`, expect: all("ok") },
+  { kind: "query", field: "quiz", doc: () => `{ quiz(id: "${LAST.quiz}") { id } }`, expect: all("ok") },
   { kind: "query", field: "me", doc: () => `{ me { id } }`, expect: all("ok") },
   { kind: "query", field: "attempt", doc: () => `{ attempt(id: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "query", field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: signedIn("ok") },
@@ -84,8 +91,8 @@ const rows: Row[] = [
   },
   { kind: "mutation", field: "signIn", doc: () => `mutation { signIn(input: { email: "nobody@example.test", password: "x1234567" }) { token } }`, expect: all("auth/invalid_credentials") },
   { kind: "mutation", field: "setLocale", doc: () => `mutation { setLocale(locale: AR) { id } }`, expect: signedIn("ok") },
-  { kind: "mutation", field: "recordLessonProgress", doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "conclusion", paragraphId: "l5-p1" }) { status } }`, expect: signedIn("ok") },
-  { kind: "mutation", field: "startAttempt", doc: () => `mutation { startAttempt(quizId: "q-conclusion", mode: PRACTICE) { id } }`, expect: signedIn("ok") },
+  { kind: "mutation", field: "recordLessonProgress", doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "${LAST.slug}", paragraphId: "${paragraphIds(LAST)[0]}" }) { status } }`, expect: signedIn("ok") },
+  { kind: "mutation", field: "startAttempt", doc: () => `mutation { startAttempt(quizId: "${LAST.quiz}", mode: PRACTICE) { id } }`, expect: signedIn("ok") },
   {
     kind: "mutation",
     field: "submitAnswer",

@@ -11,7 +11,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDataSource } from "../../../server/src/database.js";
-import { PROJECT_ROOT } from "../../helpers/test-server.js";
+import { FIXTURE_DIR, PROJECT_ROOT, fixtureContent } from "../../helpers/test-server.js";
+
+// The server process serves the fixture course; its short answers (in practice) carry texts that identify each submission.
+const content = await fixtureContent();
+const SHORT = content.quizzes.flatMap((q) => q.items.filter((i) => i.type === "SHORT_ANSWER" && i.pool !== "assessment").map((i) => ({ quizId: q.id, itemId: i.id })));
 import { seededRandom } from "../../../server/src/shared/seeded-random.js";
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 5);
@@ -27,7 +31,7 @@ afterAll(async () => {
 function start(dataDir: string): Promise<{ proc: ChildProcess; url: string }> {
   const proc = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, PASSWORD_HASH_LOG_N: "10", NODE_ENV: "" },
+    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, CONTENT_DIR: FIXTURE_DIR, PASSWORD_HASH_LOG_N: "10", NODE_ENV: "" },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -70,8 +74,8 @@ describe("crash durability (SIGKILL mid-load)", () => {
       const r = await gql(server.url, `mutation($i: SignUpInput!) { signUp(input: $i) { token } }`, { i: { email: `c${i}@crash.test`, password: "long enough pw", displayName: `c${i}` } });
       tokens.push(r.data.signUp.token);
     }
-    const items = ["q2-10", "q2-11", "q3-09", "q4-09", "q5-08", "q5-09"]; // short answers: the text identifies the submission
-    const quizOf: Record<string, string> = { q2: "q-regional-context", q3: "q-exporting-rivalry", q4: "q-prospects-challenges", q5: "q-conclusion" };
+    const items = SHORT.map((s) => s.itemId); // short answers: the text identifies the submission
+    const quizOf: Record<string, string> = Object.fromEntries(SHORT.map((s) => [s.itemId, s.quizId]));
     const acked: { attemptId: string; itemId: string; text: string; seq: number }[] = [];
     let seq = 0;
 
@@ -80,7 +84,7 @@ describe("crash durability (SIGKILL mid-load)", () => {
       const attempts: Record<string, string>[] = [];
       for (const t of tokens) {
         const mine: Record<string, string> = {};
-        for (const q of Object.values(quizOf)) mine[q] = (await gql(server.url, `mutation($q: ID!) { startAttempt(quizId: $q, mode: PRACTICE) { id } }`, { q }, t)).data.startAttempt.id;
+        for (const q of new Set(Object.values(quizOf))) mine[q] = (await gql(server.url, `mutation($q: ID!) { startAttempt(quizId: $q, mode: PRACTICE) { id } }`, { q }, t)).data.startAttempt.id;
         attempts.push(mine);
       }
       let sent = 0;
@@ -93,7 +97,7 @@ describe("crash durability (SIGKILL mid-load)", () => {
           while (sent < SUBMISSIONS && !killed) {
             sent++;
             const itemId = items[Math.floor(random() * items.length)];
-            const attemptId = attempts[w][quizOf[itemId.slice(0, 2)]];
+            const attemptId = attempts[w][quizOf[itemId]];
             const text = `r${round}-s${++seq}`;
             const mySeq = seq;
             try {

@@ -9,7 +9,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isKnownErrorCode } from "../../../server/src/errors.js";
 import { START } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { itemOfType } from "../../helpers/course-lookup.js";
+
+// The content a test server serves (the fixture course): its first quiz, and real item ids of several types in it.
+const content = await fixtureContent();
+const QUIZ = content.quizzes.find((q) => q.id === content.lessons[0].quiz)!;
+const ITEM_IDS = (["SINGLE_CHOICE", "TRUE_FALSE", "ORDERING", "SHORT_ANSWER"] as const).map((t) => itemOfType(QUIZ, t).id);
 
 let server: TestServer;
 let learner: Learner;
@@ -20,7 +26,7 @@ beforeAll(async () => {
   server = await startTestServer();
   learner = await server.learner("fuzz");
   teacher = await server.instructor("fuzzteacher");
-  attemptId = (await learner.gql(START, { quizId: "q-event-and-actors", mode: "ASSESSMENT" })).body.data.startAttempt.id;
+  attemptId = (await learner.gql(START, { quizId: QUIZ.id, mode: "ASSESSMENT" })).body.data.startAttempt.id;
   classId = (await teacher.gql(`mutation { createClassroom(name: "F") { id } }`)).body.data.createClassroom.id;
 });
 afterAll(async () => server.stop());
@@ -38,7 +44,7 @@ const nasty = fc.oneof(
   fc.string({ unit: "grapheme", maxLength: 50 }),
   fc.string({ unit: fc.constantFrom(..."مالي المغرب الجزائر ـًٌٍَُِّْ٠١٢٣".split("")), maxLength: 40 }),
   fc.string({ unit: fc.integer({ min: 0, max: 31 }).map((c) => String.fromCharCode(c)), maxLength: 20 }),
-  fc.constantFrom("", " ", "\u0000", "x".repeat(20_000), "ب".repeat(5000), "q1-01", "q1-01.true", "'; DROP TABLE response; --", "<script>alert(1)</script>", "null", "__proto__"),
+  fc.constantFrom("", " ", "\u0000", "x".repeat(20_000), "ب".repeat(5000), ITEM_IDS[0], `${ITEM_IDS[1]}.true`, "'; DROP TABLE response; --", "<script>alert(1)</script>", "null", "__proto__"),
 );
 const number = fc.oneof(fc.double({ noNaN: false }), fc.integer(), fc.constantFrom(-1, 0, 1e308, -1e308, 0.5, 7));
 // The real ids are known only after beforeAll, so they are read when a value is drawn.
@@ -55,7 +61,7 @@ const cases: { name: string; doc: string; vars: fc.Arbitrary<Record<string, unkn
   {
     name: "submitAnswer",
     doc: `mutation($a: ID!, $i: ID!, $c: [ID!], $t: String, $s: [ID!]) { submitAnswer(input: { attemptId: $a, itemId: $i, answer: { choiceIds: $c, text: $t, sequence: $s } }) { id } }`,
-    vars: fc.record({ a: id, i: fc.oneof(nasty, fc.constantFrom("q1-01", "q1-05", "q1-09", "q1-10")), c: fc.option(fc.array(nasty, { maxLength: 5 })), t: fc.option(nasty), s: fc.option(fc.array(nasty, { maxLength: 8 })) }),
+    vars: fc.record({ a: id, i: fc.oneof(nasty, fc.constantFrom(...ITEM_IDS)), c: fc.option(fc.array(nasty, { maxLength: 5 })), t: fc.option(nasty), s: fc.option(fc.array(nasty, { maxLength: 8 })) }),
     as: () => learner,
   },
   { name: "finishAttempt", doc: `mutation($a: ID!) { finishAttempt(attemptId: $a) { id } }`, vars: fc.record({ a: nasty }), as: () => learner },

@@ -11,21 +11,25 @@ import { Role } from "../../../server/src/shared/role.enum.js";
 import { Locale } from "../../../server/src/shared/locale.js";
 import type { AttemptMode } from "../../../server/src/attempts/attempt.enum.js";
 import type { AttemptService } from "../../../server/src/attempts/attempt.service.js";
-import type { Item } from "../../../server/src/content/content.schema.js";
+import type { Item, QuizFile } from "../../../server/src/content/content.schema.js";
+import { hasEssay, hasPools, quizWhere } from "../../helpers/course-lookup.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
-const QUIZ = "q-event-and-actors";
+/** A timed quiz with several assessment attempts and no essay, so that every answer is graded at once. */
+const isTimedAutoQuiz = (q: QuizFile) => q.settings.timeLimitMinutes !== undefined && q.settings.maxAttempts > 1 && !hasEssay(q) && !hasPools(q);
 const clock = new ManualClock("2026-04-01T00:00:00Z");
 let server: TestServer;
+let QUIZ: string;
 let items: Item[];
 let maxAttempts: number;
 let limitMs: number;
 
 beforeAll(async () => {
   server = await startTestServer({ clock });
-  const quiz = server.app.store.quizFile(QUIZ)!;
+  const quiz = quizWhere(server.app.store.content, "a time limit, several attempts and no essay", isTimedAutoQuiz);
+  QUIZ = quiz.id;
   items = quiz.items;
   maxAttempts = quiz.settings.maxAttempts;
   limitMs = quiz.settings.timeLimitMinutes! * 60_000;

@@ -6,13 +6,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerInput } from "../../helpers/answers.js";
 import { START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { paragraphIds } from "../../helpers/course-lookup.js";
 
 let server: TestServer;
 let owner: Learner;
 let other: Learner;
 let attemptId: string;
-const QUIZ = "q-event-and-actors";
+// The content a test server serves (the fixture course): its first lesson and quiz, and its last lesson.
+const content = await fixtureContent();
+const FIRST = content.lessons[0];
+const LAST = content.lessons[content.lessons.length - 1];
+const QUIZ = FIRST.quiz;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -21,7 +26,7 @@ beforeAll(async () => {
   attemptId = (await owner.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt.id;
   const item = server.app.store.quizFile(QUIZ)!.items[0];
   await owner.gql(SUBMIT, { input: { attemptId, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
-  await owner.gql(`mutation { recordLessonProgress(input: { lessonSlug: "event-and-actors", paragraphId: "l1-p2" }) { status } }`);
+  await owner.gql(`mutation { recordLessonProgress(input: { lessonSlug: "${FIRST.slug}", paragraphId: "${paragraphIds(FIRST)[1]}" }) { status } }`);
 });
 afterAll(async () => server.stop());
 
@@ -37,7 +42,7 @@ interface Case {
 const item = () => server.app.store.quizFile(QUIZ)!.items[0];
 const cases: Case[] = [
   { field: "course", doc: () => `{ course { title } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
-  { field: "lesson", doc: () => `{ lesson(slug: "conclusion") { slug } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "lesson", doc: () => `{ lesson(slug: "${LAST.slug}") { slug } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "quiz", doc: () => `{ quiz(id: "${QUIZ}") { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "me", doc: () => `{ me { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "attempt", doc: () => `{ attempt(id: "${attemptId}") { id responses { id } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
@@ -53,7 +58,7 @@ const cases: Case[] = [
   { field: "setLocale", doc: () => `mutation { setLocale(locale: AR) { locale } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   {
     field: "recordLessonProgress",
-    doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "conclusion", paragraphId: "l5-p1" }) { status } }`,
+    doc: () => `mutation { recordLessonProgress(input: { lessonSlug: "${LAST.slug}", paragraphId: "${paragraphIds(LAST)[0]}" }) { status } }`,
     expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" },
   },
   { field: "startAttempt", doc: () => `mutation { startAttempt(quizId: "${QUIZ}", mode: PRACTICE) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
@@ -93,8 +98,8 @@ describe("authorization matrix", () => {
   // These run first, while both learners are signed in; the matrix below ends by signing them out.
   it("should show another learner nothing of the owner's progress", async () => {
     const res = await other.gql(`{ myProgress { lessons { lessonSlug status lastParagraphId } objectives { objectiveId level } } }`);
-    const l1 = res.body.data.myProgress.lessons.find((l: any) => l.lessonSlug === "event-and-actors");
-    expect(l1).toEqual({ lessonSlug: "event-and-actors", status: "NOT_STARTED", lastParagraphId: null });
+    const l1 = res.body.data.myProgress.lessons.find((l: any) => l.lessonSlug === FIRST.slug);
+    expect(l1).toEqual({ lessonSlug: FIRST.slug, status: "NOT_STARTED", lastParagraphId: null });
     expect(res.body.data.myProgress.objectives.every((o: any) => o.level === "NOT_STARTED")).toBe(true);
   });
 

@@ -13,7 +13,16 @@ import { ManualClock } from "../../../server/src/shared/clock.js";
 import { contentWith } from "../../helpers/content-fixtures.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import type { TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, hasPools, quizFilePath, quizWhere } from "../../helpers/course-lookup.js";
+
+// Quizzes of the content a test server serves (the fixture course), one per review policy.
+const content = await fixtureContent();
+const AFTER_FINISH = quizWhere(content, "AFTER_FINISH and no essay", (q) => q.settings.reviewPolicy === "AFTER_FINISH" && !hasEssay(q));
+const WITH_ESSAY = quizWhere(content, "AFTER_FINISH and an essay", (q) => q.settings.reviewPolicy === "AFTER_FINISH" && hasEssay(q));
+/** One ASSESSMENT attempt, results AFTER_CLOSE, no pools. */
+const AFTER_CLOSE = quizWhere(content, "one attempt, AFTER_CLOSE and no pools", (q) => q.settings.reviewPolicy === "AFTER_CLOSE" && q.settings.maxAttempts === 1 && !hasPools(q));
+const NEVER = quizWhere(content, "NEVER", (q) => q.settings.reviewPolicy === "NEVER");
 
 const ANSWER = `{ choiceIds text sequence pairs { leftId rightId } }`;
 const RESPONSE = `{ id itemId itemVersion answer ${ANSWER} status score maxScore correct rightAnswer ${ANSWER}
@@ -49,9 +58,10 @@ function keyFingerprints(item: Item, typed: Record<string, unknown>, ids: Option
 }
 
 describe("no key during an assessment", () => {
-  it.each(["q-event-and-actors", "q-exporting-rivalry", "q-conclusion"])("should leak nothing in any response body of %s", async (quizId) => {
+  it.each([AFTER_FINISH.id, WITH_ESSAY.id, AFTER_CLOSE.id, NEVER.id])("should leak nothing in any response body of %s", async (quizId) => {
     const me = await server.learner();
-    const quiz = server.app.store.quizFile(quizId)!;
+    const file = server.app.store.quizFile(quizId)!;
+    const quiz = { ...file, items: file.items.filter((i) => i.pool !== "practice") }; // what the assessment asks
     const bodies: string[] = [];
     const call = async (q: string, v?: Record<string, unknown>) => {
       const res = await me.gql(q, v);
@@ -94,7 +104,7 @@ const EXPORT = `{ exportMyData }`;
 const PROGRESS = `{ myProgress { reviewsDue lessons { lessonSlug status bestScore grade } objectives { objectiveId level fraction } } }`;
 
 describe("no assessment key outside the assessment before its results are out", () => {
-  // q-conclusion: one ASSESSMENT attempt, results AFTER_CLOSE (2027-06-30T23:59:59Z). The clock starts two days before.
+  // One ASSESSMENT attempt, results AFTER_CLOSE (the fixture's closes 2027-06-30T23:59:59Z). The clock starts two days before.
   const clock = new ManualClock("2027-06-28T08:00:00Z");
   let s: TestServer;
   beforeAll(async () => {
@@ -105,8 +115,8 @@ describe("no assessment key outside the assessment before its results are out", 
   it("should withhold keys in practice, review and the export, so that the practice-then-assessment exploit scores nothing", async () => {
     const me = await s.learner();
     const ids = s.app.store.ids;
-    const quiz = s.app.store.quizFile("q-conclusion")!;
-    expect(quiz.settings).toMatchObject({ maxAttempts: 1, reviewPolicy: "AFTER_CLOSE" });
+    const quiz = s.app.store.quizFile(AFTER_CLOSE.id)!;
+    expect(quiz.settings).toMatchObject({ maxAttempts: 1, reviewPolicy: "AFTER_CLOSE", closesAt: "2027-06-30T23:59:59Z" });
     const bodies: string[] = [];
     const call = async (q: string, v?: Record<string, unknown>) => {
       const res = await me.gql(q, v);
@@ -177,7 +187,7 @@ describe("no assessment key outside the assessment before its results are out", 
   it("should keep the export of an assessment whose results are hidden to answers in public ids, without scores", async () => {
     const me = await s.learner();
     const ids = s.app.store.ids;
-    const quiz = s.app.store.quizFile("q-event-and-actors")!; // AFTER_FINISH: hidden while in progress
+    const quiz = s.app.store.quizFile(AFTER_FINISH.id)!; // AFTER_FINISH: hidden while in progress
     const exam = (await me.gql(`mutation($q: ID!) { startAttempt(quizId: $q, mode: ASSESSMENT) { id } }`, { q: quiz.id })).body.data.startAttempt;
     const typed: Record<string, Record<string, unknown>> = {};
     for (const item of quiz.items) {
@@ -202,21 +212,21 @@ describe("no assessment key outside the assessment before its results are out", 
 });
 
 describe("item pools", () => {
-  // q-conclusion with pools: items 1–3 practice only, 4–6 assessment only, the rest in both.
+  // The AFTER_CLOSE quiz with pools: items 1–3 practice only, 4–6 assessment only, the rest in both.
   const clock = new ManualClock("2027-06-28T08:00:00Z");
   let s: TestServer;
   let quiz: { id: string; items: Item[] };
-  const practiceOnly = ["q5-01", "q5-02", "q5-03"];
-  const assessmentOnly = ["q5-04", "q5-05", "q5-06"];
+  const practiceOnly = AFTER_CLOSE.items.slice(0, 3).map((i) => i.id);
+  const assessmentOnly = AFTER_CLOSE.items.slice(3, 6).map((i) => i.id);
   beforeAll(async () => {
-    const dir = await contentWith("quizzes/05-conclusion.yaml", (doc) => {
+    const dir = await contentWith(quizFilePath(content, AFTER_CLOSE), (doc) => {
       for (const item of doc.items) {
         if (practiceOnly.includes(item.id)) item.pool = "practice";
         if (assessmentOnly.includes(item.id)) item.pool = "assessment";
       }
     });
     s = await startTestServer({ clock, content: await loadContent(dir) });
-    quiz = s.app.store.quizFile("q-conclusion")!;
+    quiz = s.app.store.quizFile(AFTER_CLOSE.id)!;
   });
   afterAll(async () => s.stop());
 
@@ -230,37 +240,37 @@ describe("item pools", () => {
     // A practice-only item's key is no secret; an item in both pools keeps its key.
     const sub = async (attemptId: string, item: Item, answer: Record<string, unknown>) =>
       (await me.gql(`mutation($input: SubmitAnswerInput!) { submitAnswer(input: $input) ${RESPONSE} }`, { input: { attemptId, itemId: item.id, answer } })).body.data.submitAnswer;
-    const own = quiz.items.find((i) => i.id === "q5-01")!;
+    const own = quiz.items.find((i) => i.id === practiceOnly[0])!;
     expect((await sub(practice.id, own, wrongAnswerInput(own, ids))).rightAnswer).not.toBeNull();
     const both = quiz.items.find((i) => i.pool === undefined && i.type !== "ESSAY")!;
     expect(await sub(practice.id, both, wrongAnswerInput(both, ids))).toMatchObject({ correct: false, rightAnswer: null, feedback: null });
 
     const exam = await start("ASSESSMENT");
     expect(exam.items.map((i: { id: string }) => i.id).sort()).toEqual(quiz.items.map((i) => i.id).filter((id) => !practiceOnly.includes(id)).sort());
-    const hiddenItem = quiz.items.find((i) => i.id === "q5-04")!;
+    const hiddenItem = quiz.items.find((i) => i.id === assessmentOnly[0])!;
     await sub(exam.id, hiddenItem, wrongAnswerInput(hiddenItem, ids));
     await me.gql(`mutation($id: ID!) { finishAttempt(attemptId: $id) { id } }`, { id: exam.id });
     // A card for an assessment-only item that is due now (one made before the content had pools, say).
     const now = clock.now().toISOString();
     await s.sql(`UPDATE review_card SET due = ? WHERE "userId" = ?`, [now, me.id]);
     const cards = await s.sql<{ itemId: string }>(`SELECT "itemId" FROM review_card WHERE "userId" = ?`, [me.id]);
-    expect(cards.map((c) => c.itemId)).toContain("q5-04");
+    expect(cards.map((c) => c.itemId)).toContain(hiddenItem.id);
     const queue = async () => ((await me.gql(`{ reviewQueue(limit: 100) { id } myProgress { reviewsDue } }`)).body.data as { reviewQueue: { id: string }[]; myProgress: { reviewsDue: number } });
     const early = await queue();
-    expect(early.reviewQueue.map((i) => i.id)).not.toContain("q5-04");
+    expect(early.reviewQueue.map((i) => i.id)).not.toContain(hiddenItem.id);
     expect(early.myProgress.reviewsDue).toBe(early.reviewQueue.length);
-    const refused = await me.gql(`mutation($input: ReviewAnswerInput!) { submitReview(input: $input) ${RESPONSE} }`, { input: { itemId: "q5-04", answer: wrongAnswerInput(hiddenItem, ids) } });
+    const refused = await me.gql(`mutation($input: ReviewAnswerInput!) { submitReview(input: $input) ${RESPONSE} }`, { input: { itemId: hiddenItem.id, answer: wrongAnswerInput(hiddenItem, ids) } });
     expect(refused.body.errors?.[0].extensions?.code).toBe("item/not_in_quiz");
 
     clock.set("2027-07-01T08:00:00Z");
     const late = await queue();
-    expect(late.reviewQueue.map((i) => i.id)).toContain("q5-04");
-    const reviewed = await me.gql(`mutation($input: ReviewAnswerInput!) { submitReview(input: $input) ${RESPONSE} }`, { input: { itemId: "q5-04", answer: wrongAnswerInput(hiddenItem, ids) } });
+    expect(late.reviewQueue.map((i) => i.id)).toContain(hiddenItem.id);
+    const reviewed = await me.gql(`mutation($input: ReviewAnswerInput!) { submitReview(input: $input) ${RESPONSE} }`, { input: { itemId: hiddenItem.id, answer: wrongAnswerInput(hiddenItem, ids) } });
     expect(reviewed.body.data.submitReview.rightAnswer).not.toBeNull();
   });
 
   it("should refuse content whose quiz leaves a pool empty", async () => {
-    const dir = await contentWith("quizzes/05-conclusion.yaml", (doc) => {
+    const dir = await contentWith(quizFilePath(content, AFTER_CLOSE), (doc) => {
       for (const item of doc.items) item.pool = "practice";
     });
     await expect(loadContent(dir)).rejects.toThrow(/no item is in the assessment pool/);

@@ -15,6 +15,7 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { FINISH, SUBMIT } from "../../helpers/operations.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, quizWhere } from "../../helpers/course-lookup.js";
 
 const sha = (s: string) => createHash("sha256").update(s).digest("hex");
 /** The old, secret-less formulas. */
@@ -67,7 +68,7 @@ describe("option ids", () => {
     servers.push(server);
     const shown = await publicItems(server);
     const items = server.app.store.content.quizzes.flatMap((q) => q.items).filter((i) => options(i).length > 0);
-    expect(items.length).toBeGreaterThan(20);
+    expect(items.length).toBeGreaterThan(12);
     let recovered = 0;
     let sameOrder = 0;
     for (const item of items) {
@@ -82,8 +83,8 @@ describe("option ids", () => {
     }
     expect(recovered).toBe(0);
     const choiceItems = items.filter((i) => i.type === "SINGLE_CHOICE" || i.type === "MULTIPLE_CHOICE").length;
-    expect(choiceItems).toBeGreaterThan(10);
-    expect(sameOrder).toBeLessThan(choiceItems); // by chance now: (1/3! … 1/6!) per item
+    expect(choiceItems).toBeGreaterThanOrEqual(8);
+    expect(sameOrder).toBeLessThan(choiceItems); // by chance now: (1/3! … 1/6!) per item, so all of 8 or more is (1/6)^8 at most
   });
 
   it("should keep the same ids across a restart, and grade an answer built before it", async () => {
@@ -93,8 +94,8 @@ describe("option ids", () => {
     const before = await publicItems(first);
     const ids = first.app.store.ids;
     const me = await first.learner();
-    const quiz = first.app.store.quizFile("q-event-and-actors")!;
-    const attempt = (await me.gql(`mutation { startAttempt(quizId: "q-event-and-actors", mode: PRACTICE) { id } }`)).body.data.startAttempt;
+    const quiz = quizWhere(first.app.store.content, "no essay", (q) => !hasEssay(q)); // every answer gradable at once
+    const attempt = (await me.gql(`mutation($q: ID!) { startAttempt(quizId: $q, mode: PRACTICE) { id } }`, { q: quiz.id })).body.data.startAttempt;
     const answers = quiz.items.map((item) => ({ item, answer: rightAnswerInput(item, ids) }));
     await first.stop();
 
@@ -116,7 +117,7 @@ describe("option ids", () => {
     dirs.push(dataDir);
     const first = await startTestServer({ dataDir });
     const me = await first.learner();
-    const quizId = "q-event-and-actors";
+    const quizId = first.app.store.content.lessons[0].quiz;
     const quiz = first.app.store.quizFile(quizId)!;
     const started = (await me.gql(`mutation { startAttempt(quizId: "${quizId}", mode: PRACTICE) { id items { id choices { id text } targets { id text } } } }`)).body.data.startAttempt;
     const sc = quiz.items.find((i) => i.type === "SINGLE_CHOICE")!;

@@ -8,8 +8,9 @@ import { contentWith } from "../../helpers/content-fixtures.js";
 import { ATTEMPT, FINISH, MY_PROGRESS, REVIEW_QUEUE, START, SUBMIT } from "../../helpers/operations.js";
 import { startTestServer } from "../../helpers/test-server.js";
 
-const QUIZ_FILE = "quizzes/01-event-and-actors.yaml";
-const QUIZ_ID = "q-event-and-actors";
+// The fixture course's first quiz (tests/fixtures/course), whose settings each row replaces.
+const QUIZ_FILE = "quizzes/01-fx-lesson-a.yaml";
+const QUIZ_ID = "fq-a";
 const CLOSES = "2026-06-01T00:00:00Z";
 
 describe("feedbackVisible", () => {

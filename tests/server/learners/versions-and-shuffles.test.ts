@@ -7,9 +7,11 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { contentWith } from "../../helpers/content-fixtures.js";
 import { ATTEMPT, START, SUBMIT } from "../../helpers/operations.js";
 import type { TestServer } from "../../helpers/test-server.js";
-import { realContent, startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
 
-const QUIZ = "q-event-and-actors";
+// The fixture course's first quiz: every auto-graded type, eight items (tests/fixtures/course).
+const QUIZ = "fq-a";
+const QUIZ_FILE = "quizzes/01-fx-lesson-a.yaml";
 let server: TestServer | undefined;
 const dirs: string[] = [];
 afterEach(async () => {
@@ -35,7 +37,7 @@ describe("per-attempt shuffles", () => {
         expect(shown).not.toEqual((rightAnswerInput(item, server!.app.store.ids) as any).sequence);
       }
     }
-    expect(orders.size).toBeGreaterThan(1); // 11! item orders: four identical ones would be a broken shuffle
+    expect(orders.size).toBeGreaterThan(1); // 8! item orders: four identical ones would be a broken shuffle
   });
 });
 
@@ -43,7 +45,7 @@ describe("item versions", () => {
   it("should grade an open attempt against the version it was started with after the content changes", async () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), "versions-"));
     dirs.push(dataDir);
-    const original = await realContent();
+    const original = await fixtureContent();
     server = await startTestServer({ dataDir, content: original });
     const me = await server.learner();
     const attempt = (await me.gql(START, { quizId: QUIZ, mode: "PRACTICE" })).body.data.startAttempt;
@@ -53,7 +55,7 @@ describe("item versions", () => {
     await server.stop();
 
     // The author flips the key of that true/false item.
-    const changedDir = await contentWith("quizzes/01-event-and-actors.yaml", (d) => {
+    const changedDir = await contentWith(QUIZ_FILE, (d) => {
       const item = d.items.find((i: any) => i.id === tf.id);
       item.answer = !item.answer;
     });

@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { findPostgresTool } from "../../../server/src/ops/backup.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import { tableDigests } from "../../helpers/change-marker.js";
+import { hasEssay, lessonOf, paragraphIds, quizWhere } from "../../helpers/course-lookup.js";
 import { ATTEMPT, FINISH, MY_PROGRESS, RECORD, START, SUBMIT } from "../../helpers/operations.js";
 import { createPostgresDatabase, databaseEnv } from "../../helpers/test-database.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
@@ -49,13 +50,14 @@ describe("npm run backup on PostgreSQL", () => {
     // A class, learners with reading progress and finished and open attempts, an instructor.
     const teacher = await server.instructor();
     const room = (await teacher.gql(`mutation { createClassroom(name: "Backup") { id joinCode } }`)).body.data!.createClassroom as { id: string; joinCode: string };
-    const quiz = server.app.store.quizFile("q-regional-context")!;
+    const quiz = quizWhere(server.app.store.content, "no essay", (q) => !hasEssay(q));
+    const lesson = lessonOf(server.app.store.content, quiz);
     const learners: { learner: Learner; attempts: string[] }[] = [];
     for (const [k, name] of ["Amina", "Idriss", "Salma"].entries()) {
       const learner = await server.learner(name);
       await learner.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: room.joinCode });
-      await learner.gql(RECORD, { input: { lessonSlug: "regional-context", paragraphId: "l2-p2" } });
-      if (k === 0) await learner.gql(RECORD, { input: { lessonSlug: "regional-context", completed: true } });
+      await learner.gql(RECORD, { input: { lessonSlug: lesson.slug, paragraphId: paragraphIds(lesson)[1] } });
+      if (k === 0) await learner.gql(RECORD, { input: { lessonSlug: lesson.slug, completed: true } });
       const assessment = (await learner.gql(START, { quizId: quiz.id, mode: "ASSESSMENT" })).body.data.startAttempt.id;
       for (const [i, item] of quiz.items.entries()) {
         const answer = (i + k) % 3 === 0 ? wrongAnswerInput(item, server.app.store.ids) : rightAnswerInput(item, server.app.store.ids);

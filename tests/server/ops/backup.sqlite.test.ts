@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { createDataSource } from "../../../server/src/database.js";
+import { quizWhere } from "../../helpers/course-lookup.js";
 import { START, SUBMIT } from "../../helpers/operations.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { PROJECT_ROOT, startTestServer } from "../../helpers/test-server.js";
@@ -20,7 +21,7 @@ describe("npm run backup", () => {
   it("should copy every answer committed before it began, while writes go on, into a sound database", async () => {
     dir = await mkdtemp(path.join(tmpdir(), "backup-"));
     server = await startTestServer({ dataDir: path.join(dir, "data") });
-    const quiz = server.app.store.quizFile("q-regional-context")!;
+    const quiz = quizWhere(server.app.store.content, "two short answers", (q) => q.items.filter((i) => i.type === "SHORT_ANSWER").length >= 2);
     const short = quiz.items.filter((i) => i.type === "SHORT_ANSWER");
     const learners = await Promise.all(Array.from({ length: 10 }, () => server.learner()));
     const attempts = await Promise.all(learners.map(async (l) => (await l.gql(START, { quizId: quiz.id, mode: "PRACTICE" })).body.data.startAttempt.id));

@@ -4,21 +4,27 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, lessonOf, paragraphIds, quizWhere } from "../../helpers/course-lookup.js";
+import type { LessonFile } from "../../../server/src/content/content.schema.js";
 
 let server: TestServer;
 let me: Learner;
 let teacher: Learner;
 let classId: string;
-const QUIZ = "q-regional-context";
+let QUIZ: string;
+let lesson: LessonFile;
 
 beforeAll(async () => {
   server = await startTestServer();
+  const quiz = quizWhere(server.app.store.content, "no essay", (q) => !hasEssay(q));
+  QUIZ = quiz.id;
+  lesson = lessonOf(server.app.store.content, quiz);
   teacher = await server.instructor();
   const room = (await teacher.gql(`mutation { createClassroom(name: "P") { id joinCode } }`)).body.data.createClassroom;
   classId = room.id;
   me = await server.learner("Zainab");
   await me.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: room.joinCode });
-  await me.gql(`mutation { recordLessonProgress(input: { lessonSlug: "regional-context", paragraphId: "l2-p2" }) { status } }`);
+  await me.gql(`mutation($input: LessonProgressInput!) { recordLessonProgress(input: $input) { status } }`, { input: { lessonSlug: lesson.slug, paragraphId: paragraphIds(lesson)[1] } });
   const a = (await me.gql(START, { quizId: QUIZ, mode: "ASSESSMENT" })).body.data.startAttempt;
   for (const item of server.app.store.quizFile(QUIZ)!.items) await me.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
   await me.gql(FINISH, { id: a.id });
@@ -37,7 +43,7 @@ describe("privacy", () => {
     expect(data.attempts).toHaveLength(2);
     expect(data.responses.length).toBe(server.app.store.quizFile(QUIZ)!.items.length);
     expect(data.responses[0].answer).toBeTypeOf("object");
-    expect(data.lessonProgress[0]).toMatchObject({ lessonSlug: "regional-context", lastParagraphId: "l2-p2" });
+    expect(data.lessonProgress[0]).toMatchObject({ lessonSlug: lesson.slug, lastParagraphId: paragraphIds(lesson)[1] });
     expect(data.classes).toEqual([expect.objectContaining({ name: "P" })]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(data.sessions)).not.toMatch(/"id"/); // session ids (hashes) are not handed out

@@ -13,13 +13,15 @@ import { rightAnswerInput } from "../../helpers/answers.js";
 import { closeLiveClients, listeners, rawSocket, subscribe, wsClient } from "../../helpers/live.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
+import { hasEssay, quizWhere } from "../../helpers/course-lookup.js";
 
 let a: TestServer;
 let b: TestServer;
 let teacherOnB: Learner;
 let classroom: { id: string; joinCode: string };
-const QUIZ = "q-exporting-rivalry";
+// A quiz with an essay, from the content a test server serves (the fixture course).
+const QUIZ = quizWhere(await fixtureContent(), "an essay", hasEssay).id;
 
 beforeAll(async () => {
   const clock = new ManualClock("2026-11-29T09:00:00Z");
