@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../../server/src/database.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
+import { ServerSecretRow } from "../../../server/src/db/server-secret.js";
 import { createPostgresDatabase } from "../../helpers/test-database.js";
 
 let db: DataSource;
@@ -48,6 +49,38 @@ describe("WriteQueue on PostgreSQL (concurrent SERIALIZABLE transactions)", () =
     });
     await Promise.all([a, b]);
     expect((await db.query(`SELECT id FROM probe ORDER BY id`)).map((r: { id: number }) => r.id)).toEqual([1, 2]);
+  });
+
+  it("should begin each transaction with one statement that sets its isolation, and end it with COMMIT or ROLLBACK", async () => {
+    const url = (db.options as { url: string }).url;
+    const statements: string[] = [];
+    const logger = { logQuery: (q: string) => void statements.push(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} };
+    const counted = await openDatabase({ databaseUrl: url, logger });
+    try {
+      const q = new WriteQueue(counted);
+      statements.length = 0;
+      await q.run((em) => em.query(`INSERT INTO probe VALUES (100, 'one')`));
+      // save() must join the transaction, not start one of its own (TypeORM's flags match the one we began).
+      await q.run(async (em) => {
+        await em.query(`INSERT INTO probe VALUES (101, 'two')`);
+        await em.save(ServerSecretRow, { name: "probe", value: "x", createdAt: new Date() });
+      }, { isolation: "READ COMMITTED" });
+      await q.run(async (em) => {
+        await em.query(`INSERT INTO probe VALUES (102, 'three')`);
+        throw new Error("no");
+      }).catch(() => {});
+      expect(statements.filter((s) => !/^(INSERT|SELECT)/.test(s))).toEqual([
+        "START TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+        "COMMIT",
+        "START TRANSACTION ISOLATION LEVEL READ COMMITTED",
+        "COMMIT",
+        "START TRANSACTION ISOLATION LEVEL SERIALIZABLE",
+        "ROLLBACK",
+      ]);
+      expect((await counted.query(`SELECT id FROM probe WHERE id >= 100 ORDER BY id`)).map((r: { id: number }) => r.id)).toEqual([100, 101]);
+    } finally {
+      await counted.destroy();
+    }
   });
 
   it("should run a read-modify-write again after a serialization failure, losing no update", async () => {
