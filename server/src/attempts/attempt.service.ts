@@ -336,8 +336,10 @@ export class AttemptService {
     return due.length;
   }
 
-  /** The one transition out of IN_PROGRESS, serialized: concurrent callers all get the first outcome. */
-  /** `learnerName`: the attempt owner's name for the live feed; looked up when the sweep closes it. */
+  /**
+   * The one transition out of IN_PROGRESS, serialized: concurrent callers all get the first outcome.
+   * `learnerName`: the attempt owner's name for the live feed; looked up when the sweep closes it.
+   */
   private async close(attemptId: string, state: AttemptState, at: Date, learnerName?: string): Promise<AttemptRow> {
     let closedNow = false;
     const row = await this.writes.run(async (em) => {

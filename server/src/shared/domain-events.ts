@@ -15,7 +15,7 @@ export interface DomainEventMap {
   /**
    * An answer was graded and its result may be shown to the learner (a practice answer at once, an assessment
    * answer when its attempt finishes): review scheduling. `notBefore`: the card may not fall due before then
-   * (an AFTER_CLOSE quiz's close), `none`: not scheduled at all (review policy NEVER).
+   * (an AFTER_CLOSE quiz's close). Under review policy NEVER the event is not emitted at all.
    */
   "answer.graded": { userId: string; itemId: string; correct: boolean; at: Date; notBefore?: Date };
   /** The learner's graded, visible answers changed: mastery per objective is computed again. */
