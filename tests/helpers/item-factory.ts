@@ -2,7 +2,7 @@
 import type { Item } from "../../server/src/content/content.schema.js";
 
 const t = (s: string) => ({ ar: `نص ${s}`, en: s });
-const base = { points: 1, objectives: ["o1"], evidence: ["p1"], prompt: t("prompt"), explanation: t("because") };
+const base = { points: 1, level: "understand" as const, objectives: ["o1"], evidence: ["p1"], prompt: t("prompt"), explanation: t("because") };
 
 export const singleChoice = (points = 1): Item => ({
   ...base,

@@ -11,6 +11,12 @@ try {
   for (const i of items) byType.set(i.type, (byType.get(i.type) ?? 0) + 1);
   console.log(`Content OK (${content.hash.slice(0, 12)}): ${content.lessons.length} lessons, ${content.quizzes.length} quizzes, ${items.length} items`);
   console.log("  " + [...byType].map(([t, n]) => `${t} ${n}`).join(", "));
+  const count = (key: (i: (typeof items)[number]) => string) => {
+    const m = new Map<string, number>();
+    for (const i of items) m.set(key(i), (m.get(key(i)) ?? 0) + 1);
+    return [...m].map(([k, n]) => `${k} ${n}`).join(", ");
+  };
+  console.log(`  levels: ${count((i) => i.level)}; pools: ${count((i) => i.pool ?? "both")}; context facts: ${content.context.facts.length}`);
 } catch (e) {
   if (e instanceof ContentValidationError) {
     console.error(e.message);

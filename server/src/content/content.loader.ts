@@ -7,7 +7,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { parseDocument } from "yaml";
 import type { z } from "zod";
-import { CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.js";
 import { crossValidate } from "./content.validate.js";
 import type { ArticleParagraphs, ContentProblem, CourseContent } from "./content.model.js";
 import { ContentValidationError } from "./content.model.js";
@@ -110,6 +110,12 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
     if (quiz) quizzes.push(quiz);
   }
 
+  // Context beyond the article is optional: a course without content/context.yaml has no context facts.
+  let context: ContextFile | undefined = { facts: [] };
+  if (await readFile(path.join(root, "context.yaml"), "utf8").then(() => true, () => false)) {
+    context = await parseFile(root, path.join(root, "context.yaml"), ContextFile, problems);
+  }
+
   let article: ArticleParagraphs | undefined;
   try {
     article = JSON.parse(await readFile(path.join(root, "article", "article.paragraphs.json"), "utf8")) as ArticleParagraphs;
@@ -117,12 +123,13 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
     problems.push({ file: "content/article/article.paragraphs.json", path: "(file)", message: `cannot read: ${(e as Error).message}` });
   }
 
-  if (problems.length > 0 || !course || !article) throw new ContentValidationError(problems);
+  if (problems.length > 0 || !course || !article || !context) throw new ContentValidationError(problems);
 
   lessons.sort((a, b) => a.order - b.order);
-  crossValidate({ course, lessons, quizzes, article }, problems);
+  crossValidate({ course, lessons, quizzes, article, context }, problems);
   if (problems.length > 0) throw new ContentValidationError(problems);
 
-  const hash = contentHash({ course, lessons, quizzes });
-  return Object.freeze({ hash, course, lessons, quizzes, article });
+  // Context facts join the hash only when there are any, so a course without them keeps its hash.
+  const hash = contentHash(context.facts.length > 0 ? { course, lessons, quizzes, context } : { course, lessons, quizzes });
+  return Object.freeze({ hash, course, lessons, quizzes, article, context });
 }

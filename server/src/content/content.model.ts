@@ -1,4 +1,4 @@
-import type { CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import type { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.js";
 
 export interface ArticleParagraphs {
   title: string;
@@ -13,6 +13,8 @@ export interface CourseContent {
   readonly lessons: readonly LessonFile[];
   readonly quizzes: readonly QuizFile[];
   readonly article: ArticleParagraphs;
+  /** content/context.yaml: facts beyond the article (none when the file is absent). */
+  readonly context: ContextFile;
 }
 
 export interface ContentProblem {

@@ -79,10 +79,51 @@ export const LessonFile = z
     keyTerms: z.array(z.object({ id: Id, term: Bilingual, definition: Bilingual }).strict()).min(1),
     timeline: z.array(z.object({ date: PartialDate, sourceParagraphs: SourceParagraphs, event: Bilingual }).strict()),
     sources: z.array(Id),
+    /**
+     * Context beyond the article (content/context.yaml): fact ids shown in a layer marked as outside the
+     * article, "before" it and "what happened next". Never mixed into the lesson's paragraphs.
+     */
+    context: z
+      .object({ before: z.array(Id).default([]), after: z.array(Id).default([]) })
+      .strict()
+      .optional(),
     quiz: Id,
   })
   .strict();
 export type LessonFile = z.infer<typeof LessonFile>;
+
+/** One source of a context fact, copied from the vetted fact sheet (the repository stays self-contained). */
+export const ContextSource = z
+  .object({
+    title: z.string().trim().min(1),
+    publisher: z.string().trim().min(1),
+    date: z.string().trim().min(1),
+    // Optional here so that a fact without any URL is reported by the review (content.review.ts) with its id.
+    url: z.url({ protocol: /^https?$/, error: "a source URL must be an http:// or https:// address" }).optional(),
+  })
+  .strict();
+
+/** content/context.yaml: facts beyond the article, each in our own words with the sources it was checked against. */
+export const ContextFile = z
+  .object({
+    facts: z.array(
+      z
+        .object({
+          id: z.string().regex(/^cf-[a-z0-9][a-z0-9-]*$/, "context fact ids start with cf-"),
+          date: PartialDate,
+          /** Relative to the article: "before" it appeared, or "after" (what happened next). */
+          when: z.enum(["before", "after"]),
+          text: Bilingual,
+          sources: z.array(ContextSource),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+export type ContextFile = z.infer<typeof ContextFile>;
+
+/** Bloom-style level of what an item asks (content.review.ts caps the share of "remember"). */
+export const ITEM_LEVELS = ["remember", "understand", "apply", "analyse", "evaluate"] as const;
 
 export const GradingMethod = z.enum(["HIGHEST", "LAST", "FIRST", "AVERAGE"]);
 export const ReviewPolicy = z.enum(["AFTER_FINISH", "AFTER_CLOSE", "NEVER"]);
@@ -95,6 +136,10 @@ const ItemBase = {
   points: z.number().positive().max(100),
   objectives: z.array(Id).min(1, "an item assesses at least one objective"),
   evidence: z.array(Id).min(1, "an item names at least one evidence paragraph"),
+  /** Context facts (content/context.yaml) that the item's answer also rests on, beside the lesson paragraphs. */
+  context: z.array(Id).optional(),
+  /** What the item asks of the learner: remember, understand, apply, analyse or evaluate. */
+  level: z.enum(ITEM_LEVELS),
   prompt: Bilingual,
   explanation: Bilingual,
   /**

@@ -3,14 +3,16 @@
  * they must be, every objective is assessed. Problems are collected, not thrown, so one run reports all.
  */
 import type { ArticleParagraphs, ContentProblem } from "./content.model.js";
-import type { CourseFile, Item, LessonFile, QuizFile } from "./content.schema.js";
+import type { ContextFile, CourseFile, Item, LessonFile, QuizFile } from "./content.schema.js";
 import { normalizeArabic } from "../shared/arabic.js";
+import { reviewContent } from "./content.review.js";
 
-interface Input {
+export interface ContentInput {
   course: CourseFile;
   lessons: LessonFile[];
   quizzes: QuizFile[];
   article: ArticleParagraphs;
+  context: ContextFile;
 }
 
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
@@ -46,11 +48,14 @@ function duplicates(ids: string[]): string[] {
   return [...dup];
 }
 
-export function crossValidate({ course, lessons, quizzes, article }: Input, problems: ContentProblem[]): void {
+export function crossValidate(input: ContentInput, problems: ContentProblem[]): void {
+  const { course, lessons, quizzes, article, context } = input;
   const push = (file: string, path: string, message: string) => problems.push({ file, path, message });
   const articleParagraphs = new Set(article.paragraphs.map((p) => p.n));
   const sourceIds = new Set(course.sources.map((s) => s.id));
   const articleSources = new Set(article.sources.map((s) => s.n));
+  const factById = new Map(context.facts.map((f) => [f.id, f]));
+  for (const id of duplicates(context.facts.map((f) => f.id))) push("content/context.yaml", "facts", `duplicate context fact id "${id}"`);
 
   course.sources.forEach((s, i) => {
     if (!articleSources.has(s.n)) push("content/course.yaml", `sources[${i}].n`, `the article has no source number ${s.n}`);
@@ -99,6 +104,13 @@ export function crossValidate({ course, lessons, quizzes, article }: Input, prob
     l.sources.forEach((s, i) => {
       if (!sourceIds.has(s)) push(file, `sources[${i}]`, `no source "${s}" in course.yaml`);
     });
+    for (const layer of ["before", "after"] as const) {
+      (l.context?.[layer] ?? []).forEach((id, i) => {
+        const fact = factById.get(id);
+        if (!fact) push(file, `context.${layer}[${i}]`, `no context fact "${id}" in content/context.yaml`);
+        else if (fact.when !== layer) push(file, `context.${layer}[${i}]`, `context fact "${id}" is marked "${fact.when}" the article, not "${layer}"`);
+      });
+    }
     const quiz = quizzes.find((q) => q.id === l.quiz);
     if (!quiz) push(file, "quiz", `no quiz has id "${l.quiz}"`);
     else if (quiz.lesson !== l.slug) push(file, "quiz", `quiz "${l.quiz}" belongs to lesson "${quiz.lesson}"`);
@@ -122,6 +134,9 @@ export function crossValidate({ course, lessons, quizzes, article }: Input, prob
       item.evidence.forEach((p, pi) => {
         if (!paragraphIds.has(p)) push(file, `${at}.evidence[${pi}]`, `no lesson has paragraph "${p}"`);
       });
+      (item.context ?? []).forEach((id, ci) => {
+        if (!factById.has(id)) push(file, `${at}.context[${ci}]`, `no context fact "${id}" in content/context.yaml`);
+      });
       for (const { group, ids } of localIds(item)) {
         for (const id of duplicates(ids)) push(file, `${at}.${group}`, `id "${id}" is used more than once in this item`);
       }
@@ -144,4 +159,7 @@ export function crossValidate({ course, lessons, quizzes, article }: Input, prob
       if (n < 2) push(lessonFile(l), `objectives[${oi}]`, `objective "${o.id}" is assessed by ${n} item(s); every objective needs at least 2`);
     });
   }
+
+  // Editorial rules (originality, wording, pools, levels, duplicates) live in content.review.ts.
+  reviewContent(input, problems);
 }
