@@ -11,14 +11,17 @@
  *   features          each feature's services, entities, views and types; a feature imports only features
  *                     below it in FEATURES (never one above, never one at its own rank but itself)
  *   domain + db       grading/, shared/, errors.ts, db/ (db/ imports no feature: the root hands it the model)
- * The content model (content/content.schema.ts, content.model.ts) is the vocabulary every layer speaks; any
- * module may import it. Migrations are frozen history: they import only typeorm and each other.
+ *   item types        items/: one module per item type and their registry; pure, below every feature, importing
+ *                     only shared/, the content model and libraries (the content schema assembles its item
+ *                     union from the modules' schema parts)
+ * The content model (content/content.schema.ts, content.model.ts, content.parts.ts) is the vocabulary every
+ * layer speaks; any module may import it. Migrations are frozen history: they import only typeorm and each other.
  */
 const SRC = "^server/src/";
 /** Feature folders, bottom first. */
 const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"]];
 const ROOT = `${SRC}[^/]+\\.ts$|\\.cli\\.ts$|${SRC}demo/|${SRC}ops/`;
-const CONTENT_MODEL = `${SRC}content/content\\.(schema|model)\\.ts$`;
+const CONTENT_MODEL = `${SRC}content/content\\.(schema|model|parts)\\.ts$`;
 const GRAPHQL_ENTRY = `\\.resolver\\.ts$|${SRC}classrooms/classroom-feed\\.ts$`;
 
 /** One rule per feature: it may not import a feature ranked at or above it (its own folder excepted). */
@@ -69,7 +72,14 @@ module.exports = {
       severity: "error",
       comment: "db/, shared/, grading/ and errors.ts import no feature (the content model excepted).",
       from: { path: [`${SRC}db/`, `${SRC}shared/`, `${SRC}errors\\.ts$`] },
-      to: { path: `${SRC}(${FEATURES.flat().join("|")}|http|migrations|demo|ops)/`, pathNot: CONTENT_MODEL },
+      to: { path: `${SRC}(${FEATURES.flat().join("|")}|items|http|migrations|demo|ops)/`, pathNot: CONTENT_MODEL },
+    },
+    {
+      name: "items-pure",
+      severity: "error",
+      comment: "Item-type modules (server/src/items/) are pure domain: they import shared/, the content model and libraries only.",
+      from: { path: `${SRC}items/` },
+      to: { path: SRC, pathNot: [`${SRC}items/`, `${SRC}shared/`, CONTENT_MODEL] },
     },
     {
       name: "migrations-frozen",

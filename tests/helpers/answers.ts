@@ -35,5 +35,10 @@ export function wrongAnswerInput(item: Item, ids: OptionIds): Record<string, unk
       return { text: "إجابة خاطئة تماما" };
     case "ESSAY":
       return { text: "…" };
+    case "CLASSIFY": {
+      // Every statement in the category after its own, so none is right.
+      const next = (c: string) => item.categories[(item.categories.findIndex((x) => x.id === c) + 1) % item.categories.length].id;
+      return { pairs: item.statements.map((s) => ({ leftId: pid(s.id), rightId: pid(next(s.category)) })) };
+    }
   }
 }

@@ -64,3 +64,19 @@ export const essay = (): Item => ({
     { id: "r2", points: 2, criterion: t("argument") },
   ],
 });
+
+/** Categories fact, claim, opinion; key: s1 s2 → fact, s3 → claim, s4 s5 → opinion (no statement left in none). */
+export const classify = (points = 5): Item => ({
+  ...base,
+  id: "cl",
+  type: "CLASSIFY",
+  points,
+  categories: ["fact", "claim", "opinion"].map((id) => ({ id, text: t(id) })),
+  statements: [
+    { id: "s1", category: "fact" },
+    { id: "s2", category: "fact" },
+    { id: "s3", category: "claim" },
+    { id: "s4", category: "opinion" },
+    { id: "s5", category: "opinion" },
+  ].map((s) => ({ ...s, text: t(s.id) })),
+});

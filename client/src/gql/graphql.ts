@@ -45,6 +45,7 @@ export type GradingMethod =
   | 'LAST';
 
 export type ItemType =
+  | 'CLASSIFY'
   | 'ESSAY'
   | 'MATCHING'
   | 'MULTIPLE_CHOICE'

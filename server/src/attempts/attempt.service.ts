@@ -15,6 +15,7 @@ import { gradeItem, roundPoints } from "../grading/grading.js";
 import { answerKey } from "../grading/answer-key.js";
 import { guarded, inPool } from "../quizzes/pools.js";
 import { publicChoicesAndTargets } from "../quizzes/quiz.view.js";
+import { itemType } from "../items/registry.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
@@ -38,15 +39,6 @@ export function shuffle<T>(xs: readonly T[]): T[] {
     [a[i], a[j]] = [a[j], a[i]];
   }
   return a;
-}
-
-/** Shuffles, but never returns `key` itself when it has two or more elements (it would show the answer). */
-function shuffleAwayFrom(xs: string[], key: string[] | null): string[] {
-  for (let tries = 0; tries < 20; tries++) {
-    const s = shuffle(xs);
-    if (!key || key.length < 2 || s.length !== key.length || s.some((x, i) => x !== key[i])) return s;
-  }
-  return [...xs.slice(1), xs[0]];
 }
 
 /** What submitAnswer needs to answer, read once on the write path: no second fetch of the attempt or item. */
@@ -97,15 +89,9 @@ export class AttemptService {
         const rec = this.content.item(item.id)!;
         this.versions.set(rec.versionId, item);
         const { choices, targets } = publicChoicesAndTargets(ids, item, Locale.AR);
-        const orderKey = item.type === "ORDERING" ? item.sequence.map((s) => ids.option(item.id, s.id)) : null;
-        return {
-          itemId: item.id,
-          versionId: rec.versionId,
-          version: rec.version,
-          // True/false keeps its conventional order; everything else gets this attempt's own shuffle.
-          choices: item.type === "TRUE_FALSE" ? choices.map((c) => c.id) : shuffleAwayFrom(choices.map((c) => c.id), orderKey),
-          targets: shuffle(targets.map((t) => t.id)),
-        };
+        // This attempt's own order of the options, as the type lays it out (items/<type>.ts layout).
+        const order = itemType(item).layout(ids, item, { choices: choices.map((c) => c.id), targets: targets.map((t) => t.id) }, shuffle);
+        return { itemId: item.id, versionId: rec.versionId, version: rec.version, choices: order.choices, targets: order.targets };
       }),
     };
   }

@@ -7,18 +7,18 @@
 import type { Item } from "../content/content.schema.js";
 import type { ContentStore } from "../content/content.store.js";
 import type { LocalAnswer } from "../grading/grading.js";
-import { rightAnswer, roundPoints } from "../grading/grading.js";
+import { roundPoints } from "../grading/grading.js";
+import { itemType } from "../items/registry.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem, publicOptionId } from "../quizzes/quiz.view.js";
 import type { QuizItem } from "../quizzes/quiz.type.js";
-import { Locale, pick } from "../shared/locale.js";
+import type { Locale } from "../shared/locale.js";
+import { pick } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import type { AttemptMode, AttemptState } from "./attempt.enum.js";
 import { ResponseStatus } from "./attempt.enum.js";
 import type { Answer, Attempt, Evidence, ItemResponse } from "./attempt.type.js";
 import type { ResponseRow } from "./response.entity.js";
-
-const ARABIC = /[\u0600-\u06FF]/;
 
 /** A local-id answer in public ids. */
 export function toPublicAnswer(ids: OptionIds, item: Item, a: LocalAnswer): Answer {
@@ -31,14 +31,10 @@ export function toPublicAnswer(ids: OptionIds, item: Item, a: LocalAnswer): Answ
   };
 }
 
-/** The key as shown after review; for short answers, an accepted answer in the attempt's language. */
+/** The key as shown after review (the type's module: a short answer in the attempt's language, none for essays). */
 export function publicRightAnswer(ids: OptionIds, item: Item, locale: Locale): Answer | null {
-  if (item.type === "ESSAY") return null;
-  if (item.type === "SHORT_ANSWER") {
-    const inLocale = item.accept.find((a) => ARABIC.test(a) === (locale === Locale.AR));
-    return { choiceIds: null, sequence: null, pairs: null, text: inLocale ?? item.accept[0] };
-  }
-  return toPublicAnswer(ids, item, rightAnswer(item));
+  const shown = itemType(item).shownRightAnswer(item, locale);
+  return shown ? toPublicAnswer(ids, item, shown) : null;
 }
 
 export function evidenceOf(item: Item, content: ContentStore, locale: Locale): Evidence[] {

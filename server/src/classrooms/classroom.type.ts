@@ -166,6 +166,24 @@ export class OptionCount {
   count: number;
 }
 
+@ObjectType({ description: "How the answers sorted one statement of a CLASSIFY item." })
+export class StatementStat {
+  @Field(() => ID, { description: "The statement's public id." })
+  id: string;
+
+  @Field(() => String, { description: "The statement's text in the viewer's locale." })
+  label: string;
+
+  @Field(() => Int, { description: "Answers that placed this statement." })
+  responses: number;
+
+  @Field(() => Int, { description: "Answers that placed it in its right category." })
+  correct: number;
+
+  @Field(() => [OptionCount], { description: "One per category: key = the category's public id, label = its text, correct = whether it is this statement's category." })
+  categories: OptionCount[];
+}
+
 @ObjectType()
 export class ItemStat {
   @Field(() => ID)
@@ -200,6 +218,9 @@ export class ItemStat {
 
   @Field(() => [OptionCount])
   distribution: OptionCount[];
+
+  @Field(() => [StatementStat], { nullable: true, description: "CLASSIFY only: for each statement, how the answers sorted it." })
+  statements: StatementStat[] | null;
 }
 
 @ObjectType()

@@ -8,8 +8,7 @@ import type { ContentStore } from "../content/content.store.js";
 import { num, numOrNull, sql } from "../db/sql.js";
 import { pick } from "../shared/locale.js";
 import type { Locale } from "../shared/locale.js";
-import type { Item } from "../content/content.schema.js";
-import type { OptionIds } from "../quizzes/option-ids.js";
+import { itemType } from "../items/registry.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
@@ -23,7 +22,6 @@ import type {
   LessonAverage,
   NeedsHelp,
   ObjectiveSummary,
-  OptionCount,
 } from "./classroom.type.js";
 import type { ActivityType } from "./classroom.type.js";
 
@@ -269,6 +267,7 @@ export class DashboardService {
     const attemptSums = { n: num(totals?.n), sumT: num(totals?.sumT), sumT2: num(totals?.sumT2) };
     return quiz.items.map((item) => {
       const rows = perKey.filter((p) => p.itemId === item.id);
+      const keyed = rows.map((r) => ({ answerKey: r.answerKey === "" ? null : r.answerKey, n: num(r.n) }));
       const sums = { sumX: 0, sumX2: 0, sumXT: 0 };
       let graded = 0;
       let answered = 0;
@@ -280,7 +279,7 @@ export class DashboardService {
         answered += num(r.n);
       }
       // An essay nobody has graded yet has no statistics; everything else counts unanswered attempts as 0.
-      const noData = item.type === "ESSAY" && graded === 0;
+      const noData = itemType(item).handGraded && graded === 0;
       const facility = noData ? null : facilityIndex(attemptSums, sums, item.points);
       const discrimination = noData ? null : discriminationIndex(attemptSums, sums);
       const reasons = checkReasons(facility, discrimination);
@@ -295,37 +294,11 @@ export class DashboardService {
         discriminationIndex: discrimination,
         needsCheck: reasons.length > 0,
         checkReasons: reasons,
-        distribution: optionCounts(this.content.ids, item, rows.map((r) => ({ answerKey: r.answerKey === "" ? null : r.answerKey, n: num(r.n) })), locale),
+        distribution: itemType(item).distribution(this.content.ids, item, keyed, locale),
+        statements: itemType(item).statements(this.content.ids, item, keyed, locale),
       };
     });
   }
 }
 
 const round4 = (x: number | null): number | null => (x === null ? null : Math.round(x * 10_000) / 10_000);
-
-/** Per-option counts: multiple-choice signatures ("a,c") are split into their options. */
-function optionCounts(ids: OptionIds, item: Item, rows: { answerKey: string | null; n: number }[], locale: Locale): OptionCount[] {
-  const counts = new Map<string, number>();
-  for (const r of rows) {
-    if (r.answerKey === null) continue;
-    const keys = item.type === "MULTIPLE_CHOICE" ? r.answerKey.split(",").filter(Boolean) : [r.answerKey];
-    for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + num(r.n));
-  }
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "MULTIPLE_CHOICE":
-      return item.choices.map((c) => ({ key: ids.option(item.id, c.id), label: pick(c.text, locale), correct: c.correct === true, count: counts.get(c.id) ?? 0 }));
-    case "TRUE_FALSE":
-      return (["true", "false"] as const).map((v) => ({ key: `${item.id}.${v}`, label: v, correct: String(item.answer) === v, count: counts.get(v) ?? 0 }));
-    case "MATCHING":
-    case "ORDERING":
-      return (["=correct", "=partial", "=incorrect"] as const).map((k) => ({ key: k, label: null, correct: k === "=correct", count: counts.get(k) ?? 0 }));
-    case "SHORT_ANSWER":
-      return [...counts]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 10)
-        .map(([k, n]) => ({ key: k, label: k.slice(2), correct: null, count: n }));
-    case "ESSAY":
-      return [];
-  }
-}

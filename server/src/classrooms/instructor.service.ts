@@ -15,6 +15,7 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { num, sql } from "../db/sql.js";
 import { AppError } from "../errors.js";
 import { roundPoints } from "../grading/grading.js";
+import { itemType } from "../items/registry.js";
 import { quizGrade } from "../grading/quiz-grade.js";
 import { applyAttempt, refreshQuizBest } from "./stat-rollup.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
@@ -113,7 +114,7 @@ export class InstructorService {
         prompt: pick(item.prompt, locale),
         text: (JSON.parse(r.answer) as { text?: string }).text ?? "",
         maxScore: num(r.maxScore),
-        rubric: item.type === "ESSAY" ? item.rubric.map((c) => ({ id: c.id, criterion: pick(c.criterion, locale), points: c.points })) : [],
+        rubric: itemType(item).rubric(item, locale),
         answeredAt: new Date(r.answeredAt),
       });
     }
@@ -130,7 +131,7 @@ export class InstructorService {
       throw new AppError("classroom/not_found", "There is no such answer among your classes.");
     }
     const item = await this.attempts.itemAtVersion(response.itemVersionId);
-    if (item.type !== "ESSAY") throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });
+    if (!itemType(item).handGraded) throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });
     // An open attempt's essay can still be answered again, which would drop the grade but not what the grade
     // moved (stored mastery, learner summary): grade once the attempt is over, as pendingEssays lists them.
     const attemptState = (await this.db.getRepository(AttemptRow).findOne({ where: { id: response.attemptId }, select: { state: true } }))?.state;

@@ -3,24 +3,11 @@
  * files (ids that must exist, objectives that must be assessed) live in content.validate.ts.
  */
 import { z } from "zod";
+import { Bilingual, Id } from "./content.parts.js";
+import { ITEM_SCHEMAS } from "../items/schemas.js";
 
-const ARABIC_LETTER = /[\u0600-\u06FF]/;
+export { Bilingual } from "./content.parts.js";
 
-/** Every user-visible text: Arabic first, English alongside. */
-export const Bilingual = z
-  .object({
-    ar: z
-      .string()
-      .trim()
-      .min(1, "Arabic text is empty")
-      .refine((s) => ARABIC_LETTER.test(s), "Arabic text contains no Arabic letters"),
-    en: z.string().trim().min(1, "English text is empty"),
-  })
-  .strict();
-export type Bilingual = z.infer<typeof Bilingual>;
-
-const Id = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "ids are lower-case letters, digits and hyphens");
-const LocalId = z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, "ids are lower-case letters, digits, _ and -");
 /** ISO date, possibly partial (2021, 2024-01, 2025-02-17) or a range (2025-02-17/2025-02-19). */
 const PartialDate = z
   .string()
@@ -128,9 +115,6 @@ export const ITEM_LEVELS = ["remember", "understand", "apply", "analyse", "evalu
 export const GradingMethod = z.enum(["HIGHEST", "LAST", "FIRST", "AVERAGE"]);
 export const ReviewPolicy = z.enum(["AFTER_FINISH", "AFTER_CLOSE", "NEVER"]);
 
-const Option = z.object({ id: LocalId, text: Bilingual }).strict();
-const Choice = Option.extend({ correct: z.boolean().optional() }).strict();
-
 const ItemBase = {
   id: Id,
   points: z.number().positive().max(100),
@@ -150,48 +134,31 @@ const ItemBase = {
   pool: z.enum(["practice", "assessment"]).optional(),
 };
 
-const correctCount = (choices: { correct?: boolean }[]) => choices.filter((c) => c.correct === true).length;
+/**
+ * One member per item type: ItemBase and the type's own fields and rules, from its module in server/src/items/
+ * (items/schemas.ts lists them; docs/contributing.md "Add an item type").
+ */
+function member<S extends z.ZodRawShape>(part: { fields: z.ZodObject<S>; rules: readonly { check: (item: never) => boolean; message: string; path: string[] }[] }) {
+  return part.rules.reduce(
+    (o, r) => o.refine((i) => r.check(i as never), { message: r.message, path: r.path }),
+    z.object({ ...ItemBase, ...part.fields.shape }).strict(),
+  );
+}
 
+const S = ITEM_SCHEMAS;
 export const Item = z.discriminatedUnion("type", [
-  z
-    .object({ ...ItemBase, type: z.literal("SINGLE_CHOICE"), choices: z.array(Choice).min(3).max(5) })
-    .strict()
-    .refine((i) => correctCount(i.choices) === 1, { message: "SINGLE_CHOICE needs exactly one correct choice", path: ["choices"] }),
-  z
-    .object({ ...ItemBase, type: z.literal("MULTIPLE_CHOICE"), choices: z.array(Choice).min(4).max(6) })
-    .strict()
-    .refine((i) => correctCount(i.choices) >= 2 && correctCount(i.choices) < i.choices.length, {
-      message: "MULTIPLE_CHOICE needs at least two correct choices and at least one wrong one",
-      path: ["choices"],
-    }),
-  z.object({ ...ItemBase, type: z.literal("TRUE_FALSE"), answer: z.boolean() }).strict(),
-  z
-    .object({
-      ...ItemBase,
-      type: z.literal("MATCHING"),
-      pairs: z.array(z.object({ left: Option, right: Option }).strict()).min(3).max(6),
-      distractors: z.array(Option).max(3).optional(),
-    })
-    .strict(),
-  z.object({ ...ItemBase, type: z.literal("ORDERING"), sequence: z.array(Option).min(3).max(7) }).strict(),
-  z
-    .object({ ...ItemBase, type: z.literal("SHORT_ANSWER"), accept: z.array(z.string().trim().min(1)).min(1) })
-    .strict(),
-  z
-    .object({
-      ...ItemBase,
-      type: z.literal("ESSAY"),
-      rubric: z.array(z.object({ id: LocalId, points: z.number().positive(), criterion: Bilingual }).strict()).min(2),
-    })
-    .strict()
-    .refine((i) => Math.abs(i.rubric.reduce((s, r) => s + r.points, 0) - i.points) < 1e-9, {
-      message: "an ESSAY's points must equal the sum of its rubric points",
-      path: ["points"],
-    }),
+  member(S.SINGLE_CHOICE),
+  member(S.MULTIPLE_CHOICE),
+  member(S.TRUE_FALSE),
+  member(S.MATCHING),
+  member(S.ORDERING),
+  member(S.SHORT_ANSWER),
+  member(S.ESSAY),
+  member(S.CLASSIFY),
 ]);
 export type Item = z.infer<typeof Item>;
 export type ItemType = Item["type"];
-export const ITEM_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "MATCHING", "ORDERING", "SHORT_ANSWER", "ESSAY"] as const;
+export const ITEM_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "MATCHING", "ORDERING", "SHORT_ANSWER", "ESSAY", "CLASSIFY"] as const;
 
 export const QuizSettings = z
   .object({

@@ -12,6 +12,7 @@ import type { Quiz } from "../quizzes/quiz.type.js";
 import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem } from "../quizzes/quiz.view.js";
+import { itemType } from "../items/registry.js";
 
 interface LocaleViews {
   course: Course;
@@ -85,7 +86,7 @@ export class ContentStore {
       list = this.content.quizzes
         .flatMap((q) => q.items)
         .filter((i) => i.objectives.includes(objectiveId))
-        .map((i) => ({ itemId: i.id, points: i.points, essay: i.type === "ESSAY" }));
+        .map((i) => ({ itemId: i.id, points: i.points, essay: itemType(i).handGraded }));
       this.byObjective.set(objectiveId, list);
     }
     return list;

@@ -3,8 +3,8 @@
  * they must be, every objective is assessed. Problems are collected, not thrown, so one run reports all.
  */
 import type { ArticleParagraphs, ContentProblem } from "./content.model.js";
-import type { ContextFile, CourseFile, Item, LessonFile, QuizFile } from "./content.schema.js";
-import { normalizeArabic } from "../shared/arabic.js";
+import type { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import { itemType } from "../items/registry.js";
 import { reviewContent } from "./content.review.js";
 
 export interface ContentInput {
@@ -20,26 +20,6 @@ const quizFile = (q: QuizFile, lessons: LessonFile[]) => {
   const l = lessons.find((x) => x.slug === q.lesson);
   return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
 };
-
-/** The local ids an item defines (choices, pair sides, sequence elements, rubric criteria). */
-function localIds(item: Item): { group: string; ids: string[] }[] {
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "MULTIPLE_CHOICE":
-      return [{ group: "choices", ids: item.choices.map((c) => c.id) }];
-    case "MATCHING":
-      return [
-        { group: "pairs[].left", ids: item.pairs.map((p) => p.left.id) },
-        { group: "pairs[].right + distractors", ids: [...item.pairs.map((p) => p.right.id), ...(item.distractors ?? []).map((d) => d.id)] },
-      ];
-    case "ORDERING":
-      return [{ group: "sequence", ids: item.sequence.map((s) => s.id) }];
-    case "ESSAY":
-      return [{ group: "rubric", ids: item.rubric.map((r) => r.id) }];
-    default:
-      return [];
-  }
-}
 
 function duplicates(ids: string[]): string[] {
   const seen = new Set<string>();
@@ -137,14 +117,12 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
       (item.context ?? []).forEach((id, ci) => {
         if (!factById.has(id)) push(file, `${at}.context[${ci}]`, `no context fact "${id}" in content/context.yaml`);
       });
-      for (const { group, ids } of localIds(item)) {
+      // The type's own cross-checks (items/<type>.ts): unique local ids, rules across its fields.
+      const type = itemType(item);
+      for (const { group, ids } of type.localIds(item)) {
         for (const id of duplicates(ids)) push(file, `${at}.${group}`, `id "${id}" is used more than once in this item`);
       }
-      if (item.type === "SHORT_ANSWER") {
-        item.accept.forEach((a, ai) => {
-          if (normalizeArabic(a) === "") push(file, `${at}.accept[${ai}]`, "accepted answer is empty after normalization");
-        });
-      }
+      for (const problem of type.check(item)) push(file, `${at}.${problem.path}`, problem.message);
     });
     // Pools (quizzes/pools.ts): an item without one is in both; each kind of attempt needs something to ask.
     for (const pool of ["practice", "assessment"] as const) {

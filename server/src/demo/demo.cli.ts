@@ -16,7 +16,8 @@ import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import { ManualClock } from "../shared/clock.js";
 import { AttemptMode } from "../attempts/attempt.enum.js";
-import { publicRightAnswer } from "../attempts/attempt.view.js";
+import { toPublicAnswer } from "../attempts/attempt.view.js";
+import { itemType } from "../items/registry.js";
 import type { Item } from "../content/content.schema.js";
 import { seededRandom } from "../shared/seeded-random.js";
 
@@ -33,33 +34,10 @@ const NAMES = [
 const inPractice = (item: Item) => item.pool !== "assessment";
 const inAssessment = (item: Item) => item.pool !== "practice";
 
-function wrongAnswer(item: Item): Record<string, unknown> {
-  const pid = (local: string) => app.store.ids.option(item.id, local);
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-      return { choiceIds: [pid(item.choices.find((c) => !c.correct)!.id)] };
-    case "MULTIPLE_CHOICE":
-      return { choiceIds: [pid(item.choices.find((c) => c.correct)!.id), pid(item.choices.find((c) => !c.correct)!.id)] };
-    case "TRUE_FALSE":
-      return { choiceIds: [`${item.id}.${String(!item.answer)}`] };
-    case "MATCHING":
-      return { pairs: item.pairs.map((p, i) => ({ leftId: pid(p.left.id), rightId: pid(item.pairs[(i + 1) % item.pairs.length].right.id) })) };
-    case "ORDERING": {
-      const seq = item.sequence.map((s) => pid(s.id));
-      return { sequence: [seq[1], seq[0], ...seq.slice(2)] };
-    }
-    case "SHORT_ANSWER":
-      return { text: "لا أعرف" };
-    case "ESSAY":
-      return { text: "" };
-  }
-}
-
-function rightAnswer(item: Item): Record<string, unknown> {
-  if (item.type === "ESSAY") {
-    return { text: "يرى المقال أن التعاون العسكري بين مالي والمغرب يلبي حاجة أمنية لباماكو، لكنه يحذر من التبعية ومن الانجرار إلى التنافس المغربي الجزائري، ويدعو إلى مقاربة أشمل." };
-  }
-  const a = publicRightAnswer(app.store.ids, item, Locale.AR)!;
+/** A right or a wrong answer in public ids, as a learner's client would send it (items/<type>.ts demoAnswers). */
+function demoAnswer(item: Item, right: boolean): Record<string, unknown> {
+  const { right: r, wrong: w } = itemType(item).demoAnswers(item);
+  const a = toPublicAnswer(app.store.ids, item, right ? r : w);
   return Object.fromEntries(Object.entries(a).filter(([, v]) => v !== null));
 }
 
@@ -100,9 +78,9 @@ if (existing) {
       const quiz = content.quizzes.find((q) => q.id === lesson.quiz)!;
       if (random() < 0.6) {
         const practice = await s.attempts.start(me, quiz.id, AttemptMode.PRACTICE);
-        for (const item of quiz.items.filter((it) => it.type !== "ESSAY" && inPractice(it)).slice(0, 5)) {
+        for (const item of quiz.items.filter((it) => !itemType(it).handGraded && inPractice(it)).slice(0, 5)) {
           clock.advance(40_000);
-          await s.attempts.submit(me, practice.id, item.id, random() < ability ? rightAnswer(item) : wrongAnswer(item));
+          await s.attempts.submit(me, practice.id, item.id, demoAnswer(item, random() < ability));
         }
         await s.attempts.finish(me, practice.id);
       }
@@ -114,7 +92,7 @@ if (existing) {
         for (const item of quiz.items.filter(inAssessment)) {
           clock.advance((30 + random() * 60) * 1000);
           const p = Math.min(0.98, ability + t * 0.1);
-          await s.attempts.submit(me, attempt.id, item.id, item.type === "ESSAY" || random() < p ? rightAnswer(item) : wrongAnswer(item));
+          await s.attempts.submit(me, attempt.id, item.id, demoAnswer(item, itemType(item).handGraded || random() < p));
         }
         await s.attempts.finish(me, attempt.id);
       }

@@ -1,24 +1,12 @@
 /**
  * A compact signature of an answer, stored with each response so that response distributions can be counted
- * with GROUP BY: the picked options for choice items, the normalized text for short answers, and the outcome
- * for matching and ordering (whose answers are too varied to list). Pure.
+ * with GROUP BY: the picked options for choice items, the normalized text for short answers, the outcome for
+ * matching and ordering, the category per statement for CLASSIFY (each type's module says). Pure.
  */
 import type { Item } from "../content/content.schema.js";
-import { normalizeArabic } from "../shared/arabic.js";
-import type { Grade, LocalAnswer } from "./grading.js";
+import type { Grade, LocalAnswer } from "../items/item-type.js";
+import { itemType } from "../items/registry.js";
 
 export function answerKey(item: Item, answer: LocalAnswer, grade: Grade): string | null {
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "MULTIPLE_CHOICE":
-    case "TRUE_FALSE":
-      return [...(answer.choiceIds ?? [])].sort().join(",");
-    case "SHORT_ANSWER":
-      return `t:${normalizeArabic(answer.text ?? "").slice(0, 190)}`;
-    case "MATCHING":
-    case "ORDERING":
-      return grade.correct ? "=correct" : (grade.score ?? 0) > 0 ? "=partial" : "=incorrect";
-    case "ESSAY":
-      return null;
-  }
+  return itemType(item).answerKey(item, answer, grade);
 }

@@ -8,6 +8,7 @@ export enum ItemType {
   ORDERING = "ORDERING",
   SHORT_ANSWER = "SHORT_ANSWER",
   ESSAY = "ESSAY",
+  CLASSIFY = "CLASSIFY",
 }
 registerEnumType(ItemType, { name: "ItemType" });
 

@@ -1,5 +1,5 @@
 import { registerEnumType } from "type-graphql";
-import type { Bilingual } from "../content/content.schema.js";
+import type { Bilingual } from "../content/content.parts.js";
 
 export enum Locale {
   AR = "AR",
