@@ -19,7 +19,8 @@ const SCHEMA_TYPES = enumType.getValues().map((v) => v.name as ItemType);
 
 describe("the item-type registry", () => {
   it("should have exactly one entry per ItemType of the schema", () => {
-    expect(SCHEMA_TYPES.length).toBeGreaterThanOrEqual(7);
+    expect(SCHEMA_TYPES).toContain("CLASSIFY");
+    expect(SCHEMA_TYPES.length).toBeGreaterThanOrEqual(8);
     expect(Object.keys(ITEM_TYPES).sort()).toEqual([...SCHEMA_TYPES].sort());
   });
 
@@ -46,6 +47,13 @@ describe("the item-type registry", () => {
     ["TRUE_FALSE", { choiceIds: ["q.false"] }, true, true, false],
     ["MATCHING", { pairs: [{ leftId: "q.l1", rightId: "q.r2" }] }, true, true, false],
     ["ORDERING", { sequence: ["q.e2", "q.e1", "q.e3"] }, true, true, false],
+    // CLASSIFY (statements q.s1…q.s4): saved once a statement is sorted, answered once all four are.
+    ["CLASSIFY", { pairs: [{ leftId: "q.s1", rightId: "q.fact" }] }, false, true, false],
+    ["CLASSIFY", { pairs: ["s3", "s1", "s4"].map((s) => ({ leftId: `q.${s}`, rightId: "q.claim" })) }, false, true, false],
+    ["CLASSIFY", { pairs: ["s3", "s1", "s4", "s2"].map((s) => ({ leftId: `q.${s}`, rightId: "q.claim" })) }, true, true, false],
+    // A pair for a statement the item does not have does not make up for a missing one.
+    ["CLASSIFY", { pairs: ["s3", "s1", "s4", "s9"].map((s) => ({ leftId: `q.${s}`, rightId: "q.claim" })) }, false, true, false],
+    ["CLASSIFY", { pairs: [] }, false, false, false],
     ["SHORT_ANSWER", { text: "Bamako" }, true, true, true],
     ["SHORT_ANSWER", { text: "   " }, false, false, true],
     ["ESSAY", { text: "Morocco and Mali" }, true, true, true],
@@ -60,19 +68,23 @@ describe("the item-type registry", () => {
     expect(kind.typed).toBe(typed);
   });
 
-  it("should offer only ORDERING's untouched order as an answer to keep, and name only TRUE_FALSE's options itself", () => {
+  it("should offer only ORDERING's untouched order as an answer to keep, name only TRUE_FALSE's options itself, and detail only CLASSIFY by part", () => {
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].keepAsIs)).toEqual(["ORDERING"]);
     expect(ITEM_TYPES.ORDERING.keepAsIs!(quizItem("ORDERING"))).toEqual({ sequence: ["q.e1", "q.e2", "q.e3"] });
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.optionLabel)).toEqual(["TRUE_FALSE"]);
     expect(ITEM_TYPES.TRUE_FALSE.stats.optionLabel!("q9.true")).toBe("teach.items.true");
     expect(ITEM_TYPES.TRUE_FALSE.stats.optionLabel!("q9.false")).toBe("teach.items.false");
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.noDistribution)).toEqual(["ESSAY"]);
+    // Only CLASSIFY has feedback and statistics part by part.
+    expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].feedback)).toEqual(["CLASSIFY"]);
+    expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.detail)).toEqual(["CLASSIFY"]);
   });
 
   it("should state an answer in the item's words, one line per part", () => {
     expect(itemType("SINGLE_CHOICE").answerLines(quizItem("SINGLE_CHOICE"), { choiceIds: ["q.c"] })).toEqual(["text c"]);
     expect(itemType("MATCHING").answerLines(quizItem("MATCHING"), { pairs: [{ leftId: "q.l2", rightId: "q.r1" }] })).toEqual(["text l2 — text r1"]);
     expect(itemType("ORDERING").answerLines(quizItem("ORDERING"), { sequence: ["q.e3", "q.e1"] })).toEqual(["text e3", "text e1"]);
+    expect(itemType("CLASSIFY").answerLines(quizItem("CLASSIFY"), { pairs: [{ leftId: "q.s4", rightId: "q.judgement" }] })).toEqual(["text s4 — text judgement"]);
     expect(itemType("ESSAY").answerLines(quizItem("ESSAY"), null)).toEqual([]);
   });
 });

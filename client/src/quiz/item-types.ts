@@ -11,13 +11,16 @@
  */
 import type { Component } from "vue";
 import type { AnswerFieldsFragment, ItemType, QuizItemFieldsFragment } from "../gql/graphql.js";
+import ClassroomStatementStats from "../components/classroom/ClassroomStatementStats.vue";
+import QuizFeedbackClassify from "../components/quiz/QuizFeedbackClassify.vue";
+import QuizItemClassify from "../components/quiz/QuizItemClassify.vue";
 import QuizItemEssay from "../components/quiz/QuizItemEssay.vue";
 import QuizItemMatching from "../components/quiz/QuizItemMatching.vue";
 import QuizItemMultipleChoice from "../components/quiz/QuizItemMultipleChoice.vue";
 import QuizItemOrdering from "../components/quiz/QuizItemOrdering.vue";
 import QuizItemShortAnswer from "../components/quiz/QuizItemShortAnswer.vue";
 import QuizItemSingleChoice from "../components/quiz/QuizItemSingleChoice.vue";
-import { ANSWER_SHAPES, answerLines } from "./answer-shapes.js";
+import { ANSWER_SHAPES, answerLines, everyChoicePaired } from "./answer-shapes.js";
 import type { AnswerDraft, AnswerShape } from "./answer-shapes.js";
 
 type Item = Pick<QuizItemFieldsFragment, "choices" | "targets">;
@@ -97,6 +100,17 @@ export const ITEM_TYPES: Record<ItemType, ItemTypeClient> = {
     keepAsIs: (item) => ({ sequence: item.choices.map((c) => c.id) }),
     answerLines,
     stats: { marksKey: false },
+  },
+  // Statements (choices) sorted into categories (targets): a partly sorted item is saved and graded per
+  // statement, but counts as answered only once every statement has a category.
+  CLASSIFY: {
+    input: QuizItemClassify,
+    shape: ANSWER_SHAPES.pairs,
+    isAnswered: everyChoicePaired,
+    typed: false,
+    answerLines,
+    feedback: QuizFeedbackClassify,
+    stats: { marksKey: false, detail: ClassroomStatementStats },
   },
   SHORT_ANSWER: {
     input: QuizItemShortAnswer,
