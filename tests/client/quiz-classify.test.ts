@@ -4,6 +4,8 @@
  * answered rules for a partly sorted item, the feedback statement by statement, and the item statistics per
  * statement.
  */
+import { flushPromises } from "@vue/test-utils";
+import axe from "axe-core";
 import { afterEach, describe, expect, it } from "vitest";
 import ClassroomItemStats from "../../client/src/components/classroom/ClassroomItemStats.vue";
 import QuizFeedback from "../../client/src/components/quiz/QuizFeedback.vue";
@@ -18,8 +20,41 @@ afterEach(() => {
 
 const item = () => quizItem("CLASSIFY");
 const pair = (s: string, c: string) => ({ leftId: `q.${s}`, rightId: `q.${c}` });
+/**
+ * axe-core's violations in the page as mounted. Colour contrast needs layout (happy-dom has none; the e2e
+ * journeys check it in Chromium), and a component mounted alone sits outside any landmark.
+ */
+async function axeViolations() {
+  const r = await axe.run(document.body, { rules: { "color-contrast": { enabled: false }, region: { enabled: false } } });
+  return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(" | ")}`);
+}
+
 /** The radio of category `c` in the fieldset of statement `s`. */
 const radio = (w: ReturnType<typeof mountWith>, s: string, c: string) => w.get(`fieldset[data-statement="q.${s}"] input[value="q.${c}"]`);
+
+const category = (key: string, label: string, correct: boolean, count: number) => ({ key: `c.${key}`, label, correct, count });
+const stat: ItemStatFieldsFragment = {
+  itemId: "c",
+  type: "CLASSIFY",
+  prompt: "Sort the statements",
+  points: 4,
+  attempts: 10,
+  responses: 8,
+  facilityIndex: 0.6,
+  discriminationIndex: 0.4,
+  needsCheck: false,
+  checkReasons: [],
+  distribution: [
+    { key: "=correct", label: null, correct: true, count: 3 },
+    { key: "=partial", label: null, correct: false, count: 4 },
+    { key: "=incorrect", label: null, correct: false, count: 1 },
+  ],
+  statements: [
+    { id: "c.s1", label: "Officials said", responses: 8, correct: 6, categories: [category("fact", "Fact", false, 2), category("claim", "Claim", true, 6)] },
+    { id: "c.s2", label: "It will rain", responses: 5, correct: 1, categories: [category("fact", "Fact", true, 1), category("claim", "Claim", false, 4)] },
+    { id: "c.s3", label: "Never placed", responses: 0, correct: 0, categories: [category("fact", "Fact", true, 0), category("claim", "Claim", false, 0)] },
+  ],
+};
 
 describe("QuizItemClassify", () => {
   it("should give each statement a fieldset named by its legend, with one radio per category, in a group named by the prompt", () => {
@@ -43,6 +78,17 @@ describe("QuizItemClassify", () => {
     expect(sets[0].get("legend [aria-hidden=true]").text()).toBe("1");
     expect(sets[0].get("legend [lang=ar]").text()).toBe("text s3");
     expect(w.find("[draggable=true]").exists()).toBe(false);
+  });
+
+  it("should pass axe's checks, as the input, the feedback and the statistics table", async () => {
+    document.body.insertAdjacentHTML("beforeend", '<h2 id="p">Sort the statements</h2>');
+    mountWith(QuizItemClassify, { item: item(), labelledby: "p", modelValue: { pairs: [pair("s1", "claim")] }, lang: "ar" }, "ar");
+    mountWith(QuizFeedback, { item: item(), response: graded(), lang: "ar" }, "ar");
+    mountWith(ClassroomItemStats, { stats: [stat], allAttempts: false, lang: "ar" }, "ar");
+    document.querySelector<HTMLButtonElement>("[data-testid=toggle-distribution]")!.click();
+    await flushPromises();
+    expect(document.querySelector("[data-testid=statement-stats]")).not.toBeNull();
+    expect(await axeViolations()).toEqual([]);
   });
 
   it("should take a choice from the keyboard and emit the pairs chosen so far, in statement order", async () => {
@@ -161,30 +207,6 @@ describe("QuizFeedback for CLASSIFY", () => {
 });
 
 describe("ClassroomItemStats for CLASSIFY", () => {
-  const category = (key: string, label: string, correct: boolean, count: number) => ({ key: `c.${key}`, label, correct, count });
-  const stat: ItemStatFieldsFragment = {
-    itemId: "c",
-    type: "CLASSIFY",
-    prompt: "Sort the statements",
-    points: 4,
-    attempts: 10,
-    responses: 8,
-    facilityIndex: 0.6,
-    discriminationIndex: 0.4,
-    needsCheck: false,
-    checkReasons: [],
-    distribution: [
-      { key: "=correct", label: null, correct: true, count: 3 },
-      { key: "=partial", label: null, correct: false, count: 4 },
-      { key: "=incorrect", label: null, correct: false, count: 1 },
-    ],
-    statements: [
-      { id: "c.s1", label: "Officials said", responses: 8, correct: 6, categories: [category("fact", "Fact", false, 2), category("claim", "Claim", true, 6)] },
-      { id: "c.s2", label: "It will rain", responses: 5, correct: 1, categories: [category("fact", "Fact", true, 1), category("claim", "Claim", false, 4)] },
-      { id: "c.s3", label: "Never placed", responses: 0, correct: 0, categories: [category("fact", "Fact", true, 0), category("claim", "Claim", false, 0)] },
-    ],
-  };
-
   it("should open the outcomes and a table per statement: share in its right category, counts per category, the right one marked in words", async () => {
     const w = mountWith(ClassroomItemStats, { stats: [stat], allAttempts: false, lang: "en" });
     const row = w.get('tbody[data-item="c"]');
