@@ -91,9 +91,9 @@ module.exports = {
     {
       name: "client-composables-import-no-component",
       severity: "error",
-      comment: "Composables hold state and queries; components render it. Shared shapes live in plain modules.",
+      comment: "Composables hold state and queries; components render it. Shared shapes live in plain modules (the item-type registry carries components).",
       from: { path: "^client/src/composables/" },
-      to: { path: "^client/src/(components|pages)/" },
+      to: { path: ["^client/src/(components|pages)/", "^client/src/quiz/item-types\\.ts$"] },
     },
     {
       name: "client-components-import-no-page",

@@ -26,6 +26,7 @@ function stat(itemId: string, over: Partial<ItemStatFieldsFragment> = {}): ItemS
       { key: `${itemId}.b`, label: "Rabat", correct: false, count: 4 },
       { key: `${itemId}.c`, label: "Algiers", correct: false, count: 2 },
     ],
+    statements: null,
     ...over,
   };
 }

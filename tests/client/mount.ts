@@ -35,6 +35,9 @@ export function quizItem(type: QuizItemFieldsFragment["type"], over: Partial<Qui
       return { ...base, choices: [{ id: "q.true", text: "True" }, { id: "q.false", text: "False" }], ...over };
     case "MATCHING":
       return { ...base, choices: opts(["l1", "l2", "l3"]), targets: opts(["r1", "r2", "r3", "r4"]), ...over };
+    case "CLASSIFY":
+      // Statements in a shuffled order; categories in content order.
+      return { ...base, points: 4, choices: opts(["s3", "s1", "s4", "s2"]), targets: opts(["fact", "claim", "judgement"]), ...over };
     case "ORDERING":
       return { ...base, choices: opts(["e1", "e2", "e3"]), ...over };
     case "ESSAY":

@@ -133,6 +133,15 @@ describe("QuizItemCard", () => {
     expect(answered.find("[data-testid=feedback]").exists()).toBe(false);
   });
 
+  it("should show the input its type's registry entry names: true/false side by side, single choice stacked", () => {
+    const tf = mountWith(QuizItemCard, { item: quizItem("TRUE_FALSE"), mode: "PRACTICE", index: 0, total: 2 });
+    expect(tf.get("[role=radiogroup]").classes()).toContain("choices--inline");
+    const single = mountWith(QuizItemCard, { item: quizItem("SINGLE_CHOICE"), mode: "PRACTICE", index: 1, total: 2 });
+    expect(single.get("[role=radiogroup]").classes()).not.toContain("choices--inline");
+    // No keep-the-order offer outside ORDERING.
+    expect(mountWith(QuizItemCard, { item: quizItem("MATCHING"), mode: "ASSESSMENT", index: 0, total: 1 }).find("[data-testid=keep-order]").exists()).toBe(false);
+  });
+
   it("should let an assessment keep an ordering's initial order on request", async () => {
     const w = mountWith(QuizItemCard, { item: quizItem("ORDERING"), mode: "ASSESSMENT", index: 0, total: 1 });
     await w.get("[data-testid=keep-order]").trigger("click");

@@ -27,22 +27,27 @@ export function toDraft(answer: AnswerFieldsFragment | null | undefined): Answer
   return d;
 }
 
-/** Whether a draft is worth sending: something chosen, typed, ordered or matched. */
-export function isAnswered(item: Pick<QuizItemFieldsFragment, "type">, d: AnswerDraft | null | undefined): d is AnswerDraft {
-  if (!d) return false;
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "MULTIPLE_CHOICE":
-    case "TRUE_FALSE":
-      return (d.choiceIds?.length ?? 0) > 0;
-    case "MATCHING":
-      return (d.pairs?.length ?? 0) > 0;
-    case "ORDERING":
-      return (d.sequence?.length ?? 0) > 0;
-    case "SHORT_ANSWER":
-    case "ESSAY":
-      return (d.text ?? "").trim().length > 0;
-  }
+/**
+ * One field of AnswerInput and when a draft has something in it: the answer shapes the item types share
+ * (client/src/quiz/item-types.ts says which type uses which).
+ */
+export interface AnswerShape {
+  field: keyof AnswerDraft;
+  /** Whether the draft is worth sending: something chosen, typed, ordered or paired. */
+  given: (d: AnswerDraft | null | undefined) => d is AnswerDraft;
+}
+
+export const ANSWER_SHAPES = {
+  choices: { field: "choiceIds", given: (d): d is AnswerDraft => (d?.choiceIds?.length ?? 0) > 0 },
+  text: { field: "text", given: (d): d is AnswerDraft => (d?.text ?? "").trim().length > 0 },
+  sequence: { field: "sequence", given: (d): d is AnswerDraft => (d?.sequence?.length ?? 0) > 0 },
+  pairs: { field: "pairs", given: (d): d is AnswerDraft => (d?.pairs?.length ?? 0) > 0 },
+} as const satisfies Record<string, AnswerShape>;
+
+/** Whether every left-hand option (a choice: a statement to sort) has a pair in the draft. */
+export function everyChoicePaired(item: Pick<QuizItemFieldsFragment, "choices">, d: AnswerDraft | null | undefined): d is AnswerDraft {
+  const paired = new Set((d?.pairs ?? []).map((p) => p.leftId));
+  return item.choices.length > 0 && item.choices.every((c) => paired.has(c.id));
 }
 
 /** Lines that state an answer in the item's own words (choice texts, pairs, the order, the text). */

@@ -91,6 +91,18 @@ export const ItemStatFields = graphql(`
       correct
       count
     }
+    statements {
+      id
+      label
+      responses
+      correct
+      categories {
+        key
+        label
+        correct
+        count
+      }
+    }
   }
 `);
 
