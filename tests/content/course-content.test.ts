@@ -15,8 +15,15 @@ beforeAll(async () => {
 });
 
 describe("course content", () => {
-  it("should have the five lessons of the article in order", () => {
-    expect(content.lessons.map((l) => l.slug)).toEqual(["event-and-actors", "regional-context", "exporting-rivalry", "prospects-challenges", "conclusion"]);
+  it("should have the five lessons of the article in order, then the critical-reading strand", () => {
+    expect(content.lessons.map((l) => l.slug)).toEqual([
+      "event-and-actors",
+      "regional-context",
+      "exporting-rivalry",
+      "prospects-challenges",
+      "conclusion",
+      "critical-reading",
+    ]);
   });
 
   it("should cite the article's three sources with their dates", () => {
