@@ -21,6 +21,7 @@ import type { Session } from "./browser.js";
 let server: TestServer;
 let base: string;
 let items: Map<string, Item>;
+let assessed: { choice: string; matching: string; typed: string };
 const chromiumPath = inject("chromiumPath");
 const LESSON = "event-and-actors";
 const QUIZ = "q-event-and-actors";
@@ -29,11 +30,17 @@ beforeAll(async () => {
   const content = await loadContent(
     await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
       doc.items.find((i: { id: string }) => i.id === "q1-02").pool = "practice";
+      // The assessment's typed answer: the quiz's first short answer, asked in both pools for this journey.
+      delete doc.items.find((i: { type: string }) => i.type === "SHORT_ANSWER").pool;
     }, CONTENT_DIR),
   );
   server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));
+  // What the assessment part answers, found by pool and type so the course's ids can change.
+  const asked = content.quizzes.find((q) => q.id === QUIZ)!.items.filter((i) => i.pool !== "practice");
+  const first = (types: string[]) => asked.find((i) => types.includes(i.type))!.id;
+  assessed = { choice: first(["SINGLE_CHOICE", "TRUE_FALSE"]), matching: first(["MATCHING"]), typed: first(["SHORT_ANSWER"]) };
 });
 afterAll(async () => {
   await server?.stop();
@@ -179,26 +186,27 @@ describe("learner journey in Chromium", () => {
     visited.push({ name: "assessment", path: attemptPath });
     await page.getByTestId("timer").waitFor();
 
-    const single = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
-    await page.locator(`[data-item="q1-01"] input[value="${single}"]`).check();
-    await page.locator('[data-item="q1-01"] .save-state--saved').waitFor();
+    const { choice, matching: matchingId, typed } = assessed;
+    const single = (rightAnswerInput(item(choice), server.app.store.ids).choiceIds as string[])[0];
+    await page.locator(`[data-item="${choice}"] input[value="${single}"]`).check();
+    await page.locator(`[data-item="${choice}"] .save-state--saved`).waitFor();
 
-    const matching = rightAnswerInput(item("q1-07"), server.app.store.ids).pairs as { leftId: string; rightId: string }[];
-    for (const p of matching) await page.locator(`[data-item="q1-07"] select[data-left="${p.leftId}"]`).selectOption(p.rightId);
-    await page.locator('[data-item="q1-07"] .save-state--saved').waitFor();
+    const matching = rightAnswerInput(item(matchingId), server.app.store.ids).pairs as { leftId: string; rightId: string }[];
+    for (const p of matching) await page.locator(`[data-item="${matchingId}"] select[data-left="${p.leftId}"]`).selectOption(p.rightId);
+    await page.locator(`[data-item="${matchingId}"] .save-state--saved`).waitFor();
 
-    const shortInput = page.locator('[data-item="q1-10"] input[type=text]');
+    const shortInput = page.locator(`[data-item="${typed}"] input[type=text]`);
     await shortInput.fill("باماكو");
     await shortInput.blur();
-    await page.locator('[data-item="q1-10"] .save-state--saved').waitFor();
+    await page.locator(`[data-item="${typed}"] .save-state--saved`).waitFor();
     await screen(page, "ar-10-assessment");
 
     await page.reload();
     await page.getByTestId("attempt-assessment").waitFor();
     expect(new URL(page.url()).pathname).toBe(attemptPath);
-    expect(await page.locator(`[data-item="q1-01"] input[value="${single}"]`).isChecked()).toBe(true);
-    expect(await page.locator('[data-item="q1-10"] input[type=text]').inputValue()).toBe("باماكو");
-    expect(await page.locator(`[data-item="q1-07"] select[data-left="${matching[0].leftId}"]`).inputValue()).toBe(matching[0].rightId);
+    expect(await page.locator(`[data-item="${choice}"] input[value="${single}"]`).isChecked()).toBe(true);
+    expect(await page.locator(`[data-item="${typed}"] input[type=text]`).inputValue()).toBe("باماكو");
+    expect(await page.locator(`[data-item="${matchingId}"] select[data-left="${matching[0].leftId}"]`).inputValue()).toBe(matching[0].rightId);
     await expect.poll(() => page.getByTestId("answered-count").textContent(), GUARD).toContain("3");
 
     // Starting the assessment again returns the same open attempt.
