@@ -17,6 +17,15 @@ export interface CourseContent {
   readonly context: ContextFile;
 }
 
+/** What the cross-file rules (content.validate.ts) and the editorial rules (content.review.ts) read. */
+export interface ContentInput {
+  course: CourseFile;
+  lessons: LessonFile[];
+  quizzes: QuizFile[];
+  article: ArticleParagraphs;
+  context: ContextFile;
+}
+
 export interface ContentProblem {
   /** Path relative to the project root, e.g. content/lessons/01-<lesson slug>.yaml */
   file: string;

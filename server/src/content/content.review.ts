@@ -12,10 +12,10 @@
  * - Every objective has items in the practice pool and in the assessment pool (no pool = both).
  * - No two items share an objective, an evidence paragraph and the same keyed content.
  */
-import type { ContentProblem } from "./content.model.js";
+import type { ContentInput, ContentProblem } from "./content.model.js";
 import type { Item, LessonFile, QuizFile } from "./content.schema.js";
-import type { ContentInput } from "./content.validate.js";
 import { normalizedWords } from "../shared/arabic.js";
+import { itemType } from "../items/registry.js";
 
 export const ORIGINALITY_RUN = 7;
 export const QUOTE_MAX_WORDS = 25;
@@ -88,27 +88,9 @@ export function maliAdjectives(text: string): string[] {
   return out;
 }
 
-/** What an item asks the learner to give, normalized, for duplicate detection; undefined when not comparable. */
-export function keyedContent(item: Item): string | undefined {
-  const n = (s: string) => normalizedWords(s).join(" ");
-  const set = (xs: string[]) => [...new Set(xs)].sort().join(" | ");
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "MULTIPLE_CHOICE":
-      return `${item.type}: ${set(item.choices.filter((c) => c.correct === true).map((c) => n(c.text.ar)))}`;
-    case "TRUE_FALSE":
-      return `${item.type}: ${n(item.prompt.ar)} = ${item.answer}`;
-    case "MATCHING":
-      return `${item.type}: ${set(item.pairs.map((p) => `${n(p.left.text.ar)} > ${n(p.right.text.ar)}`))}`;
-    case "ORDERING":
-      return `${item.type}: ${item.sequence.map((s) => n(s.text.ar)).join(" > ")}`;
-    case "SHORT_ANSWER":
-      return `${item.type}: ${set(item.accept.map(n))}`;
-    case "ESSAY":
-      return `${item.type}: ${n(item.prompt.ar)}`;
-    default:
-      return undefined;
-  }
+/** What an item asks the learner to give, normalized, for duplicate detection (each type's module says how). */
+export function keyedContent(item: Item): string {
+  return `${item.type}: ${itemType(item).keyedContent(item, (text) => normalizedWords(text).join(" "))}`;
 }
 
 export function reviewContent({ course, lessons, quizzes, article, context }: ContentInput, problems: ContentProblem[]): void {
@@ -161,7 +143,6 @@ export function reviewContent({ course, lessons, quizzes, article, context }: Co
   for (const q of quizzes) {
     q.items.forEach((item, ii) => {
       const key = keyedContent(item);
-      if (key === undefined) return;
       const twin = seen.find(
         (s) => s.key === key && s.item.objectives.some((o) => item.objectives.includes(o)) && s.item.evidence.some((e) => item.evidence.includes(e)),
       );

@@ -2,18 +2,12 @@
  * Rules that look across files: every reference points at something that exists, ids are unique where
  * they must be, every objective is assessed. Problems are collected, not thrown, so one run reports all.
  */
-import type { ArticleParagraphs, ContentProblem } from "./content.model.js";
-import type { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import type { ContentInput, ContentProblem } from "./content.model.js";
+import type { LessonFile, QuizFile } from "./content.schema.js";
 import { itemType } from "../items/registry.js";
 import { reviewContent } from "./content.review.js";
 
-export interface ContentInput {
-  course: CourseFile;
-  lessons: LessonFile[];
-  quizzes: QuizFile[];
-  article: ArticleParagraphs;
-  context: ContextFile;
-}
+export type { ContentInput } from "./content.model.js";
 
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: LessonFile[]) => {

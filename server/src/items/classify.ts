@@ -9,7 +9,7 @@
 import { z } from "zod";
 import { Bilingual, LocalId, Option } from "../content/content.parts.js";
 import type { ItemCore, ItemTypeModule, KeyCount, SchemaPart } from "./item-type.js";
-import { countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, outcomeKey, publicOption } from "./item-kit.js";
+import { countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, outcomeKey, publicOption, textSet } from "./item-kit.js";
 import { pick } from "../shared/locale.js";
 
 const fields = z.object({
@@ -53,6 +53,8 @@ const rightCount = (item: ClassifyItem, placed: (number | null)[]) => {
 export const classify: ItemTypeModule<ClassifyItem> = {
   ...machineGraded,
   type: "CLASSIFY",
+  keyedContent: (item, n) =>
+    textSet(item.statements.map((s) => `${n(s.text.ar)} > ${n(item.categories.find((c) => c.id === s.category)?.text.ar ?? "")}`)),
   answerField: "pairs",
   localIds: (item) => [
     { group: "categories", ids: item.categories.map((c) => c.id) },

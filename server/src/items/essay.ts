@@ -31,6 +31,7 @@ export const MAX_ESSAY = 10_000;
 export const essay: ItemTypeModule<EssayItem> = {
   ...machineGraded,
   type: "ESSAY",
+  keyedContent: (item, n) => n(item.prompt.ar),
   handGraded: true,
   answerField: "text",
   localIds: (item) => [{ group: "rubric", ids: item.rubric.map((r) => r.id) }],

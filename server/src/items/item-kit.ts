@@ -103,3 +103,6 @@ export function validateChoices(itemId: string, picked: string[], map: Map<strin
 
 /** The answer key of choice items: the picked local ids, sorted, comma-separated. */
 export const choiceKey = (answer: LocalAnswer): string => [...(answer.choiceIds ?? [])].sort().join(",");
+
+/** Texts as one order-free string, for keyedContent. */
+export const textSet = (texts: string[]): string => [...new Set(texts)].sort().join(" | ");

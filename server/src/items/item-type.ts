@@ -13,6 +13,7 @@ export interface ItemCore {
   id: string;
   type: string;
   points: number;
+  prompt: { ar: string; en: string };
 }
 
 /** A learner's answer in the content's local ids. Which fields are set depends on the item type. */
@@ -129,6 +130,11 @@ export interface ItemTypeModule<I extends ItemCore> {
   localIds(item: I): { group: string; ids: string[] }[];
   /** Rules beyond the schema and the local ids (content.validate.ts reports each problem). */
   check(item: I): ItemProblem[];
+  /**
+   * What the item asks the learner to give, in Arabic words put through `normalize`: two items of one
+   * objective and one evidence paragraph with the same keyed content are duplicates (content.review.ts).
+   */
+  keyedContent(item: I, normalize: (text: string) => string): string;
 
   // What a learner sees
   /** The public id of one of the item's options. */

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Option } from "../content/content.parts.js";
 import type { ItemCore, ItemTypeModule, SchemaPart } from "./item-type.js";
-import { countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, neverKeyOrder, outcomeDistribution, outcomeKey, publicOption } from "./item-kit.js";
+import { countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, neverKeyOrder, outcomeDistribution, outcomeKey, publicOption, textSet } from "./item-kit.js";
 
 const fields = z.object({
   type: z.literal("MATCHING"),
@@ -18,6 +18,7 @@ const rightIds = (item: MatchingItem) => [...item.pairs.map((p) => p.right.id), 
 export const matching: ItemTypeModule<MatchingItem> = {
   ...machineGraded,
   type: "MATCHING",
+  keyedContent: (item, n) => textSet(item.pairs.map((p) => `${n(p.left.text.ar)} > ${n(p.right.text.ar)}`)),
   answerField: "pairs",
   localIds: (item) => [
     { group: "pairs[].left", ids: item.pairs.map((p) => p.left.id) },

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Choice } from "../content/content.parts.js";
 import type { ItemCore, ItemTypeModule, SchemaPart } from "./item-type.js";
-import { choiceKey, graded, idMap, keyUnrelatedOrder, machineGraded, publicOption, validateChoices } from "./item-kit.js";
+import { choiceKey, graded, idMap, keyUnrelatedOrder, machineGraded, publicOption, textSet, validateChoices } from "./item-kit.js";
 import { pick } from "../shared/locale.js";
 import { correctCount } from "./single-choice.js";
 
@@ -23,6 +23,7 @@ export const multipleChoiceSchema: SchemaPart<typeof fields.shape, MultipleChoic
 export const multipleChoice: ItemTypeModule<MultipleChoiceItem> = {
   ...machineGraded,
   type: "MULTIPLE_CHOICE",
+  keyedContent: (item, n) => textSet(item.choices.filter((c) => c.correct === true).map((c) => n(c.text.ar))),
   answerField: "choiceIds",
   localIds: (item) => [{ group: "choices", ids: item.choices.map((c) => c.id) }],
   view: (ids, item, locale) => ({ choices: keyUnrelatedOrder(ids, item.id, item.choices).map((c) => publicOption(ids, item.id, c, locale)), targets: [] }),

@@ -31,6 +31,7 @@ export function longestInKeyOrder(seq: string[], key: string[]): number {
 export const ordering: ItemTypeModule<OrderingItem> = {
   ...machineGraded,
   type: "ORDERING",
+  keyedContent: (item, n) => item.sequence.map((s) => n(s.text.ar)).join(" > "),
   answerField: "sequence",
   localIds: (item) => [{ group: "sequence", ids: item.sequence.map((s) => s.id) }],
   view: (ids, item, locale) => ({ choices: neverKeyOrder(ids, item.id, item.sequence).map((o) => publicOption(ids, item.id, o, locale)), targets: [] }),

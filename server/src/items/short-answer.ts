@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import type { ItemCore, ItemTypeModule, SchemaPart } from "./item-type.js";
-import { countByKey, graded, machineGraded } from "./item-kit.js";
+import { countByKey, graded, machineGraded, textSet } from "./item-kit.js";
 import { normalizeArabic } from "../shared/arabic.js";
 import { Locale } from "../shared/locale.js";
 
@@ -38,6 +38,7 @@ export function validateText(text: string, max: number): { ok: true; answer: { t
 export const shortAnswer: ItemTypeModule<ShortAnswerItem> = {
   ...machineGraded,
   type: "SHORT_ANSWER",
+  keyedContent: (item, n) => textSet(item.accept.map(n)),
   answerField: "text",
   localIds: () => [],
   check: (item) =>

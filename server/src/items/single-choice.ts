@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { Choice } from "../content/content.parts.js";
 import type { ItemCore, ItemTypeModule, SchemaPart } from "./item-type.js";
-import { choiceKey, countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, publicOption, validateChoices } from "./item-kit.js";
+import { choiceKey, countByKey, graded, idMap, keyUnrelatedOrder, machineGraded, publicOption, textSet, validateChoices } from "./item-kit.js";
 import { pick } from "../shared/locale.js";
 
 const fields = z.object({ type: z.literal("SINGLE_CHOICE"), choices: z.array(Choice).min(3).max(5) });
@@ -18,6 +18,7 @@ export const singleChoiceSchema: SchemaPart<typeof fields.shape, SingleChoiceIte
 export const singleChoice: ItemTypeModule<SingleChoiceItem> = {
   ...machineGraded,
   type: "SINGLE_CHOICE",
+  keyedContent: (item, n) => textSet(item.choices.filter((c) => c.correct === true).map((c) => n(c.text.ar))),
   answerField: "choiceIds",
   localIds: (item) => [{ group: "choices", ids: item.choices.map((c) => c.id) }],
   view: (ids, item, locale) => ({ choices: keyUnrelatedOrder(ids, item.id, item.choices).map((c) => publicOption(ids, item.id, c, locale)), targets: [] }),

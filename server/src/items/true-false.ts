@@ -21,6 +21,7 @@ const TEXT = {
 export const trueFalse: ItemTypeModule<TrueFalseItem> = {
   ...machineGraded,
   type: "TRUE_FALSE",
+  keyedContent: (item, n) => `${n(item.prompt.ar)} = ${item.answer}`,
   answerField: "choiceIds",
   localIds: () => [],
   publicId: (_ids, item, localId) => `${item.id}.${localId}`,

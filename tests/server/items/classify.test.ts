@@ -140,3 +140,15 @@ describe("CLASSIFY statistics", () => {
     expect(cl.grade(item, cl.demoAnswers(item).right).correct).toBe(true);
   });
 });
+
+describe("CLASSIFY keyed content (duplicate detection, content.review.ts)", () => {
+  const n = (s: string) => s.trim().toLowerCase();
+  it("should not depend on the order of the statements", () => {
+    const reversed = { ...item, statements: [...item.statements].reverse() };
+    expect(cl.keyedContent(reversed, n)).toBe(cl.keyedContent(item, n));
+  });
+  it("should change when a statement moves to another category", () => {
+    const moved = { ...item, statements: item.statements.map((s, i) => (i === 0 ? { ...s, category: "claim" } : s)) };
+    expect(cl.keyedContent(moved, n)).not.toBe(cl.keyedContent(item, n));
+  });
+});
