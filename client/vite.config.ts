@@ -5,13 +5,20 @@
 import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig } from "vite";
+import { precompress } from "./build/precompress.js";
+import { subsetFonts } from "./build/subset-fonts.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const api = process.env.API_URL ?? "http://127.0.0.1:4000";
 
 export default defineConfig({
   root,
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    subsetFonts(projectRoot),
+    precompress(),
+  ],
   define: {
     // vue-i18n's feature flags: no legacy API, no devtools in production builds.
     __VUE_I18N_FULL_INSTALL__: false,
