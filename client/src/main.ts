@@ -7,6 +7,7 @@ import urql from "@urql/vue";
 import App from "./App.vue";
 import { createAppI18n } from "./i18n/index.js";
 import { applyLocale, currentLocale } from "./locale.js";
+import { registerServiceWorker, setManifestLanguage } from "./offline/install.js";
 import { createAppRouter } from "./router.js";
 import { urqlClient } from "./urql.js";
 
@@ -15,7 +16,10 @@ applyLocale(currentLocale.value);
 watch(currentLocale, (l) => {
   i18n.global.locale.value = l;
   document.title = i18n.global.t("app.title");
+  setManifestLanguage(l);
 });
+setManifestLanguage(currentLocale.value);
 document.title = i18n.global.t("app.title");
 
 createApp(App).use(i18n).use(createAppRouter()).use(urql, urqlClient).mount("#app");
+registerServiceWorker();
