@@ -69,6 +69,24 @@ describe.each([
       expect(scriptURL).toBe(`${base}/sw.js`);
       await screen(page, `offline-${locale}-${viewport.width}-1-online`);
 
+      // Fonts: the page used only the subsets; a character a learner may type outside them (ڤ, ŵ) loads the
+      // whole face declared behind the subset, so it still renders in the course's typeface.
+      const fontFiles = () => page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name).filter((n) => n.endsWith(".woff2")));
+      const before = await fontFiles();
+      expect(before.length).toBeGreaterThan(0);
+      expect(before.filter((f) => !f.includes("-subset-"))).toEqual([]);
+      const typed = await page.evaluate(async () => {
+        const ar = await document.fonts.load("16px 'Noto Naskh Arabic'", "ڤ");
+        const en = await document.fonts.load("16px 'Noto Sans'", "ŵ");
+        return [ar.length, en.length, document.fonts.check("16px 'Noto Naskh Arabic'", "ڤ"), document.fonts.check("16px 'Noto Sans'", "ŵ")];
+      });
+      expect(typed).toEqual([1, 1, true, true]);
+      const after = await fontFiles();
+      expect(after.filter((f) => !f.includes("-subset-")).map((f) => f.replace(/^.*\/assets\/(.*)-[\w-]{8}\.woff2$/, "$1")).sort()).toEqual([
+        "noto-naskh-arabic-arabic-400-normal",
+        "noto-sans-latin-ext-400-normal",
+      ]);
+
       // Offline: the browser's emulation, and every request that still reaches the network refused.
       const refused: string[] = [];
       await context.setOffline(true);
