@@ -87,6 +87,17 @@ describe.each([
         "noto-sans-latin-ext-400-normal",
       ]);
 
+      // The worker leaves /graphql alone: once it controls the page, page.route still sees the page's GraphQL
+      // requests (the journeys that simulate a flaky network with page.route rely on it).
+      await page.reload();
+      await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? null), GUARD).toBe(`${base}/sw.js`);
+      await page.route("**/graphql", (route) => route.fulfill({ status: 200, contentType: "application/json", body: '{"data":{"__typename":"Routed"}}' }));
+      const routed = await page.evaluate(() =>
+        fetch("/graphql", { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{ __typename }"}' }).then((r) => r.json()),
+      );
+      await page.unroute("**/graphql");
+      expect(routed).toEqual({ data: { __typename: "Routed" } });
+
       // Offline: the browser's emulation, and every request that still reaches the network refused.
       const refused: string[] = [];
       await context.setOffline(true);
