@@ -12,6 +12,8 @@
  *
  * `npm run bench -- --only signup-read` (with `--db postgres` too, if wanted) measures that one row alone:
  * it prints its table and leaves the result files and the README as they are (a partial run is no result).
+ * `npm run bench -- --only transfer` measures the bytes a cold Arabic lesson page moves at 360 px in Chromium
+ * (bench/lib/transfer.ts) the same way.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -36,6 +38,7 @@ import type { BenchResult, Engine, Target } from "./lib/report.js";
 import { insertScaleData } from "./lib/scale-data.js";
 import { benchClass, subscribeToClass } from "./lib/live-feed.js";
 import { signUpRead } from "./lib/signup-read.js";
+import { measureTransfer } from "./lib/transfer.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -45,7 +48,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read"] as const;
+const ROWS = ["signup-read", "transfer"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -332,8 +335,9 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   };
   let peakRss = 0;
 
-  if (ONLY === "signup-read") {
-    await signUpReadRow(env, database);
+  if (ONLY) {
+    if (ONLY === "signup-read") await signUpReadRow(env, database);
+    else await transferRow(env, database, contentDir);
     const partial: BenchResult = { engine: DB, command: `npm run bench -- ${DB === "postgres" ? "--db postgres " : ""}--only ${ONLY}`, machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
     console.log("\n" + renderRun(partial));
     return;
@@ -535,6 +539,9 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   // build whatever the engine, so only the SQLite run measures them.
   if (!pg) await clientSizes();
 
+  // 6. Bytes over the wire for a cold Arabic lesson page at 360 px, in Chromium (the same client on either engine).
+  if (!pg) await transferRow(env, database, contentDir);
+
   const machine = machineInfo();
   runs.totalSeconds = (performance.now() - started) / 1000;
   const result: BenchResult = {
@@ -576,6 +583,31 @@ async function signUpReadRow(env: Record<string, string>, database: (name: strin
       `(PASSWORD_HASH_CONCURRENCY ${process.env.PASSWORD_HASH_CONCURRENCY || 1}), the last answered after ${r.signUpSeconds.toFixed(1)} s; meanwhile one learner read \`me\` back to back: ` +
       `${r.during.reads} reads, p50 ${r.during.p50.toFixed(1)} ms, p99 ${r.during.p99.toFixed(1)} ms, max ${r.during.max.toFixed(1)} ms (alone: p50 ${r.idle.p50.toFixed(1)} ms, p99 ${r.idle.p99.toFixed(1)} ms).`,
   );
+}
+
+/** The row "cold Arabic lesson page at 360 px: bytes over the wire" (bench/lib/transfer.ts). */
+async function transferRow(env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>, contentDir: string) {
+  const slug = medianLesson(await loadContent(contentDir), (l) => l.quiz === BENCH_QUIZ).slug;
+  try {
+    const t = await measureTransfer(ROOT, { ...env, ...(await database("transfer")).env }, slug);
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+    log(
+      `cold Arabic lesson page ${t.url} at ${t.viewport.width} px: ${kb(t.bytes)} over the wire in ${t.requests} responses (` +
+        Object.entries(t.byType)
+          .sort((a, b) => b[1] - a[1])
+          .map(([k, v]) => `${k} ${kb(v)}`)
+          .join(", ") +
+        `); then the service worker's offline precache: ${kb(t.serviceWorker.bytes)} in ${t.serviceWorker.requests} requests`,
+    );
+    for (const r of t.largest) log(`  ${kb(r.bytes).padStart(9)}  ${r.type.padEnd(10)} ${r.url}`);
+    runs.transfer = t;
+    target("cold Arabic lesson page at 360 px: bytes over the wire", t.bytes / 1024, "KB", "<=", 350);
+    report("then the service worker's offline precache, in the background", t.serviceWorker.bytes / 1024, "KB");
+  } catch (e) {
+    runs.transfer = { error: String(e) };
+    log(`transfer: ${String(e)}`);
+    target("cold Arabic lesson page at 360 px: bytes over the wire", null, "KB", "<=", 350);
+  }
 }
 
 async function clientSizes() {

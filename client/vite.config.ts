@@ -5,13 +5,38 @@
 import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig } from "vite";
+import { VitePWA } from "vite-plugin-pwa";
+import { precompress } from "./build/precompress.js";
+import { subsetFonts } from "./build/subset-fonts.js";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
+const projectRoot = fileURLToPath(new URL("..", import.meta.url));
 const api = process.env.API_URL ?? "http://127.0.0.1:4000";
 
 export default defineConfig({
   root,
-  plugins: [vue()],
+  plugins: [
+    vue(),
+    subsetFonts(projectRoot),
+    // The service worker is ours (src/sw.ts: it also keeps public lesson reads, which are POSTs), built with
+    // Workbox's modules; the plugin injects the precache list and compiles it. The manifests are static files
+    // in public/, one per language, and main.ts registers the worker itself (no registration script in HTML).
+    VitePWA({
+      strategies: "injectManifest",
+      srcDir: "src",
+      filename: "sw.ts",
+      injectRegister: false,
+      manifest: false,
+      injectManifest: {
+        // The shell: HTML, JS, CSS, the font subsets and the icons; the whole font faces (fallbacks for typed
+        // characters) are cached when first used instead.
+        globPatterns: ["**/*.{html,js,css,svg,png,webmanifest}", "assets/*-subset-*.woff2"],
+        globIgnores: ["**/*.br", "**/*.gz", ".vite/**"],
+        maximumFileSizeToCacheInBytes: 600_000,
+      },
+    }),
+    precompress(),
+  ],
   define: {
     // vue-i18n's feature flags: no legacy API, no devtools in production builds.
     __VUE_I18N_FULL_INSTALL__: false,

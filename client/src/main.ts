@@ -1,18 +1,13 @@
-// Only the scripts the course is written in: Arabic (Naskh) and Latin (Noto Sans), each loaded by unicode-range.
-import "@fontsource/noto-naskh-arabic/arabic-400.css";
-import "@fontsource/noto-naskh-arabic/arabic-600.css";
-import "@fontsource/noto-naskh-arabic/arabic-700.css";
-import "@fontsource/noto-sans/latin-400.css";
-import "@fontsource/noto-sans/latin-600.css";
-import "@fontsource/noto-sans/latin-700.css";
-import "@fontsource/noto-sans/latin-ext-400.css";
-import "@fontsource/noto-sans/latin-ext-700.css";
+// Fonts: Noto Naskh Arabic and Noto Sans, subset at build time to the characters the course and interface use,
+// each whole face behind its subset for characters a learner types (client/build/subset-fonts.ts).
+import "virtual:subset-fonts.css";
 import "./styles/main.css";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";
 import { createAppI18n } from "./i18n/index.js";
 import { applyLocale, currentLocale } from "./locale.js";
+import { registerServiceWorker, setManifestLanguage } from "./offline/install.js";
 import { createAppRouter } from "./router.js";
 import { urqlClient } from "./urql.js";
 
@@ -21,7 +16,10 @@ applyLocale(currentLocale.value);
 watch(currentLocale, (l) => {
   i18n.global.locale.value = l;
   document.title = i18n.global.t("app.title");
+  setManifestLanguage(l);
 });
+setManifestLanguage(currentLocale.value);
 document.title = i18n.global.t("app.title");
 
 createApp(App).use(i18n).use(createAppRouter()).use(urql, urqlClient).mount("#app");
+registerServiceWorker();

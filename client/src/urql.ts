@@ -8,6 +8,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "@urq
 import type { ExecutionResult } from "@urql/core";
 import { ref } from "vue";
 import type { LiveStatus } from "./live.js";
+import { publicReadsFetch } from "./offline/public-reads.js";
 
 export type { LiveStatus };
 /** Where the live connection stands, for the dashboard's "live" indicator. */
@@ -42,6 +43,8 @@ export function createUrqlClient(url = "/graphql"): Client {
       fetchExchange,
     ],
     preferGetMethod: false,
+    // Lessons and the course stay readable offline once opened (offline/public-reads.ts).
+    fetch: publicReadsFetch,
     requestPolicy: "cache-and-network",
     fetchOptions: { credentials: "same-origin", headers: { "content-type": "application/json" } },
   });

@@ -9,6 +9,8 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { ApolloServer } from "@apollo/server";
 import { HeaderMap } from "@apollo/server";
+import { COMPRESSIBLE, chooseEncoding } from "./content-encoding.js";
+import type { Coding } from "./content-encoding.js";
 import { infoPage } from "./info.page.js";
 import type { PublicResponseCache } from "./public-cache.js";
 import { readSessionToken } from "./session-cookie.js";
@@ -73,6 +75,7 @@ const MIME: Record<string, string> = {
   ".woff2": "font/woff2",
   ".woff": "font/woff",
   ".txt": "text/plain; charset=utf-8",
+  ".webmanifest": "application/manifest+json; charset=utf-8",
 };
 
 function sendJsonError(res: ServerResponse, status: number, message: string): void {
@@ -187,13 +190,32 @@ async function serveClient(clientDir: string | undefined, req: IncomingMessage, 
   const ext = path.extname(file);
   res.statusCode = 200;
   res.setHeader("content-type", MIME[ext] ?? "application/octet-stream");
-  // Vite puts content hashes in asset names, so they can be cached for good; index.html must not be.
+  // Vite puts content hashes in asset names, so they can be cached for good; index.html, the service worker
+  // and the web manifest must not be (the service worker's own precache keeps the app offline).
   res.setHeader("cache-control", file.includes(`${path.sep}assets${path.sep}`) ? "public, max-age=31536000, immutable" : "no-cache");
+  // Text files have .br and .gz copies made at build time; a missing copy falls back to the plain file.
+  let body = file;
+  let size = info && !info.isDirectory() ? info.size : (await stat(file)).size;
+  if (COMPRESSIBLE.has(ext)) {
+    res.setHeader("vary", "Accept-Encoding");
+    const copies = await Promise.all(
+      (["br", "gzip"] as Coding[]).map(async (coding) => ({ coding, info: await stat(`${file}.${coding === "br" ? "br" : "gz"}`).catch(() => null) })),
+    );
+    const available = copies.filter((c) => c.info?.isFile());
+    const chosen = chooseEncoding(req.headers["accept-encoding"], available.map((c) => c.coding));
+    const copy = available.find((c) => c.coding === chosen);
+    if (copy) {
+      res.setHeader("content-encoding", chosen);
+      body = `${file}.${chosen === "br" ? "br" : "gz"}`;
+      size = copy.info!.size;
+    }
+  }
+  res.setHeader("content-length", size);
   if (method === "HEAD") {
     res.end();
     return;
   }
-  createReadStream(file).pipe(res);
+  createReadStream(body).pipe(res);
 }
 
 export function createRequestHandler<C extends object>(opts: HandlerOptions<C>) {
