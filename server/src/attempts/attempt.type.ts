@@ -122,6 +122,12 @@ export class ItemResponse {
   @Field(() => Boolean, { nullable: true })
   correct: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "A short answer accepted with one letter off: the accepted spelling, for a \"check the spelling\" note. Shown with correctness.",
+  })
+  spellingNote: string | null;
+
   @Field(() => Answer, { nullable: true })
   rightAnswer: Answer | null;
 

@@ -8,6 +8,7 @@ import type { Item } from "../content/content.schema.js";
 import type { ContentStore } from "../content/content.store.js";
 import type { LocalAnswer } from "../grading/grading.js";
 import { rightAnswer, roundPoints } from "../grading/grading.js";
+import { matchShortAnswer } from "../grading/short-answer-match.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem, publicOptionId } from "../quizzes/quiz.view.js";
 import type { QuizItem } from "../quizzes/quiz.type.js";
@@ -48,6 +49,12 @@ export function evidenceOf(item: Item, content: ContentStore, locale: Locale): E
   });
 }
 
+/** The accepted spelling of a short answer that was accepted with one letter off; recomputed (pure, cheap). */
+export function spellingNoteOf(item: Item, answer: LocalAnswer): string | null {
+  if (item.type !== "SHORT_ANSWER" || !answer.text) return null;
+  return matchShortAnswer(item.accept, answer.text, { spellingTolerance: item.spellingTolerance }).spellingNote ?? null;
+}
+
 /**
  * One response as the learner may see it. `visible`: correctness and score may be shown (the review policy);
  * `keyShown`: the right answer and the feedback may be shown too (false for a guarded item in practice or
@@ -66,6 +73,8 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
     score: visible ? row.score : null,
     maxScore: row.maxScore,
     correct: visible ? row.correct : null,
+    // Shown with correctness: it names only what the learner almost typed, and the answer already counts as right.
+    spellingNote: visible ? spellingNoteOf(item, row.answer) : null,
     rightAnswer: key ? publicRightAnswer(content.ids, item, locale) : null,
     feedback: key
       ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: row.graderComment }

@@ -130,7 +130,13 @@ export const Item = z.discriminatedUnion("type", [
     .strict(),
   z.object({ ...ItemBase, type: z.literal("ORDERING"), sequence: z.array(Option).min(3).max(7) }).strict(),
   z
-    .object({ ...ItemBase, type: z.literal("SHORT_ANSWER"), accept: z.array(z.string().trim().min(1)).min(1) })
+    .object({
+      ...ItemBase,
+      type: z.literal("SHORT_ANSWER"),
+      accept: z.array(z.string().trim().min(1)).min(1),
+      /** false: only exact answers (after normalization); by default one letter off is accepted with a note. */
+      spellingTolerance: z.boolean().optional(),
+    })
     .strict(),
   z
     .object({

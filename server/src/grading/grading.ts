@@ -4,7 +4,7 @@
  * local ids and checked for shape (answer.validate.ts), so every rule can assume a well-formed answer.
  */
 import type { Item } from "../content/content.schema.js";
-import { normalizeArabic } from "../shared/arabic.js";
+import { matchShortAnswer } from "./short-answer-match.js";
 
 /** A learner's answer in the content's local ids. Which fields are set depends on the item type. */
 export interface LocalAnswer {
@@ -52,17 +52,6 @@ export function longestInKeyOrder(seq: string[], key: string[]): number {
   return tails.length;
 }
 
-/** Whether a typed answer matches one of the accepted answers after Arabic normalization (spaces ignored too). */
-export function shortAnswerMatches(text: string, accept: string[]): boolean {
-  const given = normalizeArabic(text);
-  if (given === "") return false;
-  const squash = (s: string) => s.replace(/ /g, "");
-  return accept.some((a) => {
-    const n = normalizeArabic(a);
-    return n === given || squash(n) === squash(given);
-  });
-}
-
 export function gradeSingleChoice(item: Extract<Item, { type: "SINGLE_CHOICE" }>, a: LocalAnswer): Grade {
   const right = item.choices.find((c) => c.correct)!.id;
   return graded(item.points, a.choiceIds?.length === 1 && a.choiceIds[0] === right ? 1 : 0);
@@ -108,7 +97,8 @@ export function gradeOrdering(item: Extract<Item, { type: "ORDERING" }>, a: Loca
 }
 
 export function gradeShortAnswer(item: Extract<Item, { type: "SHORT_ANSWER" }>, a: LocalAnswer): Grade {
-  return graded(item.points, shortAnswerMatches(a.text ?? "", item.accept) ? 1 : 0);
+  // The rules live in short-answer-match.ts; a near miss counts as right (its spelling note is shown in feedback).
+  return graded(item.points, matchShortAnswer(item.accept, a.text ?? "", { spellingTolerance: item.spellingTolerance }).correct ? 1 : 0);
 }
 
 /** Essays wait for an instructor: out of the score until graded by hand. */
