@@ -122,6 +122,8 @@ export type SignUpInput = {
 export type SubmitAnswerInput = {
   answer: AnswerInput;
   attemptId: string | number;
+  /** A UUID the client makes for this answer and keeps while it retries: the same id sent again is the same answer (stored once, not graded again), even after the attempt closed. */
+  clientAnswerId?: string | number | null | undefined;
   itemId: string | number;
 };
 

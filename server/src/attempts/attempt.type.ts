@@ -61,6 +61,13 @@ export class SubmitAnswerInput {
 
   @Field(() => AnswerInput)
   answer: AnswerInput;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A UUID the client makes for this answer and keeps while it retries: the same id sent again is the same answer (stored once, not graded again), even after the attempt closed.",
+  })
+  clientAnswerId?: string | null;
 }
 
 @InputType()
