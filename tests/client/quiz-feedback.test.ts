@@ -97,7 +97,7 @@ describe("QuizFeedback", () => {
   it("should speak Arabic in an Arabic interface", () => {
     const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response() }, "ar");
     expect(w.text()).toContain("إجابة غير صحيحة");
-    expect(w.text()).toContain("افتح الدرس عند هذه الفقرة");
+    expect(w.text()).toContain("فتح الدرس عند هذه الفقرة");
   });
 });
 
