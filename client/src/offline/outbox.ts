@@ -147,10 +147,13 @@ export class Outbox<P, R> {
     switch (outcome.kind) {
       case "sent":
       case "rejected":
-        if (!newer) this.entries.delete(entry.key);
-        await this.store.remove(entry.key, entry.id);
+        // The caller hears of the outcome while the entry still counts as pending, and of its removal at once
+        // (no await between): a view never sees a moment when the answer is neither pending nor sent.
         if (outcome.kind === "sent") this.events.sent?.(entry, outcome.result);
         else this.events.rejected?.(entry, outcome.reason);
+        if (!newer) this.entries.delete(entry.key);
+        this.events.change?.();
+        await this.store.remove(entry.key, entry.id);
         return newer;
       case "signed-out":
         this.signedOut = true;
