@@ -33,7 +33,14 @@ export interface AppErrorInfo {
   key: string;
   /** The input field the server blamed (BAD_USER_INPUT), if any. */
   field?: string;
+  /** Every field the server blamed, each with the i18n key of its message (BAD_USER_INPUT lists them all). */
+  fields?: { field: string; key: string }[];
 }
+
+/** Messages per field and reason (errors.field.<field>_<reason>); a reason without one uses the field's. */
+const FIELD_REASONS = new Set(["password_too_short", "password_too_long", "password_common", "password_personal"]);
+const fieldKey = (field: string, reason: unknown) =>
+  typeof reason === "string" && FIELD_REASONS.has(`${field}_${reason}`) ? `errors.field.${field}_${reason}` : `errors.field.${field}`;
 
 export function errorInfo(error: CombinedError | null | undefined): AppErrorInfo | null {
   if (!error) return null;
@@ -42,7 +49,13 @@ export function errorInfo(error: CombinedError | null | undefined): AppErrorInfo
   const code = first?.extensions?.code;
   if (typeof code !== "string" || !KNOWN.has(code)) return { code: "unknown", key: "errors.unknown" };
   const field = typeof first.extensions.field === "string" ? first.extensions.field : undefined;
-  if (code === "BAD_USER_INPUT" && field && FIELDS.has(field)) return { code, key: `errors.field.${field}`, field };
+  if (code === "BAD_USER_INPUT" && field && FIELDS.has(field)) {
+    const listed = Array.isArray(first.extensions.fields) ? (first.extensions.fields as { field?: unknown; reason?: unknown }[]) : [{ field, reason: undefined }];
+    const fields = listed.flatMap((f) => (typeof f.field === "string" && FIELDS.has(f.field) ? [{ field: f.field, key: fieldKey(f.field, f.reason) }] : []));
+    return { code, key: fields[0]?.key ?? `errors.field.${field}`, field, fields };
+  }
+  // A taken email belongs next to the email field.
+  if (code === "auth/email_taken") return { code, key: "errors.auth_email_taken", field: "email", fields: [{ field: "email", key: "errors.auth_email_taken" }] };
   return { code: code as ErrorCode, key: `errors.${code.replace("/", "_")}`, field };
 }
 

@@ -84,7 +84,7 @@ describe("ClassroomEssayGradeForm", () => {
 
   it("should read in Arabic", () => {
     const w = mountWith(ClassroomEssayGradeForm, { essay: essay() }, "ar");
-    expect(w.get("[data-testid=grade-submit]").text()).toBe("احفظ الدرجة");
+    expect(w.get("[data-testid=grade-submit]").text()).toBe("حفظ الدرجة");
     expect(w.get(".rubric__title").text()).toBe("ما الذي سيُقيَّم");
   });
 });

@@ -60,7 +60,7 @@ describe("ClassroomProgressMatrix", () => {
 
   it("should invite sharing the code when nobody has joined", () => {
     const w = mountWith(ClassroomProgressMatrix, props({ rows: [], total: 0 }), "ar");
-    expect(w.get(".matrix__empty").text()).toContain("شارك رمز الانضمام");
+    expect(w.get(".matrix__empty").text()).toContain("مشاركة رمز الانضمام");
     expect(w.find("tfoot").exists()).toBe(false);
   });
 });

@@ -18,6 +18,16 @@ describe("client strings", () => {
     }
   });
 
+  it("should address nobody in the masculine in Arabic: no imperative or second-person verb that has a feminine form", () => {
+    // Interface strings use nouns (إنشاء حساب، بدء التقييم) and impersonal forms (يُرجى، يلزم) instead.
+    const gendered = new Set(["ابدأ", "أنشئ", "احفظ", "اقرأ", "تابع", "اختر", "اكتب", "رتّب", "صِل", "سجّل", "أدخل", "انتقل", "افتح", "اعرض", "انسخ", "انسخه", "شارك", "حاول", "أعد", "جرّب", "تحقّق", "انضمّ", "صدّر", "صحّح", "صحّحها", "مرّر", "استعمل", "أخفِ", "راجع", "عُد", "اذهب", "تدرّب", "أنهِ", "انقل", "أخرِجه", "عدتَ", "تريد", "تستطيع", "تملك", "تبحث", "ستتعلّمه"]);
+    const found = keys(messages.ar).flatMap((k) => {
+      const words = String(lookup(messages.ar, k)).split(/[\s،.؟:؛«»()—,]+/);
+      return words.filter((w) => gendered.has(w)).map((w) => `${k}: ${w}`);
+    });
+    expect(found).toEqual([]);
+  });
+
   it("should mirror the server's error codes, each with a message in both languages", () => {
     expect([...ERROR_CODES].sort()).toEqual([...SERVER_CODES].sort());
     for (const code of ERROR_CODES) {

@@ -21,6 +21,7 @@ function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseF
     score: 0,
     maxScore: 1,
     correct: false,
+    spellingNote: null,
     answeredAt: "2025-03-01T10:00:00.000Z",
     answer: { choiceIds: ["q.b"], text: null, sequence: null, pairs: null },
     rightAnswer: { choiceIds: ["q.c"], text: null, sequence: null, pairs: null },
@@ -81,10 +82,22 @@ describe("QuizFeedback", () => {
     expect(essay.find("[data-testid=key-later]").exists()).toBe(false);
   });
 
+  it("should name the accepted spelling of a short answer accepted one letter off, in both languages, and only then", () => {
+    const near = (spellingNote: string | null) =>
+      response({ correct: true, score: 1, spellingNote, answer: { choiceIds: null, text: "Frane", sequence: null, pairs: null }, rightAnswer: null });
+    const en = mountWith(QuizFeedback, { item: quizItem("SHORT_ANSWER"), response: near("France"), lang: "en" });
+    expect(en.get("[data-testid=spelling-note]").text()).toBe("Accepted, but check the spelling: France");
+    expect(en.get("[data-testid=spelling-note] bdi").attributes("lang")).toBe("en");
+    // Also when the key itself is held back (an assessment question in practice): the note comes with correctness.
+    const ar = mountWith(QuizFeedback, { item: quizItem("SHORT_ANSWER"), response: { ...near("الصحراء الغربية"), feedback: null }, lang: "ar" }, "ar");
+    expect(ar.get("[data-testid=spelling-note]").text()).toBe("إجابة مقبولة، والإملاء الصحيح: الصحراء الغربية");
+    expect(mountWith(QuizFeedback, { item: quizItem("SHORT_ANSWER"), response: near(null) }).find("[data-testid=spelling-note]").exists()).toBe(false);
+  });
+
   it("should speak Arabic in an Arabic interface", () => {
     const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response() }, "ar");
     expect(w.text()).toContain("إجابة غير صحيحة");
-    expect(w.text()).toContain("افتح الدرس عند هذه الفقرة");
+    expect(w.text()).toContain("فتح الدرس عند هذه الفقرة");
   });
 });
 

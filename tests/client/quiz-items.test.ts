@@ -166,5 +166,27 @@ describe("QuizItemEssay", () => {
     expect(w.get("[data-testid=char-count]").attributes("aria-live")).toBe("off");
     await w.setProps({ modelValue: { text: "x".repeat(9_500) } });
     expect(w.get("[data-testid=char-count]").attributes("aria-live")).toBe("polite");
+    expect(w.get("[data-testid=char-count]").text()).toBe("9,500 of 10,000 characters · 500 left");
+  });
+
+  it("should say when a paste runs past the limit, and how much of it was left out, in both languages", async () => {
+    const paste = async (w: ReturnType<typeof mountWith>, before: string, text: string) => {
+      const area = w.get("textarea").element as HTMLTextAreaElement;
+      area.value = before;
+      area.setSelectionRange(before.length, before.length);
+      const e = new Event("paste", { bubbles: true, cancelable: true });
+      Object.defineProperty(e, "clipboardData", { value: { getData: () => text } });
+      area.dispatchEvent(e);
+      await w.vm.$nextTick();
+    };
+    const en = mountWith(QuizItemEssay, { item: quizItem("ESSAY"), labelledby: "p", modelValue: null, lang: "en" });
+    await paste(en, "", "y".repeat(9_000));
+    expect(en.find("[data-testid=paste-cut]").exists()).toBe(false);
+    await paste(en, "x".repeat(6_000), "y".repeat(8_160));
+    expect(en.get("[data-testid=paste-cut]").text()).toBe("The pasted text ran past the limit of 10,000 characters: its last 4,160 characters were left out.");
+    expect(en.get("[data-testid=paste-cut]").attributes("role")).toBe("alert");
+    const ar = mountWith(QuizItemEssay, { item: quizItem("ESSAY"), labelledby: "p", modelValue: null, lang: "ar" }, "ar");
+    await paste(ar, "", "ب".repeat(14_160));
+    expect(ar.get("[data-testid=paste-cut]").text()).toContain("عدد الأحرف التي لم تُضَف: 4,160");
   });
 });

@@ -40,6 +40,7 @@ function attempt(over: Partial<AttemptFieldsFragment> = {}): AttemptFieldsFragme
         score: null,
         maxScore: 1,
         correct: null,
+        spellingNote: null,
         answeredAt: "2025-03-01T10:05:00.000Z",
         answer: { choiceIds: ["q.a"], text: null, sequence: null, pairs: null },
         rightAnswer: null,

@@ -79,6 +79,14 @@ function settle(user: ViewerFieldsFragment | undefined, error: CombinedError | u
   return errorInfo(error) ?? { code: "unknown", key: "errors.unknown" };
 }
 
+/**
+ * The server said the session is gone (signed out in another tab, expired): show the visitor as signed out,
+ * so the header offers signing in and the sign-in page (guests only) opens.
+ */
+export function forgetViewer(): void {
+  viewer.value = null;
+}
+
 export function useAuth() {
   async function signIn(email: string, password: string): Promise<AppErrorInfo | null> {
     const r = await urqlClient.mutation(SignInMutation, { input: { email, password } }).toPromise();

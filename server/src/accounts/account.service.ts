@@ -15,6 +15,8 @@ import type { ClusterBus } from "../shared/cluster-bus.js";
 import type { Viewer } from "../shared/viewer.js";
 import { Locale } from "../shared/locale.js";
 import type { PasswordHasher } from "./password.js";
+import type { PasswordProblem } from "./password-policy.js";
+import { MAX_PASSWORD, MIN_PASSWORD, passwordProblem } from "./password-policy.js";
 import { Role } from "../shared/role.enum.js";
 import { SessionRow } from "./session.entity.js";
 import { UserRow } from "./user.entity.js";
@@ -22,6 +24,14 @@ import type { Limits, Slot } from "./rate-limiter.js";
 import { ACCOUNT_LIMITS, ADDRESS_LIMITS, AttemptLimiter, signUpLimits } from "./rate-limiter.js";
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+
+const PASSWORD_MESSAGES: Record<PasswordProblem, string> = {
+  too_short: `The password needs at least ${MIN_PASSWORD} characters (a few words make an easy passphrase).`,
+  too_long: `The password may have at most ${MAX_PASSWORD} characters.`,
+  common: "This password is one of the most common ones; choose another.",
+  personal: "The password must not be the account's email or name.",
+};
+
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export const hashToken = (token: string): string => createHash("sha256").update(token).digest("hex");
@@ -67,16 +77,24 @@ export class AccountService {
     });
   }
 
-  /** Checks a new account's fields; throws BAD_USER_INPUT naming the field. */
+  /**
+   * Checks a new account's fields, all of them: throws one BAD_USER_INPUT listing every problem in
+   * `extensions.fields` ({ field, reason }), the first also as `extensions.field`, so that a form can show
+   * them all at once, each next to its field.
+   */
   validateNewUser(input: NewUser): void {
-    const bad = (field: string, message: string) => {
-      throw new AppError("BAD_USER_INPUT", message, { field });
-    };
-    if (!EMAIL.test(normalizeEmail(input.email)) || input.email.length > 254) bad("email", "Enter a valid email address.");
-    if (input.password.length < 8) bad("password", "The password needs at least 8 characters.");
-    if (input.password.length > 256) bad("password", "The password may have at most 256 characters.");
+    const problems: { field: string; reason: string; message: string }[] = [];
+    const bad = (field: string, reason: string, message: string) => problems.push({ field, reason, message });
+    if (!EMAIL.test(normalizeEmail(input.email)) || input.email.length > 254) bad("email", "invalid", "Enter a valid email address.");
     const name = input.displayName.trim();
-    if (name.length < 1 || name.length > 80) bad("displayName", "The display name needs 1 to 80 characters.");
+    if (name.length < 1 || name.length > 80) bad("displayName", "length", "The display name needs 1 to 80 characters.");
+    const pw = passwordProblem(input.password, { email: input.email, displayName: name });
+    if (pw) bad("password", pw, PASSWORD_MESSAGES[pw]);
+    if (problems.length === 0) return;
+    throw new AppError("BAD_USER_INPUT", problems.map((p) => p.message).join(" "), {
+      field: problems[0].field,
+      fields: problems.map(({ field, reason }) => ({ field, reason })),
+    });
   }
 
   /** Creates a user (sign-up makes learners; the CLI passes other roles). Throws auth/email_taken. */

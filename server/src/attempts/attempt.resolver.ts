@@ -36,7 +36,7 @@ export class AttemptResolver {
   @Authorized()
   @Mutation(() => ItemResponse, { description: "Stores (or replaces) an answer; graded on the server." })
   async submitAnswer(@Arg("input", () => SubmitAnswerInput) input: SubmitAnswerInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
-    const { attempt, response, item, version } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer);
+    const { attempt, response, item, version } = await ctx.attempts.submit(ctx.viewer!, input.attemptId, input.itemId, input.answer, input.clientAnswerId ?? null);
     const withheld = await ctx.attempts.withheld(attempt, new Map([[response.itemVersionId, item]]));
     return toItemResponse(response, item, version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
   }

@@ -41,6 +41,9 @@ export function shuffle<T>(xs: readonly T[]): T[] {
   return a;
 }
 
+/** A client answer id: a UUID in its usual text form. */
+const CLIENT_ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 /** What submitAnswer needs to answer, read once on the write path: no second fetch of the attempt or item. */
 export interface Submitted {
   attempt: AttemptRow;
@@ -48,6 +51,8 @@ export interface Submitted {
   /** The item at the version the answer was graded against, and that version's number. */
   item: Item;
   version: number;
+  /** The same answer sent again (its clientAnswerId already stored): nothing was written or published. */
+  repeat: boolean;
 }
 
 export class AttemptService {
@@ -179,14 +184,21 @@ export class AttemptService {
    * the module: one queued job reads the attempt's state, checks, grades and upserts in a single statement,
    * so that many answers share one commit.
    */
-  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer): Promise<Submitted> {
+  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer, clientAnswerId: string | null = null): Promise<Submitted> {
+    if (clientAnswerId !== null && !CLIENT_ANSWER_ID.test(clientAnswerId)) throw new AppError("answer/invalid", "clientAnswerId must be a UUID.");
     const outcome = await this.writes.run(async (em) => {
       const now = this.clock.now();
       const attempt = await this.loadForWrite(em, attemptId);
       if (!attempt || attempt.userId !== viewer.id) throw new AppError("attempt/not_found", "There is no such attempt.");
-      if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
-      if (attempt.deadline && now >= attempt.deadline) return { expired: attempt } as const;
       const slot = attempt.layout.items.find((i) => i.itemId === itemId);
+      // A repeat of an answer already stored counts as saved even once the attempt has closed: it did land.
+      const stored = async () => (clientAnswerId === null || !slot ? null : await this.storedAnswer(em, attemptId, itemId, clientAnswerId));
+      if (attempt.state !== AttemptState.IN_PROGRESS || (attempt.deadline && now >= attempt.deadline)) {
+        const earlier = await stored();
+        if (earlier) return { attempt, response: earlier, item: await this.itemAtVersion(earlier.itemVersionId), version: slot!.version, repeat: true } as const;
+        if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
+        return { expired: attempt } as const;
+      }
       if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
       const item = await this.itemAtVersion(slot.versionId);
       const valid = validateAnswer(item, answer, (i, l) => this.content.ids.option(i, l));
@@ -209,27 +221,34 @@ export class AttemptService {
         graderComment: null,
         gradedBy: null,
         answerKey: answerKey(item, valid.answer, grade),
+        clientAnswerId,
       });
-      // Answering again replaces the earlier answer in place (same id), in one statement.
-      const [{ id }] = await sql<{ id: string }>(
+      // Answering again replaces the earlier answer in place (same id), in one statement; the same answer sent
+      // again (same clientAnswerId as the stored one) matches the WHERE of no row and changes nothing.
+      const [written] = await sql<{ id: string }>(
         em,
         // The leading comment matters: TypeORM's SQLite runner sends statements starting with "INSERT INTO"
         // through run(), which drops RETURNING rows; anything else goes through all().
-        `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey", "clientAnswerId")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT ("attemptId", "itemId") DO UPDATE SET answer = excluded.answer, status = excluded.status, score = excluded.score,
            "maxScore" = excluded."maxScore", correct = excluded.correct, "answeredAt" = excluded."answeredAt", "gradedAt" = excluded."gradedAt",
-           "answerKey" = excluded."answerKey", "itemVersionId" = excluded."itemVersionId"
+           "answerKey" = excluded."answerKey", "itemVersionId" = excluded."itemVersionId", "clientAnswerId" = excluded."clientAnswerId"
+         WHERE excluded."clientAnswerId" IS NULL OR response."clientAnswerId" IS NULL OR response."clientAnswerId" <> excluded."clientAnswerId"
          RETURNING id`,
-        [row.id, attemptId, viewer.id, itemId, slot.versionId, row.mode, JSON.stringify(row.answer), row.status, row.score, row.maxScore, row.correct, now.toISOString(), row.gradedAt?.toISOString() ?? null, row.answerKey],
+        [row.id, attemptId, viewer.id, itemId, slot.versionId, row.mode, JSON.stringify(row.answer), row.status, row.score, row.maxScore, row.correct, now.toISOString(), row.gradedAt?.toISOString() ?? null, row.answerKey, clientAnswerId],
       );
-      row.id = id;
+      if (!written) {
+        const earlier = (await stored())!;
+        return { attempt, response: earlier, item: await this.itemAtVersion(earlier.itemVersionId), version: slot.version, repeat: true } as const;
+      }
+      row.id = written.id;
       // Practice shows the result at once, so the item enters spaced review at once.
       if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
         await this.events.emit(em, "answer.graded", { userId: viewer.id, itemId, correct: grade.correct === true, at: now });
         await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
       }
-      return { attempt, response: row, item, version: slot.version } as const;
+      return { attempt, response: row, item, version: slot.version, repeat: false } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
       // Practice answers also reschedule review and mastery, so they keep theirs.
     }, { savepoint: (await this.modeOf(attemptId)) !== AttemptMode.ASSESSMENT });
@@ -237,8 +256,13 @@ export class AttemptService {
       await this.expireIfDue(outcome.expired!, viewer.displayName);
       throw new AppError("attempt/closed", "This attempt is closed; the answer was not saved.");
     }
-    this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
+    if (!outcome.repeat) this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
     return outcome;
+  }
+
+  /** The stored response to an item of an attempt if it came from the answer with this client id. */
+  private async storedAnswer(em: EntityManager, attemptId: string, itemId: string, clientAnswerId: string): Promise<ResponseRow | null> {
+    return em.getRepository(ResponseRow).findOneBy({ attemptId, itemId, clientAnswerId });
   }
 
   /** An attempt's mode never changes; remembered to choose the write path before queueing. */

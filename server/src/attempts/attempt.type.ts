@@ -61,6 +61,13 @@ export class SubmitAnswerInput {
 
   @Field(() => AnswerInput)
   answer: AnswerInput;
+
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      "A UUID the client makes for this answer and keeps while it retries: the same id sent again is the same answer (stored once, not graded again), even after the attempt closed.",
+  })
+  clientAnswerId?: string | null;
 }
 
 @InputType()
@@ -121,6 +128,12 @@ export class ItemResponse {
 
   @Field(() => Boolean, { nullable: true })
   correct: boolean | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "A short answer accepted with one letter off: the accepted spelling, for a \"check the spelling\" note. Shown with correctness.",
+  })
+  spellingNote: string | null;
 
   @Field(() => Answer, { nullable: true })
   rightAnswer: Answer | null;

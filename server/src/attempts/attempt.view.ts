@@ -44,6 +44,11 @@ export function evidenceOf(item: Item, content: ContentStore, locale: Locale): E
   });
 }
 
+/** The accepted spelling of a short answer that was accepted with one letter off (the type's module says). */
+export function spellingNoteOf(item: Item, answer: LocalAnswer): string | null {
+  return itemType(item).gradingNote(item, answer);
+}
+
 /**
  * One response as the learner may see it. `visible`: correctness and score may be shown (the review policy);
  * `keyShown`: the right answer and the feedback may be shown too (false for a guarded item in practice or
@@ -62,6 +67,8 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
     score: visible ? row.score : null,
     maxScore: row.maxScore,
     correct: visible ? row.correct : null,
+    // Shown with correctness: it names only what the learner almost typed, and the answer already counts as right.
+    spellingNote: visible ? spellingNoteOf(item, row.answer) : null,
     rightAnswer: key ? publicRightAnswer(content.ids, item, locale) : null,
     feedback: key
       ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: row.graderComment }

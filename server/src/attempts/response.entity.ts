@@ -51,6 +51,10 @@ export class ResponseRow {
   @Column({ type: "varchar", length: 36, nullable: true })
   gradedBy: string | null;
 
+  /** The id the client gave this answer (attempt answers only): the same id sent again is the same answer. */
+  @Column({ type: "varchar", length: 36, nullable: true })
+  clientAnswerId: string | null;
+
   /** A compact signature of the answer for response distributions (see grading/answer-key.ts). */
   @Column({ type: "varchar", length: 200, nullable: true })
   answerKey: string | null;

@@ -11,7 +11,6 @@ import { itemType } from "../items/registry.js";
 export type { Grade, GradeStatus, LocalAnswer } from "../items/item-type.js";
 export { roundPoints } from "../items/item-kit.js";
 export { longestInKeyOrder } from "../items/ordering.js";
-export { shortAnswerMatches } from "../items/short-answer.js";
 
 /** The rule for the item's type. */
 export function gradeItem(item: Item, answer: LocalAnswer): Grade {

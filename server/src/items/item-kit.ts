@@ -84,6 +84,7 @@ export const machineGraded = {
   check: () => [],
   rubric: () => [],
   statements: () => null,
+  gradingNote: () => null,
   publicId: (ids: OptionIdSource, item: ItemCore, localId: string) => ids.option(item.id, localId),
   layout: (_ids: OptionIdSource, _item: ItemCore, view: { choices: string[]; targets: string[] }, shuffle: Shuffle) => ({
     choices: shuffle(view.choices),

@@ -155,6 +155,11 @@ export interface ItemTypeModule<I extends ItemCore> {
   rightAnswer(item: I): LocalAnswer;
   /** The right answer as feedback shows it, in local ids (a short answer in the attempt's language); null if none. */
   shownRightAnswer(item: I, locale: Locale): LocalAnswer | null;
+  /**
+   * A note on a graded answer for the learner, shown whenever correctness is (SHORT_ANSWER: the accepted
+   * spelling of an answer one letter off); null for most types and answers. Pure and cheap: recomputed on read.
+   */
+  gradingNote(item: I, answer: LocalAnswer): string | null;
 
   // Item statistics
   /** The signature of an answer that statistics group by (response.answerKey, at most 200 characters). */

@@ -7,25 +7,20 @@ import type { ItemCore, ItemTypeModule, SchemaPart } from "./item-type.js";
 import { countByKey, graded, machineGraded, textSet } from "./item-kit.js";
 import { normalizeArabic } from "../shared/arabic.js";
 import { Locale } from "../shared/locale.js";
+import { matchShortAnswer } from "./short-answer-match.js";
 
-const fields = z.object({ type: z.literal("SHORT_ANSWER"), accept: z.array(z.string().trim().min(1)).min(1) });
+const fields = z.object({
+  type: z.literal("SHORT_ANSWER"),
+  accept: z.array(z.string().trim().min(1)).min(1),
+  /** false: only exact answers (after normalization); by default one letter off is accepted with a note. */
+  spellingTolerance: z.boolean().optional(),
+});
 export type ShortAnswerItem = ItemCore & z.infer<typeof fields>;
 
 export const shortAnswerSchema: SchemaPart<typeof fields.shape, ShortAnswerItem> = { fields, rules: [] };
 
 export const MAX_SHORT_ANSWER = 200;
 const ARABIC = /[\u0600-\u06FF]/;
-
-/** Whether a typed answer matches one of the accepted answers after Arabic normalization (spaces ignored too). */
-export function shortAnswerMatches(text: string, accept: string[]): boolean {
-  const given = normalizeArabic(text);
-  if (given === "") return false;
-  const squash = (s: string) => s.replace(/ /g, "");
-  return accept.some((a) => {
-    const n = normalizeArabic(a);
-    return n === given || squash(n) === squash(given);
-  });
-}
 
 /** A typed answer (SHORT_ANSWER, ESSAY): not empty, at most `max` characters. */
 export function validateText(text: string, max: number): { ok: true; answer: { text: string } } | { ok: false; reason: string } {
@@ -45,7 +40,9 @@ export const shortAnswer: ItemTypeModule<ShortAnswerItem> = {
     item.accept.flatMap((a, ai) => (normalizeArabic(a) === "" ? [{ path: `accept[${ai}]`, message: "accepted answer is empty after normalization" }] : [])),
   view: () => ({ choices: [], targets: [] }),
   validate: (_ids, _item, answer) => validateText(answer.text!, MAX_SHORT_ANSWER),
-  grade: (item, a) => graded(item.points, shortAnswerMatches(a.text ?? "", item.accept) ? 1 : 0),
+  // The matching rules live in short-answer-match.ts; a near miss counts as right (feedback shows its spelling note).
+  grade: (item, a) => graded(item.points, matchShortAnswer(item.accept, a.text ?? "", { spellingTolerance: item.spellingTolerance }).correct ? 1 : 0),
+  gradingNote: (item, a) => (a.text ? (matchShortAnswer(item.accept, a.text, { spellingTolerance: item.spellingTolerance }).spellingNote ?? null) : null),
   rightAnswer: (item) => ({ text: item.accept[0] }),
   /** An accepted answer in the attempt's language, when there is one. */
   shownRightAnswer: (item, locale) => ({ text: item.accept.find((a) => ARABIC.test(a) === (locale === Locale.AR)) ?? item.accept[0] }),

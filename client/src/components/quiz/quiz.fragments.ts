@@ -44,6 +44,7 @@ export const ItemResponseFields = graphql(`
     score
     maxScore
     correct
+    spellingNote
     answeredAt
     answer {
       ...AnswerFields
