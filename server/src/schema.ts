@@ -13,9 +13,10 @@ import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
+import { SearchResolver } from "./search/search.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 
