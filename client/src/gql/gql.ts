@@ -72,6 +72,7 @@ type Documents = {
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": typeof types.StartAttemptDocument,
     "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": typeof types.ReviewQueueDocument,
     "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitReviewDocument,
+    "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": typeof types.CourseSearchDocument,
 };
 const documents: Documents = {
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
@@ -132,6 +133,7 @@ const documents: Documents = {
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": types.StartAttemptDocument,
     "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": types.ReviewQueueDocument,
     "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": types.SubmitReviewDocument,
+    "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": types.CourseSearchDocument,
 };
 
 /**
@@ -380,6 +382,10 @@ export function graphql(source: "\n  query ReviewQueue($limit: Int!) {\n    revi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -36,7 +36,7 @@ export function courseDocuments(content: CourseContent): SearchDocument[] {
       for (const p of s.paragraphs) add("PARAGRAPH", l.slug, p.id, p.text);
     }
     for (const t of l.keyTerms)
-      add("KEY_TERM", l.slug, `term-${t.id}`, { ar: `${t.term.ar}: ${t.definition.ar}`, en: `${t.term.en}: ${t.definition.en}` });
+      add("KEY_TERM", l.slug, t.id, { ar: `${t.term.ar}: ${t.definition.ar}`, en: `${t.term.en}: ${t.definition.en}` });
   }
   return docs;
 }

@@ -22,7 +22,7 @@ export class SearchHit {
   @Field(() => String, { description: "The lesson's title in the requested locale." })
   lessonTitle: string;
 
-  @Field(() => String, { description: "The element id in the lesson page to open: a paragraph id, a section id, term-<id> or lesson-summary." })
+  @Field(() => String, { description: "The element id in the lesson page to open: a paragraph id, a section id, a key term id or lesson-summary." })
   anchor: string;
 
   @Field(() => Locale, { description: "The language of the matching text (a query can find text of either language)." })
