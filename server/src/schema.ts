@@ -14,9 +14,10 @@ import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
+import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

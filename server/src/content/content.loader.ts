@@ -11,6 +11,8 @@ import { CourseFile, LessonFile, QuizFile } from "./content.schema.js";
 import { crossValidate } from "./content.validate.js";
 import type { ArticleParagraphs, ContentProblem, CourseContent } from "./content.model.js";
 import { ContentValidationError } from "./content.model.js";
+import { ActorsFile, NO_ACTORS } from "./actors.schema.js";
+import { checkActors } from "./actors.validate.js";
 
 /** yaml's own default, said here: content needs few aliases, if any. */
 const MAX_ALIASES = 100;
@@ -110,6 +112,10 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
     if (quiz) quizzes.push(quiz);
   }
 
+  // The actor-relations map is optional: a course without content/actors.yaml has no map.
+  const hasActors = (await readdir(root).catch(() => [] as string[])).includes("actors.yaml");
+  const actors = hasActors ? await parseFile(root, path.join(root, "actors.yaml"), ActorsFile, problems) : NO_ACTORS;
+
   let article: ArticleParagraphs | undefined;
   try {
     article = JSON.parse(await readFile(path.join(root, "article", "article.paragraphs.json"), "utf8")) as ArticleParagraphs;
@@ -121,8 +127,9 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
 
   lessons.sort((a, b) => a.order - b.order);
   crossValidate({ course, lessons, quizzes, article }, problems);
+  if (actors) checkActors(actors, lessons, problems);
   if (problems.length > 0) throw new ContentValidationError(problems);
 
   const hash = contentHash({ course, lessons, quizzes });
-  return Object.freeze({ hash, course, lessons, quizzes, article });
+  return Object.freeze({ hash, course, lessons, quizzes, article, actors: actors ?? NO_ACTORS });
 }

@@ -1,4 +1,5 @@
 import type { CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import type { ActorsFile } from "./actors.schema.js";
 
 export interface ArticleParagraphs {
   title: string;
@@ -13,6 +14,8 @@ export interface CourseContent {
   readonly lessons: readonly LessonFile[];
   readonly quizzes: readonly QuizFile[];
   readonly article: ArticleParagraphs;
+  /** content/actors.yaml, the actor-relations map (empty when the course has none). */
+  readonly actors: ActorsFile;
 }
 
 export interface ContentProblem {
