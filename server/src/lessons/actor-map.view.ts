@@ -3,7 +3,8 @@
  * relations whose evidence is in that lesson, and their actors). Pure over the loaded content.
  */
 import type { CourseContent } from "../content/content.model.js";
-import { Locale, pick } from "../shared/locale.js";
+import type { Locale } from "../shared/locale.js";
+import { pick } from "../shared/locale.js";
 import type { ActorMap } from "./actor-map.type.js";
 
 export function actorMapView(content: CourseContent, locale: Locale, lessonSlug: string | null): ActorMap {
