@@ -41,7 +41,20 @@ async function open(lang: Lang, width: number): Promise<Session> {
 }
 
 const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
-const sideways = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+/** How far the page scrolls sideways; when it does, the widest culprits are printed to help find them. */
+async function sideways(page: Page) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (over > 0) {
+    const culprits = await page.evaluate(() =>
+      [...document.querySelectorAll("body *")]
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.getBoundingClientRect().left < -1)
+        .slice(0, 8)
+        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    console.log("sideways culprits:", culprits);
+  }
+  return over;
+}
 
 async function inViewport(page: Page, selector: string) {
   await expect
@@ -113,12 +126,38 @@ async function glossaryJourney(page: Page, lang: Lang, width: number) {
   expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe(controls);
 }
 
+/** The whole map: zoom and pan by keys, choose Mali, follow one of its evidence links to the lesson. */
+async function mapJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/actors`);
+  await page.locator("[data-testid=map-canvas]").waitFor();
+  await tabTo(page, "[data-testid=map-canvas]");
+  await page.keyboard.press("+");
+  await page.keyboard.press("ArrowRight");
+  expect(await page.locator("[data-testid=map-canvas]").getAttribute("data-zoom")).toBe("1.25");
+  await page.keyboard.press("0");
+  await tabTo(page, '[data-actor="mali"]', 20);
+  await page.keyboard.press("Enter");
+  const detail = page.locator("[data-testid=actors-detail]");
+  await detail.locator("[data-relation]").first().waitFor();
+  expect(await detail.locator("[data-relation]").count()).toBeGreaterThanOrEqual(4);
+  expect(await sideways(page), `map scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-map`);
+  await screenshot(page, `tools-${lang}-${width}-map-view`, { viewport: true });
+  await tabTo(page, '[data-relation="mali>morocco>cooperation"] a', 40);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/lessons\/event-and-actors#l1-p1$/, GUARD);
+  await inViewport(page, '[id="l1-p1"]');
+  // The lesson shows the sub-map its paragraphs support.
+  await page.getByTestId("lesson-actors").waitFor();
+}
+
 describe("learning tools in Chromium, keyboard only", () => {
-  it.each(SETTINGS)("should search the course and open key terms in the text in $lang at $width px", async ({ lang, width }) => {
+  it.each(SETTINGS)("should search, open key terms in the text and explore the actor map in $lang at $width px", async ({ lang, width }) => {
     const s = await open(lang, width);
     try {
       await searchJourney(s.page, lang, width);
       await glossaryJourney(s.page, lang, width);
+      await mapJourney(s.page, lang, width);
     } finally {
       await s.close();
     }
