@@ -46,10 +46,10 @@ async function sideways(page: Page) {
   const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   if (over > 0) {
     const culprits = await page.evaluate(() =>
-      [...document.querySelectorAll("body *")]
+      Array.from(document.querySelectorAll("body *"))
         .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.getBoundingClientRect().left < -1)
         .slice(0, 8)
-        .map((e) => `${e.tagName.toLowerCase()}.${[...e.classList].join(".")} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`),
+        .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join(".")} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`),
     );
     console.log("sideways culprits:", culprits);
   }
@@ -151,13 +151,32 @@ async function mapJourney(page: Page, lang: Lang, width: number) {
   await page.getByTestId("lesson-actors").waitFor();
 }
 
+/** The timeline: filter by Mali with the keyboard, then open an event's paragraph. */
+async function timelineJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/timeline`);
+  await page.getByTestId("timeline-list").waitFor();
+  const all = await page.locator("[data-event]").count();
+  await tabTo(page, "#timeline-actor", 40);
+  await page.keyboard.press("ArrowDown"); // Chromium's closed <select>: the arrow picks the next option (the first actor)
+  await expect.poll(() => page.locator("#timeline-actor").inputValue(), GUARD).not.toBe("");
+  await expect.poll(() => page.locator("[data-event]").count(), GUARD).toBeLessThan(all);
+  expect(await sideways(page), `timeline scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-timeline`);
+  await tabTo(page, "[data-event] a", 20);
+  const href = (await page.evaluate(() => document.activeElement?.getAttribute("href"))) ?? "";
+  await page.keyboard.press("Enter");
+  await page.waitForURL((u) => href !== "" && u.pathname + u.hash === href, GUARD);
+  await inViewport(page, `[id="${href.split("#")[1]}"]`);
+}
+
 describe("learning tools in Chromium, keyboard only", () => {
-  it.each(SETTINGS)("should search, open key terms in the text and explore the actor map in $lang at $width px", async ({ lang, width }) => {
+  it.each(SETTINGS)("should search, open key terms in the text, explore the actor map and the timeline in $lang at $width px", async ({ lang, width }) => {
     const s = await open(lang, width);
     try {
       await searchJourney(s.page, lang, width);
       await glossaryJourney(s.page, lang, width);
       await mapJourney(s.page, lang, width);
+      await timelineJourney(s.page, lang, width);
     } finally {
       await s.close();
     }
