@@ -11,14 +11,14 @@
  *   features          each feature's services, entities, views and types; a feature imports only features
  *                     below it in FEATURES (never one above, never one at its own rank but itself)
  *   domain + db       grading/, shared/, errors.ts, db/ (db/ imports no feature: the root hands it the model)
- * The content model (content/content.schema.ts, content.model.ts) is the vocabulary every layer speaks; any
+ * The content model (content/content.schema.ts, content.model.ts, actors.schema.ts) is the vocabulary every layer speaks; any
  * module may import it. Migrations are frozen history: they import only typeorm and each other.
  */
 const SRC = "^server/src/";
 /** Feature folders, bottom first. */
 const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["search"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"]];
 const ROOT = `${SRC}[^/]+\\.ts$|\\.cli\\.ts$|${SRC}demo/|${SRC}ops/`;
-const CONTENT_MODEL = `${SRC}content/content\\.(schema|model)\\.ts$`;
+const CONTENT_MODEL = `${SRC}content/(content\\.(schema|model)|actors\\.schema)\\.ts$`;
 const GRAPHQL_ENTRY = `\\.resolver\\.ts$|${SRC}classrooms/classroom-feed\\.ts$`;
 
 /** One rule per feature: it may not import a feature ranked at or above it (its own folder excepted). */
