@@ -14,14 +14,14 @@
  *   item types        items/: one module per item type and their registry; pure, below every feature, importing
  *                     only shared/, the content model and libraries (the content schema assembles its item
  *                     union from the modules' schema parts)
- * The content model (content/content.schema.ts, content.model.ts, content.parts.ts) is the vocabulary every
+ * The content model (content/content.schema.ts, content.model.ts, content.parts.ts, actors.schema.ts) is the vocabulary every
  * layer speaks; any module may import it. Migrations are frozen history: they import only typeorm and each other.
  */
 const SRC = "^server/src/";
 /** Feature folders, bottom first. */
-const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"]];
+const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["search"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"]];
 const ROOT = `${SRC}[^/]+\\.ts$|\\.cli\\.ts$|${SRC}demo/|${SRC}ops/`;
-const CONTENT_MODEL = `${SRC}content/content\\.(schema|model|parts)\\.ts$`;
+const CONTENT_MODEL = `${SRC}content/(content\\.(schema|model|parts)|actors\\.schema)\\.ts$`;
 const GRAPHQL_ENTRY = `\\.resolver\\.ts$|${SRC}classrooms/classroom-feed\\.ts$`;
 
 /** One rule per feature: it may not import a feature ranked at or above it (its own folder excepted). */

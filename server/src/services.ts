@@ -18,6 +18,7 @@ import { ClassroomService } from "./classrooms/classroom.service.js";
 import { DashboardService } from "./classrooms/dashboard.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
 import { PrivacyService } from "./privacy/privacy.service.js";
+import { SearchService } from "./search/search.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import { DomainEvents } from "./shared/domain-events.js";
 import { scheduleReview } from "./review/review.service.js";
@@ -40,6 +41,7 @@ export interface Services {
   dashboard: DashboardService;
   instructor: InstructorService;
   privacy: PrivacyService;
+  search: SearchService;
 }
 
 export function createServices(
@@ -74,6 +76,7 @@ export function createServices(
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
+    search: new SearchService(content.content),
   };
 }
 

@@ -27,7 +27,7 @@ type Documents = {
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": typeof types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": typeof types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": typeof types.SourceFieldsFragmentDoc,
-    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": typeof types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n": typeof types.LessonSectionFieldsFragmentDoc,
     "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": typeof types.KeyTermFieldsFragmentDoc,
     "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": typeof types.TimelineEntryFieldsFragmentDoc,
     "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": typeof types.ObjectiveMasteryFieldsFragmentDoc,
@@ -36,6 +36,7 @@ type Documents = {
     "\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    spellingNote\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n": typeof types.ItemResponseFieldsFragmentDoc,
     "\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n": typeof types.QuizSettingsFieldsFragmentDoc,
     "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.AttemptFieldsFragmentDoc,
+    "\n  query ActorMap($locale: Locale!, $lessonSlug: String) {\n    actorMap(locale: $locale, lessonSlug: $lessonSlug) {\n      actors {\n        id\n        name\n        role\n        kind\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      relations {\n        id\n        from\n        to\n        type\n        label\n        source {\n          publisher\n          date\n          url\n        }\n        evidence {\n          paragraphId\n          lessonSlug\n          lessonTitle\n        }\n      }\n    }\n  }\n": typeof types.ActorMapDocument,
     "\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n": typeof types.AttemptPageDocument,
     "\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n": typeof types.AttemptQuizDocument,
     "\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitAnswerDocument,
@@ -59,6 +60,7 @@ type Documents = {
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": typeof types.CourseHomeDocument,
     "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": typeof types.MyProgressSummaryDocument,
     "\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n": typeof types.CourseOutlineDocument,
+    "\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CourseTimelineDocument,
     "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": typeof types.ClassEssaysDocument,
     "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": typeof types.GradeEssayDocument,
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": typeof types.ClassItemStatsDocument,
@@ -72,6 +74,7 @@ type Documents = {
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": typeof types.StartAttemptDocument,
     "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": typeof types.ReviewQueueDocument,
     "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": typeof types.SubmitReviewDocument,
+    "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": typeof types.CourseSearchDocument,
 };
 const documents: Documents = {
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
@@ -87,7 +90,7 @@ const documents: Documents = {
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": types.CourseLessonFieldsFragmentDoc,
     "\n  fragment LessonProgressFields on LessonProgress {\n    lessonSlug\n    status\n    bestScore\n    grade\n    lastParagraphId\n    paragraphsSeen\n    paragraphsTotal\n    timeSpentSeconds\n    assessmentAttemptsUsed\n    assessmentAttemptsAllowed\n  }\n": types.LessonProgressFieldsFragmentDoc,
     "\n  fragment SourceFields on Source {\n    id\n    n\n    title\n    publisher\n    date\n    url\n  }\n": types.SourceFieldsFragmentDoc,
-    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n": types.LessonSectionFieldsFragmentDoc,
+    "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n": types.LessonSectionFieldsFragmentDoc,
     "\n  fragment KeyTermFields on KeyTerm {\n    id\n    term\n    definition\n  }\n": types.KeyTermFieldsFragmentDoc,
     "\n  fragment TimelineEntryFields on TimelineEntry {\n    date\n    event\n    sourceParagraphs\n  }\n": types.TimelineEntryFieldsFragmentDoc,
     "\n  fragment ObjectiveMasteryFields on ObjectiveMastery {\n    objectiveId\n    lessonSlug\n    level\n    fraction\n  }\n": types.ObjectiveMasteryFieldsFragmentDoc,
@@ -96,6 +99,7 @@ const documents: Documents = {
     "\n  fragment ItemResponseFields on ItemResponse {\n    id\n    itemId\n    status\n    score\n    maxScore\n    correct\n    spellingNote\n    answeredAt\n    answer {\n      ...AnswerFields\n    }\n    rightAnswer {\n      ...AnswerFields\n    }\n    feedback {\n      explanation\n      comment\n      evidence {\n        lessonSlug\n        paragraphId\n        text\n      }\n    }\n  }\n": types.ItemResponseFieldsFragmentDoc,
     "\n  fragment QuizSettingsFields on QuizSettings {\n    maxAttempts\n    timeLimitMinutes\n    gradingMethod\n    reviewPolicy\n    closesAt\n  }\n": types.QuizSettingsFieldsFragmentDoc,
     "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n": types.AttemptFieldsFragmentDoc,
+    "\n  query ActorMap($locale: Locale!, $lessonSlug: String) {\n    actorMap(locale: $locale, lessonSlug: $lessonSlug) {\n      actors {\n        id\n        name\n        role\n        kind\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      relations {\n        id\n        from\n        to\n        type\n        label\n        source {\n          publisher\n          date\n          url\n        }\n        evidence {\n          paragraphId\n          lessonSlug\n          lessonTitle\n        }\n      }\n    }\n  }\n": types.ActorMapDocument,
     "\n  query AttemptPage($id: ID!) {\n    attempt(id: $id) {\n      ...AttemptFields\n    }\n  }\n": types.AttemptPageDocument,
     "\n  query AttemptQuiz($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n  }\n": types.AttemptQuizDocument,
     "\n  mutation SubmitAnswer($input: SubmitAnswerInput!) {\n    submitAnswer(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": types.SubmitAnswerDocument,
@@ -119,6 +123,7 @@ const documents: Documents = {
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": types.CourseHomeDocument,
     "\n  query MyProgressSummary {\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": types.MyProgressSummaryDocument,
     "\n  query CourseOutline($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n      }\n    }\n  }\n": types.CourseOutlineDocument,
+    "\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n": types.CourseTimelineDocument,
     "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": types.ClassEssaysDocument,
     "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": types.GradeEssayDocument,
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": types.ClassItemStatsDocument,
@@ -132,6 +137,7 @@ const documents: Documents = {
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": types.StartAttemptDocument,
     "\n  query ReviewQueue($limit: Int!) {\n    reviewQueue(limit: $limit) {\n      ...QuizItemFields\n    }\n  }\n": types.ReviewQueueDocument,
     "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n": types.SubmitReviewDocument,
+    "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": types.CourseSearchDocument,
 };
 
 /**
@@ -203,7 +209,7 @@ export function graphql(source: "\n  fragment SourceFields on Source {\n    id\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"): (typeof documents)["\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n    }\n  }\n"];
+export function graphql(source: "\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n"): (typeof documents)["\n  fragment LessonSectionFields on LessonSection {\n    id\n    heading\n    paragraphs {\n      id\n      text\n      sourceParagraphs\n      terms {\n        termId\n        start\n        end\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -236,6 +242,10 @@ export function graphql(source: "\n  fragment QuizSettingsFields on QuizSettings
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  fragment AttemptFields on Attempt {\n    id\n    quizId\n    mode\n    state\n    locale\n    startedAt\n    finishedAt\n    deadline\n    score\n    maxScore\n    feedbackAvailable\n    items {\n      ...QuizItemFields\n    }\n    responses {\n      ...ItemResponseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ActorMap($locale: Locale!, $lessonSlug: String) {\n    actorMap(locale: $locale, lessonSlug: $lessonSlug) {\n      actors {\n        id\n        name\n        role\n        kind\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      relations {\n        id\n        from\n        to\n        type\n        label\n        source {\n          publisher\n          date\n          url\n        }\n        evidence {\n          paragraphId\n          lessonSlug\n          lessonTitle\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ActorMap($locale: Locale!, $lessonSlug: String) {\n    actorMap(locale: $locale, lessonSlug: $lessonSlug) {\n      actors {\n        id\n        name\n        role\n        kind\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      relations {\n        id\n        from\n        to\n        type\n        label\n        source {\n          publisher\n          date\n          url\n        }\n        evidence {\n          paragraphId\n          lessonSlug\n          lessonTitle\n        }\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -331,6 +341,10 @@ export function graphql(source: "\n  query CourseOutline($locale: Locale!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassEssays($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssays(locale: $locale, limit: 50) {\n        ...PendingEssayFields\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -380,6 +394,10 @@ export function graphql(source: "\n  query ReviewQueue($limit: Int!) {\n    revi
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitReview($input: ReviewAnswerInput!) {\n    submitReview(input: $input) {\n      ...ItemResponseFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -11,6 +11,8 @@ import { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.
 import { crossValidate } from "./content.validate.js";
 import type { ArticleParagraphs, ContentProblem, CourseContent } from "./content.model.js";
 import { ContentValidationError } from "./content.model.js";
+import { ActorsFile, NO_ACTORS } from "./actors.schema.js";
+import { checkActors } from "./actors.validate.js";
 
 /** yaml's own default, said here: content needs few aliases, if any. */
 const MAX_ALIASES = 100;
@@ -115,6 +117,9 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
   if (await readFile(path.join(root, "context.yaml"), "utf8").then(() => true, () => false)) {
     context = await parseFile(root, path.join(root, "context.yaml"), ContextFile, problems);
   }
+  // The actor-relations map is optional: a course without content/actors.yaml has no map.
+  const hasActors = (await readdir(root).catch(() => [] as string[])).includes("actors.yaml");
+  const actors = hasActors ? await parseFile(root, path.join(root, "actors.yaml"), ActorsFile, problems) : NO_ACTORS;
 
   let article: ArticleParagraphs | undefined;
   try {
@@ -127,9 +132,10 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
 
   lessons.sort((a, b) => a.order - b.order);
   crossValidate({ course, lessons, quizzes, article, context }, problems);
+  if (actors) checkActors(actors, lessons, problems);
   if (problems.length > 0) throw new ContentValidationError(problems);
 
   // Context facts join the hash only when there are any, so a course without them keeps its hash.
   const hash = contentHash(context.facts.length > 0 ? { course, lessons, quizzes, context } : { course, lessons, quizzes });
-  return Object.freeze({ hash, course, lessons, quizzes, article, context });
+  return Object.freeze({ hash, course, lessons, quizzes, article, context, actors: actors ?? NO_ACTORS });
 }

@@ -1,4 +1,5 @@
 import type { ContextFile, CourseFile, LessonFile, QuizFile } from "./content.schema.js";
+import type { ActorsFile } from "./actors.schema.js";
 
 export interface ArticleParagraphs {
   title: string;
@@ -15,6 +16,8 @@ export interface CourseContent {
   readonly article: ArticleParagraphs;
   /** content/context.yaml: facts beyond the article (none when the file is absent). */
   readonly context: ContextFile;
+  /** content/actors.yaml, the actor-relations map (empty when the course has none). */
+  readonly actors: ActorsFile;
 }
 
 /** What the cross-file rules (content.validate.ts) and the editorial rules (content.review.ts) read. */

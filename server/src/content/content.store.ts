@@ -13,6 +13,7 @@ import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem } from "../quizzes/quiz.view.js";
 import { itemType } from "../items/registry.js";
+import { glossaryMarks } from "../lessons/glossary-marks.js";
 
 interface LocaleViews {
   course: Course;
@@ -129,7 +130,12 @@ export class ContentStore {
         sections: l.sections.map((s) => ({
           id: s.id,
           heading: pick(s.heading, locale),
-          paragraphs: s.paragraphs.map((p) => ({ id: p.id, text: pick(p.text, locale), sourceParagraphs: [...p.sourceParagraphs] })),
+          paragraphs: s.paragraphs.map((p) => ({
+            id: p.id,
+            text: pick(p.text, locale),
+            sourceParagraphs: [...p.sourceParagraphs],
+            terms: glossaryMarks(pick(p.text, locale), l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale) }))),
+          })),
         })),
         keyTerms: l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale), definition: pick(t.definition, locale) })),
         timeline: l.timeline.map((t) => ({ date: t.date, event: pick(t.event, locale), sourceParagraphs: [...t.sourceParagraphs] })),

@@ -11,6 +11,18 @@ export class Objective {
   text: string;
 }
 
+@ObjectType({ description: "Where a key term of the lesson occurs in a paragraph's text (lessons/glossary-marks.ts)." })
+export class TermMark {
+  @Field(() => ID, { description: "The key term's id (Lesson.keyTerms)." })
+  termId: string;
+
+  @Field(() => Int, { description: "UTF-16 offset of the first character of the occurrence in Paragraph.text." })
+  start: number;
+
+  @Field(() => Int, { description: "UTF-16 offset just past the occurrence." })
+  end: number;
+}
+
 @ObjectType()
 export class Paragraph {
   @Field(() => ID)
@@ -21,6 +33,9 @@ export class Paragraph {
 
   @Field(() => [Int], { description: "The numbers of the article paragraphs this paragraph draws on." })
   sourceParagraphs: number[];
+
+  @Field(() => [TermMark], { description: "The first occurrence of each of the lesson's key terms in this text, in text order." })
+  terms: TermMark[];
 }
 
 @ObjectType()

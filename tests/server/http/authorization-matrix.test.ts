@@ -74,6 +74,9 @@ interface Row {
 const rows: Row[] = [
   { kind: "query", field: "course", doc: () => `{ course { title } }`, expect: all("ok") },
   { kind: "query", field: "lesson", doc: () => `{ lesson(slug: "${LAST.slug}") { slug } }`, expect: all("ok") },
+  { kind: "query", field: "search", doc: () => `{ search(query: "x") { total } }`, expect: all("ok") },
+  { kind: "query", field: "actorMap", doc: () => `{ actorMap { actors { id } } }`, expect: all("ok") },
+  { kind: "query", field: "courseTimeline", doc: () => `{ courseTimeline { events { id } } }`, expect: all("ok") },
   { kind: "query", field: "quiz", doc: () => `{ quiz(id: "${LAST.quiz}") { id } }`, expect: all("ok") },
   { kind: "query", field: "me", doc: () => `{ me { id } }`, expect: all("ok") },
   { kind: "query", field: "attempt", doc: () => `{ attempt(id: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },

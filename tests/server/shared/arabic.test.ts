@@ -19,6 +19,10 @@ describe("normalizeArabic", () => {
     ["should collapse runs of spaces", "  النيجر    وبوركينا   فاسو ", "النيجر وبوركينا فاسو"],
     ["should drop punctuation and the Arabic comma", "مالي، المغرب؛ الجزائر!", "مالي المغرب الجزاير"],
     ["should fold Latin case", "Bamako", "bamako"],
+    ["should fold the Persian-keyboard yeh to yaa", "مالی", "مالي"],
+    ["should fold the Persian-keyboard keheh to kaf", "المغربی ک", "المغربي ك"],
+    ["should drop a zero-width non-joiner inside a word", "الجزا\u200Cئر", "الجزاير"],
+    ["should drop direction marks around a word", "\u200Fباماكو\u200E", "باماكو"],
     ["should keep an empty string empty", "   ", ""],
     ["should treat a fully vowelled and a bare form alike", "بَامَاكُو", "باماكو"],
   ];

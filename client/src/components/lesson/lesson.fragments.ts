@@ -9,6 +9,11 @@ export const LessonSectionFields = graphql(`
       id
       text
       sourceParagraphs
+      terms {
+        termId
+        start
+        end
+      }
     }
   }
 `);

@@ -1,0 +1,79 @@
+/**
+ * The course timeline: every lesson's dated events on one axis, each linked to the lesson paragraph that
+ * draws on the same article paragraphs, each tagged with the map's actors it names (found with the search
+ * keys: the project's normaliser, English stems; either language counts). Pure over the loaded content.
+ *
+ * Context facts (content/context.yaml, being added by the content work) join through CONTEXT_FACTS below:
+ * a function from the content to dated facts with their source. Until that file exists it returns none.
+ */
+import type { CourseContent } from "../content/content.model.js";
+import type { Bilingual } from "../content/content.schema.js";
+import type { ContextSource } from "../content/actors.schema.js";
+import type { Locale } from "../shared/locale.js";
+import { pick } from "../shared/locale.js";
+import { glossaryMarks } from "./glossary-marks.js";
+import type { CourseTimeline, CourseTimelineEvent } from "./course-timeline.type.js";
+
+/** A dated fact beyond the article, as the timeline needs it. */
+export interface ContextTimelineFact {
+  id: string;
+  date: string;
+  fact: Bilingual;
+  source: ContextSource;
+}
+
+/** The hook for context facts: replace with a reader of content/context.yaml once it is on this branch. */
+export const CONTEXT_FACTS: (content: CourseContent) => ContextTimelineFact[] = () => [];
+
+function actorsNamed(content: CourseContent, text: Bilingual): string[] {
+  const found = new Set<string>();
+  for (const lang of ["ar", "en"] as const) {
+    const terms = content.actors.nodes.map((n) => ({ id: n.id, term: n.name[lang] }));
+    for (const m of glossaryMarks(text[lang], terms)) found.add(m.termId);
+  }
+  return content.actors.nodes.map((n) => n.id).filter((id) => found.has(id));
+}
+
+export function courseTimelineView(content: CourseContent, locale: Locale, facts = CONTEXT_FACTS(content)): CourseTimeline {
+  const events: (CourseTimelineEvent & { order: number })[] = [];
+  content.lessons.forEach((l, li) => {
+    const paragraphs = l.sections.flatMap((s) => s.paragraphs);
+    l.timeline.forEach((t, ti) => {
+      const p = paragraphs.find((x) => x.sourceParagraphs.some((n) => t.sourceParagraphs.includes(n))) ?? paragraphs[0];
+      events.push({
+        id: `${l.slug}#${ti}`,
+        date: t.date,
+        event: pick(t.event, locale),
+        kind: "article",
+        lessonSlug: l.slug,
+        lessonTitle: pick(l.title, locale),
+        paragraphId: p?.id ?? null,
+        articleParagraphs: [...t.sourceParagraphs],
+        actorIds: actorsNamed(content, t.event),
+        source: null,
+        order: li,
+      });
+    });
+  });
+  for (const f of facts)
+    events.push({
+      id: `context#${f.id}`,
+      date: f.date,
+      event: pick(f.fact, locale),
+      kind: "context",
+      lessonSlug: null,
+      lessonTitle: null,
+      paragraphId: null,
+      articleParagraphs: [],
+      actorIds: actorsNamed(content, f.fact),
+      source: f.source,
+      order: content.lessons.length,
+    });
+  const start = (d: string) => d.split("/")[0];
+  events.sort((a, b) => (start(a.date) < start(b.date) ? -1 : start(a.date) > start(b.date) ? 1 : a.order - b.order));
+  const used = new Set(events.flatMap((e) => e.actorIds));
+  return {
+    events: events.map(({ order: _o, ...e }) => e),
+    actors: content.actors.nodes.filter((n) => used.has(n.id)).map((n) => ({ id: n.id, name: pick(n.name, locale) })),
+  };
+}

@@ -1,0 +1,184 @@
+/**
+ * The learning tools in real headless Chromium against the real server and the real content: course search,
+ * the glossary in the text, the actor-relations map and the timeline, in Arabic and English at 1280 and
+ * 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
+ * (test-results/screenshots/tools-*).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { Page } from "playwright-core";
+import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
+import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
+import { loadContent } from "../../server/src/content/content.loader.js";
+import type { TestServer } from "../helpers/test-server.js";
+import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
+import type { Session } from "./browser.js";
+
+let server: TestServer;
+let base: string;
+const chromiumPath = inject("chromiumPath");
+
+beforeAll(async () => {
+  server = await startTestServer({ clientDir: CLIENT_DIST, content: await loadContent(CONTENT_DIR) });
+  base = server.url.replace(/\/$/, "");
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+type Lang = "ar" | "en";
+const SETTINGS: { lang: Lang; width: number }[] = [
+  { lang: "ar", width: 1280 },
+  { lang: "ar", width: 360 },
+  { lang: "en", width: 1280 },
+  { lang: "en", width: 360 },
+];
+
+async function open(lang: Lang, width: number): Promise<Session> {
+  const s = await openSession(chromiumPath, { width, height: width < 400 ? 780 : 900 });
+  await s.page.goto(base);
+  await s.page.evaluate((l) => localStorage.setItem("locale", l), lang);
+  return s;
+}
+
+const activeId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? "");
+/** How far the page scrolls sideways; when it does, the widest culprits are printed to help find them. */
+async function sideways(page: Page) {
+  const over = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  if (over > 0) {
+    const culprits = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("body *"))
+        .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || e.getBoundingClientRect().left < -1)
+        .slice(0, 8)
+        .map((e) => `${e.tagName.toLowerCase()}.${Array.from(e.classList).join(".")} ${Math.round(e.getBoundingClientRect().left)}..${Math.round(e.getBoundingClientRect().right)}`),
+    );
+    console.log("sideways culprits:", culprits);
+  }
+  return over;
+}
+
+async function inViewport(page: Page, selector: string) {
+  await expect
+    .poll(
+      () =>
+        page.evaluate((sel) => {
+          const r = document.querySelector(sel)?.getBoundingClientRect();
+          return !!r && r.top < window.innerHeight && r.bottom > 0;
+        }, selector),
+      GUARD,
+    )
+    .toBe(true);
+}
+
+/** Types a query with the keyboard, submits it with Enter, tabs to the first hit and opens it. */
+async function searchJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/search`);
+  await expect.poll(() => activeId(page), GUARD).toBe("search-q");
+  // Arabic typed fully vowelled: the text is written without vowels. English: another form of the word.
+  const query = lang === "ar" ? "بَامَاكُو" : "cooperating";
+  await page.keyboard.type(query);
+  const answered = graphqlResponse(page, "CourseSearch");
+  await page.keyboard.press("Enter");
+  await answered;
+  await page.getByTestId("search-hits").waitFor();
+  expect(await page.locator("[data-testid=search-hits] mark").count()).toBeGreaterThan(0);
+  const marked = await page.locator("[data-testid=search-hits] mark").first().textContent();
+  expect(lang === "ar" ? marked : marked?.toLowerCase()).toMatch(lang === "ar" ? /باماكو/ : /^cooperat/);
+  expect(await sideways(page), `search scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-search`);
+
+  await page.keyboard.press("Tab"); // the submit button
+  await page.keyboard.press("Tab"); // the first hit
+  const hit = await page.evaluate(() => document.activeElement?.closest("[data-hit]")?.getAttribute("data-hit") ?? "");
+  expect(hit).not.toBe("");
+  const anchor = hit.split("/")[0];
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/lessons\/[^?#]+\?from=search#/, GUARD);
+  await page.locator(`[id="${anchor}"]`).waitFor();
+  await inViewport(page, `[id="${anchor}"]`);
+  await screen(page, `tools-${lang}-${width}-search-opened`);
+}
+
+/** Tabs until the focus is on an element matching `selector` (at most `max` presses). */
+async function tabTo(page: Page, selector: string, max = 80) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press("Tab");
+    if (await page.evaluate((sel) => !!document.activeElement?.matches(sel), selector)) return;
+  }
+  throw new Error(`no ${selector} within ${max} presses of Tab`);
+}
+
+/** Opens the first lesson, tabs to the first marked key term, opens its definition, closes it with Escape. */
+async function glossaryJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.locator("button.term").first().waitFor();
+  await tabTo(page, "button.term");
+  const controls = (await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))) ?? "";
+  expect(await page.locator(`[id="${controls}"]`).isVisible()).toBe(false);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-expanded")), GUARD).toBe("true");
+  await page.locator(`[id="${controls}"]`).waitFor({ state: "visible" });
+  expect(await sideways(page), `glossary scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-glossary`);
+  await page.evaluate(() => document.activeElement?.scrollIntoView({ block: "center" }));
+  await screenshot(page, `tools-${lang}-${width}-glossary-view`, { viewport: true });
+  await page.keyboard.press("Escape");
+  await page.locator(`[id="${controls}"]`).waitFor({ state: "hidden" });
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))).toBe(controls);
+}
+
+/** The whole map: zoom and pan by keys, choose Mali, follow one of its evidence links to the lesson. */
+async function mapJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/actors`);
+  await page.locator("[data-testid=map-canvas]").waitFor();
+  await tabTo(page, "[data-testid=map-canvas]");
+  await page.keyboard.press("+");
+  await page.keyboard.press("ArrowRight");
+  expect(await page.locator("[data-testid=map-canvas]").getAttribute("data-zoom")).toBe("1.25");
+  await page.keyboard.press("0");
+  await tabTo(page, '[data-actor="mali"]', 20);
+  await page.keyboard.press("Enter");
+  const detail = page.locator("[data-testid=actors-detail]");
+  await detail.locator("[data-relation]").first().waitFor();
+  expect(await detail.locator("[data-relation]").count()).toBeGreaterThanOrEqual(4);
+  expect(await sideways(page), `map scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-map`);
+  await screenshot(page, `tools-${lang}-${width}-map-view`, { viewport: true });
+  await tabTo(page, '[data-relation="mali>morocco>cooperation"] a', 40);
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/\/lessons\/event-and-actors#l1-p1$/, GUARD);
+  await inViewport(page, '[id="l1-p1"]');
+  // The lesson shows the sub-map its paragraphs support.
+  await page.getByTestId("lesson-actors").waitFor();
+}
+
+/** The timeline: filter by Mali with the keyboard, then open an event's paragraph. */
+async function timelineJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/timeline`);
+  await page.getByTestId("timeline-list").waitFor();
+  const all = await page.locator("[data-event]").count();
+  await tabTo(page, "#timeline-actor", 40);
+  await page.keyboard.press("ArrowDown"); // Chromium's closed <select>: the arrow picks the next option (the first actor)
+  await expect.poll(() => page.locator("#timeline-actor").inputValue(), GUARD).not.toBe("");
+  await expect.poll(() => page.locator("[data-event]").count(), GUARD).toBeLessThan(all);
+  expect(await sideways(page), `timeline scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-timeline`);
+  await tabTo(page, "[data-event] a", 20);
+  const href = (await page.evaluate(() => document.activeElement?.getAttribute("href"))) ?? "";
+  await page.keyboard.press("Enter");
+  await page.waitForURL((u) => href !== "" && u.pathname + u.hash === href, GUARD);
+  await inViewport(page, `[id="${href.split("#")[1]}"]`);
+}
+
+describe("learning tools in Chromium, keyboard only", () => {
+  it.each(SETTINGS)("should search, open key terms in the text, explore the actor map and the timeline in $lang at $width px", async ({ lang, width }) => {
+    const s = await open(lang, width);
+    try {
+      await searchJourney(s.page, lang, width);
+      await glossaryJourney(s.page, lang, width);
+      await mapJourney(s.page, lang, width);
+      await timelineJourney(s.page, lang, width);
+    } finally {
+      await s.close();
+    }
+  });
+});
