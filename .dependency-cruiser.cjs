@@ -16,7 +16,7 @@
  */
 const SRC = "^server/src/";
 /** Feature folders, bottom first. */
-const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"]];
+const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["privacy"], ["lti"]];
 const ROOT = `${SRC}[^/]+\\.ts$|\\.cli\\.ts$|${SRC}demo/|${SRC}ops/`;
 const CONTENT_MODEL = `${SRC}content/content\\.(schema|model)\\.ts$`;
 const GRAPHQL_ENTRY = `\\.resolver\\.ts$|${SRC}classrooms/classroom-feed\\.ts$`;

@@ -26,6 +26,9 @@ import { applyAttempt, refreshQuizBest } from "./classrooms/stat-rollup.js";
 import { onLessonCompleted } from "./classrooms/class-rollup.js";
 import type { Clock } from "./shared/clock.js";
 import type { ClusterBus } from "./shared/cluster-bus.js";
+import { ToolKeys } from "./lti/lti-keys.js";
+import { PlatformRegistry } from "./lti/lti-registry.js";
+import { LtiService } from "./lti/lti.service.js";
 
 export interface Services {
   content: ContentStore;
@@ -40,6 +43,9 @@ export interface Services {
   dashboard: DashboardService;
   instructor: InstructorService;
   privacy: PrivacyService;
+  /** LTI 1.3: the tool's keys and launches (registry on lti.registry). */
+  ltiKeys: ToolKeys;
+  lti: LtiService;
 }
 
 export function createServices(
@@ -51,7 +57,7 @@ export function createServices(
   reads: ReadPool,
   bus: ClusterBus,
   /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS). */
-  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions } = {},
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -74,6 +80,8 @@ export function createServices(
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
+    ltiKeys: new ToolKeys(db, writes, clock),
+    lti: new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl),
   };
 }
 
