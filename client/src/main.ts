@@ -8,6 +8,8 @@ import "@fontsource/noto-sans/latin-700.css";
 import "@fontsource/noto-sans/latin-ext-400.css";
 import "@fontsource/noto-sans/latin-ext-700.css";
 import "./styles/main.css";
+// First: an LTI-launched page moves its address to the launched route before the router reads it.
+import "./lti-launch.js";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";

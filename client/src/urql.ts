@@ -8,6 +8,7 @@ import { Client, cacheExchange, fetchExchange, subscriptionExchange } from "@urq
 import type { ExecutionResult } from "@urql/core";
 import { ref } from "vue";
 import type { LiveStatus } from "./live.js";
+import { ltiHeaders } from "./lti-launch.js";
 
 export type { LiveStatus };
 /** Where the live connection stands, for the dashboard's "live" indicator. */
@@ -43,7 +44,8 @@ export function createUrqlClient(url = "/graphql"): Client {
     ],
     preferGetMethod: false,
     requestPolicy: "cache-and-network",
-    fetchOptions: { credentials: "same-origin", headers: { "content-type": "application/json" } },
+    // A page opened by an LTI launch also sends the launch's token (lti-launch.ts): cross-site frames may drop cookies.
+    fetchOptions: () => ({ credentials: "same-origin", headers: { "content-type": "application/json", ...ltiHeaders() } }),
   });
 }
 
