@@ -121,7 +121,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     publicCache,
     trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
-    routes: ltiRoutes({ lti: services.lti, keys: services.ltiKeys, clientDir: opts.clientDir, trustedProxies: trusted, log, maxBodyBytes: LIMITS.maxBodyBytes }),
+    routes: ltiRoutes({ lti: services.lti, keys: services.ltiKeys, dynamic: services.ltiDynamic, clientDir: opts.clientDir, trustedProxies: trusted, log, maxBodyBytes: LIMITS.maxBodyBytes }),
     health: () => ({ ok: writes.health.ok, engine: opts.db.options.type, writes: writes.health.toJSON() }),
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));

@@ -29,6 +29,7 @@ import type { ClusterBus } from "./shared/cluster-bus.js";
 import { ToolKeys } from "./lti/lti-keys.js";
 import { PlatformRegistry } from "./lti/lti-registry.js";
 import { LtiService } from "./lti/lti.service.js";
+import { DynamicRegistration } from "./lti/lti-dynamic.js";
 
 export interface Services {
   content: ContentStore;
@@ -46,6 +47,7 @@ export interface Services {
   /** LTI 1.3: the tool's keys and launches (registry on lti.registry). */
   ltiKeys: ToolKeys;
   lti: LtiService;
+  ltiDynamic: DynamicRegistration;
 }
 
 export function createServices(
@@ -67,6 +69,7 @@ export function createServices(
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
+  const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
   return {
     content,
     writes,
@@ -81,7 +84,8 @@ export function createServices(
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
     ltiKeys: new ToolKeys(db, writes, clock),
-    lti: new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl),
+    lti,
+    ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),
   };
 }
 

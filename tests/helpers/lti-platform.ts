@@ -74,6 +74,15 @@ export interface TestPlatform {
   initiation(spec?: LaunchSpec): Record<string, string>;
   /** Authentication requests the platform refused, with why. */
   refusals: string[];
+  /**
+   * LTI Dynamic Registration 1.0 §3.3: the parameters the platform adds to the tool's registration URL. The
+   * platform serves its OpenID configuration (§3.4) and a registration endpoint (§3.5) that takes the token.
+   */
+  registrationInitiation(): { openid_configuration: string; registration_token: string };
+  /** Client registrations the platform accepted (the tool's JSON, as posted). */
+  registrations: Record<string, unknown>[];
+  /** Requests the platform received, by path (to see what a refused registration fetched). */
+  hits: string[];
   close(): Promise<void>;
 }
 
@@ -88,6 +97,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "
 export async function startTestPlatform(opts: { clientId?: string; deploymentIds?: string[]; toolUrl: string; redirectUris?: string[] }): Promise<TestPlatform> {
   const key = await platformKey();
   const hints = new Map<string, LaunchSpec>();
+  const registrationTokens = new Set<string>();
   const platform: TestPlatform = {
     url: "",
     issuer: "",
@@ -100,6 +110,13 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     published: [key],
     redirectUris: opts.redirectUris ?? [new URL("lti/launch", opts.toolUrl).href],
     refusals: [],
+    registrations: [],
+    hits: [],
+    registrationInitiation() {
+      const token = randomUUID();
+      registrationTokens.add(token);
+      return { openid_configuration: `${platform.url}/.well-known/openid-configuration`, registration_token: token };
+    },
     initiation(spec = {}) {
       const loginHint = randomUUID();
       hints.set(loginHint, spec);
@@ -183,9 +200,53 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     );
   }
 
+  /** Dynamic Registration §3.5–3.6: checks the tool's client registration, answers with client_id and deployment. */
+  async function register(req: IncomingMessage, res: ServerResponse) {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!token || !registrationTokens.has(token)) {
+      res.statusCode = 401;
+      return res.end(JSON.stringify({ error: "invalid_token" }));
+    }
+    if (!String(req.headers["content-type"]).startsWith("application/json")) return refuse(res, "registration must be JSON");
+    const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    const tool = body["https://purl.imsglobal.org/spec/lti-tool-configuration"] as Record<string, unknown> | undefined;
+    const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
+    if (body.application_type !== "web") return refuse(res, "application_type must be web");
+    if (!list(body.response_types).includes("id_token")) return refuse(res, "response_types must include id_token");
+    if (!list(body.grant_types).includes("implicit") || !list(body.grant_types).includes("client_credentials")) return refuse(res, "grant_types must include implicit and client_credentials");
+    if (typeof body.initiate_login_uri !== "string" || list(body.redirect_uris).length === 0 || typeof body.jwks_uri !== "string") return refuse(res, "login, redirect and JWKS URIs are required");
+    if (body.token_endpoint_auth_method !== "private_key_jwt") return refuse(res, "token_endpoint_auth_method must be private_key_jwt");
+    if (!tool || typeof tool.domain !== "string" || typeof tool.target_link_uri !== "string" || !Array.isArray(tool.claims) || !Array.isArray(tool.messages)) return refuse(res, "lti-tool-configuration incomplete");
+    registrationTokens.delete(token);
+    platform.registrations.push(body);
+    platform.redirectUris = list(body.redirect_uris) as string[];
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ ...body, client_id: platform.clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: platform.deploymentIds[0] } }));
+  }
+
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", platform.url || "http://localhost");
-    if (url.pathname === "/jwks") {
+    platform.hits.push(url.pathname);
+    if (url.pathname === "/.well-known/openid-configuration") {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          issuer: platform.issuer,
+          authorization_endpoint: platform.authUrl,
+          token_endpoint: platform.tokenUrl,
+          jwks_uri: platform.jwksUrl,
+          registration_endpoint: `${platform.url}/register`,
+          scopes_supported: ["openid"],
+          response_types_supported: ["id_token"],
+          subject_types_supported: ["public", "pairwise"],
+          id_token_signing_alg_values_supported: ["RS256"],
+          claims_supported: ["iss", "sub", "name", "given_name", "family_name", "locale"],
+          "https://purl.imsglobal.org/spec/lti-platform-configuration": { product_family_code: "test", version: "1.0", messages_supported: [{ type: "LtiResourceLinkRequest" }] },
+        }),
+      );
+    } else if (url.pathname === "/register" && req.method === "POST") {
+      register(req, res).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname === "/jwks") {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ keys: platform.published.map((k) => k.publicJwk) }));
     } else if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) {

@@ -7,6 +7,7 @@
  */
 import type { LtiErrorCode } from "../lti/lti-errors.js";
 import { LTI_ERRORS } from "../lti/lti-errors.js";
+import { createHash } from "node:crypto";
 import { policy } from "./security-headers.js";
 
 /** For text and double-quoted attributes. */
@@ -56,4 +57,31 @@ export function launchPage(opts: { token: string; target: string; index?: string
 </html>
 `;
   return { html, policy: framedBy };
+}
+
+/** Dynamic Registration §3.7: tells the platform that opened the registration that it may close it. */
+const CLOSE_SCRIPT = `(window.opener || window.parent).postMessage({ subject: "org.imsglobal.lti.close" }, "*");`;
+const CLOSE_HASH = `'sha256-${createHash("sha256").update(CLOSE_SCRIPT).digest("base64")}'`;
+
+export function registeredPage(hasDeployment: boolean): { html: string; policy: (frameOrigins: readonly string[]) => string } {
+  const pending = hasDeployment
+    ? ""
+    : `<p lang="ar" dir="rtl">لم ترسل المنصة معرّف النشر بعد: أضفه بالأمر npm run lti:register.</p><p lang="en" dir="ltr">The platform sent no deployment id yet: add it with npm run lti:register.</p>`;
+  const html = `<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><title>سُجّلت الأداة · The tool is registered</title></head>
+<body>
+<main>
+<p lang="ar" dir="rtl">سُجّلت الأداة لدى منصة التعلم.</p>
+<p lang="en" dir="ltr">The tool is registered with the learning platform.</p>
+${pending}
+</main>
+<script>${CLOSE_SCRIPT}</script>
+</body>
+</html>
+`;
+  return {
+    html,
+    policy: (origins) => policy({ "script-src": CLOSE_HASH, "frame-ancestors": origins.length ? origins.join(" ") : "'none'" }),
+  };
 }

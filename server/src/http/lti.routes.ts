@@ -3,6 +3,7 @@
  *   GET  /lti/jwks                the tool's public keys (JWK Set)
  *   GET|POST /lti/login           OIDC third-party login initiation → 302 to the platform's authorization endpoint
  *   POST /lti/launch              the platform's form post (id_token, state) → the launched page, or an error page
+ *   GET  /lti/register            LTI Dynamic Registration (lti/lti-dynamic.ts), with an invitation code
  * The launched page may be framed by the launching platform only (CSP frame-ancestors lists its registered
  * origins; X-Frame-Options is dropped, as it cannot name an origin). The session goes two ways: a cookie that
  * works in a cross-site iframe (SameSite=None; Secure; Partitioned, over TLS), and the token in the page for
@@ -13,14 +14,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import path from "node:path";
 import type { LtiService } from "../lti/lti.service.js";
 import type { ToolKeys } from "../lti/lti-keys.js";
+import type { DynamicRegistration } from "../lti/lti-dynamic.js";
 import { LtiError } from "../lti/lti-errors.js";
-import { errorPage, framedBy, launchPage } from "./lti.pages.js";
+import { errorPage, framedBy, launchPage, registeredPage } from "./lti.pages.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
 import { cameOverTls } from "./security-headers.js";
 
 export interface LtiRouteOptions {
   lti: LtiService;
   keys: ToolKeys;
+  dynamic: DynamicRegistration;
   clientDir?: string;
   trustedProxies: ReadonlySet<string>;
   log: (message: string, detail?: unknown) => void;
@@ -47,7 +50,7 @@ export function ltiRoutes(opts: LtiRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const method = (req.method ?? "GET").toUpperCase();
     const route = url.pathname;
-    if (route !== "/lti/jwks" && route !== "/lti/login" && route !== "/lti/launch") return false;
+    if (route !== "/lti/jwks" && route !== "/lti/login" && route !== "/lti/launch" && route !== "/lti/register") return false;
     const tls = cameOverTls(req, opts.trustedProxies);
     try {
       if (route === "/lti/jwks") {
@@ -55,6 +58,20 @@ export function ltiRoutes(opts: LtiRouteOptions) {
         res.setHeader("content-type", "application/json; charset=utf-8");
         res.setHeader("cache-control", "public, max-age=300");
         res.end(JSON.stringify(await opts.keys.jwks()));
+        return true;
+      }
+      if (route === "/lti/register") {
+        if (method !== "GET") return methodNotAllowed(res, "GET");
+        const q = (name: string) => url.searchParams.get(name) ?? undefined;
+        const done = await opts.dynamic.register({ invite: q("invite"), openid_configuration: q("openid_configuration"), registration_token: q("registration_token") });
+        const page = registeredPage(done.hasDeployment);
+        res.statusCode = 200;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("cache-control", "no-store");
+        res.removeHeader("x-frame-options");
+        res.setHeader("content-security-policy", page.policy(done.platform.frameOrigins));
+        res.end(page.html);
+        opts.log(`LTI dynamic registration: ${done.platform.issuer} client ${done.platform.clientId} deployments ${done.platform.deploymentIds.join(", ") || "none yet"}`);
         return true;
       }
       if (route === "/lti/login") {

@@ -33,7 +33,7 @@ export interface Platform {
 }
 
 /** A registration's problems in words, or [] when it is sound. */
-export function registrationProblems(r: PlatformRegistration): string[] {
+export function registrationProblems(r: PlatformRegistration, deploymentRequired = true): string[] {
   const problems: string[] = [];
   const httpsUrl = (name: string, value: string, insecureOk: boolean) => {
     let url: URL;
@@ -60,7 +60,7 @@ export function registrationProblems(r: PlatformRegistration): string[] {
   }
   if (!r.clientId.trim() || r.clientId.length > 255) problems.push("--client-id needs 1 to 255 characters");
   if (r.issuer.length > 255) problems.push("--issuer may have at most 255 characters");
-  if (r.deploymentIds.length === 0) problems.push("at least one --deployment-id is required");
+  if (deploymentRequired && r.deploymentIds.length === 0) problems.push("at least one --deployment-id is required");
   for (const d of r.deploymentIds) if (!d.trim() || d.length > 255) problems.push(`a deployment id needs 1 to 255 characters, got "${d}"`);
   return problems;
 }
@@ -74,8 +74,9 @@ export class PlatformRegistry {
     private readonly clock: Clock,
   ) {}
 
-  async register(r: PlatformRegistration): Promise<Platform> {
-    const problems = registrationProblems(r);
+  /** `deploymentRequired: false` for Dynamic Registration, where the platform may name its deployment later. */
+  async register(r: PlatformRegistration, deploymentRequired = true): Promise<Platform> {
+    const problems = registrationProblems(r, deploymentRequired);
     if (problems.length) throw new Error(problems.join("\n"));
     const now = this.clock.now();
     const frameOrigins = JSON.stringify(r.frameOrigins?.length ? r.frameOrigins : defaultFrameOrigins(r));

@@ -1,7 +1,7 @@
 /**
  * The rows of LTI 1.3: the tool's own signing keys, the platforms registered with it and their deployments,
  * the logins in flight (state and nonce bound to one browser), and the links from a platform's users and
- * contexts to this module's users and classes. Tables made by migrations/1764470000000-LtiTables.ts.
+ * contexts to this module's users and classes, and invitations to register dynamically. Tables made by migrations/1764470000000-LtiTables.ts.
  */
 import { Column, Entity, PrimaryColumn } from "typeorm";
 import { isoDate } from "../db/columns.js";
@@ -135,4 +135,18 @@ export class LtiContextRow {
 
   @Column({ type: "varchar", length: 32, transformer: isoDate })
   createdAt: Date;
+}
+
+/** A one-time invitation to register by LTI Dynamic Registration (`npm run lti:register -- --dynamic`). */
+@Entity({ name: "lti_registration_invite" })
+export class LtiRegistrationInviteRow {
+  /** SHA-256 of the code in the registration URL. */
+  @PrimaryColumn({ type: "varchar", length: 64 })
+  codeHash: string;
+
+  @Column({ type: "varchar", length: 32, transformer: isoDate })
+  expiresAt: Date;
+
+  @Column({ type: "varchar", length: 32, nullable: true, transformer: isoDate })
+  usedAt: Date | null;
 }
