@@ -323,6 +323,11 @@ export class LtiService {
    */
   private async bindContext(em: EntityManager, platform: Platform, deploymentId: string, contextId: string, title: string, userId: string, role: ContextRole, now: Date): Promise<string> {
     let bound = await em.findOneBy(LtiContextRow, { platformId: platform.id, deploymentId, contextId });
+    if (bound && !(await em.findOneBy(ClassroomRow, { id: bound.classroomId }))) {
+      // The class is gone (its instructor deleted their account, which deletes their classes): bind anew.
+      await em.delete(LtiContextRow, { platformId: platform.id, deploymentId, contextId });
+      bound = null;
+    }
     const placeholder = await this.placeholderInstructor(em, platform, now);
     if (!bound) {
       const classroomId = randomUUID();

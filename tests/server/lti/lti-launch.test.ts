@@ -182,4 +182,15 @@ describe("LTI resource link launch (LTI 1.3 §5.3–5.4)", () => {
     const none = await launched({ sub: "no-context", context: null });
     expect(await classOf(none.me.id)).toEqual([]);
   });
+
+  it("should bind a context anew when its class was deleted (its instructor deleted their account)", async () => {
+    const context = { id: "ctx-deleted", title: "Deleted class" };
+    const teacher = await launched({ sub: "leaving-teacher", roles: [ROLE.instructor], context });
+    const [room] = await server.sql<{ id: string }>(`SELECT id FROM classroom WHERE "instructorId" = ?`, [teacher.me.id]);
+    await server.sql(`DELETE FROM classroom WHERE id = ?`, [room.id]);
+    const learner = await launched({ sub: "after-deletion", context });
+    const [{ classroomId }] = await classOf(learner.me.id);
+    expect(classroomId).not.toBe(room.id);
+    expect(await server.sql(`SELECT name FROM classroom WHERE id = ?`, [classroomId])).toEqual([{ name: "Deleted class" }]);
+  });
 });
