@@ -2,6 +2,8 @@
 // each whole face behind its subset for characters a learner types (client/build/subset-fonts.ts).
 import "virtual:subset-fonts.css";
 import "./styles/main.css";
+// First: an LTI-launched page moves its address to the launched route before the router reads it.
+import "./lti-launch.js";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";

@@ -9,6 +9,7 @@ import type { ExecutionResult } from "@urql/core";
 import { ref } from "vue";
 import type { LiveStatus } from "./live.js";
 import { publicReadsFetch } from "./offline/public-reads.js";
+import { ltiHeaders } from "./lti-launch.js";
 
 export type { LiveStatus };
 /** Where the live connection stands, for the dashboard's "live" indicator. */
@@ -46,7 +47,8 @@ export function createUrqlClient(url = "/graphql"): Client {
     // Lessons and the course stay readable offline once opened (offline/public-reads.ts).
     fetch: publicReadsFetch,
     requestPolicy: "cache-and-network",
-    fetchOptions: { credentials: "same-origin", headers: { "content-type": "application/json" } },
+    // A page opened by an LTI launch also sends the launch's token (lti-launch.ts): cross-site frames may drop cookies.
+    fetchOptions: () => ({ credentials: "same-origin", headers: { "content-type": "application/json", ...ltiHeaders() } }),
   });
 }
 

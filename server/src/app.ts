@@ -32,6 +32,7 @@ import { DEFAULT_PUBLIC_CACHE_BYTES } from "./config.js";
 import { LIMITS, requestRules } from "./http/limits.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { clientAddress } from "./http/client-address.js";
+import { ltiRoutes } from "./http/lti.routes.js";
 import { buildAppSchema } from "./schema.js";
 import type { Clock } from "./shared/clock.js";
 import { systemClock } from "./shared/clock.js";
@@ -60,6 +61,8 @@ export interface AppOptions {
   live?: Partial<LiveLimits>;
   /** PUBLIC_CACHE_BYTES: memory for answers to public queries (0 turns the cache off); see http/public-cache.ts. */
   publicCacheBytes?: number;
+  /** LTI_TOOL_URL: the tool's public base URL (https://course.example.org/); default: the URL it listens on. */
+  ltiToolUrl?: string;
 }
 
 export interface App {
@@ -88,7 +91,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus, {
     signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
     hashing: opts.hashing ?? hashingFromEnv(),
+    ltiToolUrl: opts.ltiToolUrl,
   });
+  await services.ltiKeys.ensureKey();
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
   const rules = requestRules({ production: !!opts.production, log });
@@ -116,6 +121,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     publicCache,
     trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
+    routes: ltiRoutes({ lti: services.lti, keys: services.ltiKeys, dynamic: services.ltiDynamic, clientDir: opts.clientDir, trustedProxies: trusted, log, maxBodyBytes: LIMITS.maxBodyBytes }),
     health: () => ({ ok: writes.health.ok, engine: opts.db.options.type, writes: writes.health.toJSON() }),
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));
@@ -159,7 +165,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
         server.once("error", reject);
         server.listen(port, host, () => {
           const addr = server.address() as AddressInfo;
-          resolve(`http://${host.includes(":") ? `[${host}]` : host}:${addr.port}/`);
+          const url = `http://${host.includes(":") ? `[${host}]` : host}:${addr.port}/`;
+          services.lti.useBaseUrl(url);
+          resolve(url);
         });
       });
     },

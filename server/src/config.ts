@@ -22,6 +22,8 @@ export interface Config {
   /** WebSocket caps (WS_MAX_*). */
   live: Omit<LiveLimits, "sessionRecheckMs">;
   publicCacheBytes: number;
+  /** LTI_TOOL_URL: the tool's public base URL as platforms reach it (redirect URI, JWKS URL); https in production. */
+  ltiToolUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -44,6 +46,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
       maxBufferedBytes: positiveInteger(env, "WS_MAX_BUFFERED_BYTES", DEFAULT_LIVE_LIMITS.maxBufferedBytes),
     },
     publicCacheBytes: bytes("PUBLIC_CACHE_BYTES", env.PUBLIC_CACHE_BYTES, DEFAULT_PUBLIC_CACHE_BYTES),
+    ltiToolUrl: ltiToolUrl(env.LTI_TOOL_URL),
   };
 }
 
@@ -89,4 +92,17 @@ function databaseUrl(raw: string | undefined): string | undefined {
   throw new Error(
     `DATABASE_URL must be a postgres:// or postgresql:// URL${scheme ? `, not ${scheme}:` : ""} (leave it unset to use the SQLite file in DATA_DIR)`,
   );
+}
+
+/** LTI_TOOL_URL, if set: an http(s) URL ending in "/" (the base of /lti/login, /lti/launch, /lti/jwks). */
+function ltiToolUrl(raw: string | undefined): string | undefined {
+  if (!raw?.trim()) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "https:" && url.protocol !== "http:") || url.search || url.hash) throw new Error(`LTI_TOOL_URL must be the tool's base URL such as https://course.example.org/, got "${raw}"`);
+  return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }

@@ -11,6 +11,7 @@ import { ContentRelease } from "./content/content-release.entity.js";
 import type { DbModel, DbOptions } from "./db/data-source.js";
 import { buildDataSource, openDataSource } from "./db/data-source.js";
 import { ServerSecretRow } from "./db/server-secret.js";
+import { LtiContextRow, LtiDeploymentRow, LtiLoginRow, LtiPlatformRow, LtiRegistrationInviteRow, LtiToolKeyRow, LtiUserRow } from "./lti/lti.entity.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { LearnerSummaryRow } from "./progress/learner-summary.entity.js";
 import { LessonProgressRow } from "./progress/lesson-progress.entity.js";
@@ -23,7 +24,7 @@ export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow],
   migrations: MIGRATIONS,
 };
 

@@ -27,6 +27,10 @@ import { applyAttempt, refreshQuizBest } from "./classrooms/stat-rollup.js";
 import { onLessonCompleted } from "./classrooms/class-rollup.js";
 import type { Clock } from "./shared/clock.js";
 import type { ClusterBus } from "./shared/cluster-bus.js";
+import { ToolKeys } from "./lti/lti-keys.js";
+import { PlatformRegistry } from "./lti/lti-registry.js";
+import { LtiService } from "./lti/lti.service.js";
+import { DynamicRegistration } from "./lti/lti-dynamic.js";
 
 export interface Services {
   content: ContentStore;
@@ -42,6 +46,10 @@ export interface Services {
   instructor: InstructorService;
   privacy: PrivacyService;
   search: SearchService;
+  /** LTI 1.3: the tool's keys and launches (registry on lti.registry). */
+  ltiKeys: ToolKeys;
+  lti: LtiService;
+  ltiDynamic: DynamicRegistration;
 }
 
 export function createServices(
@@ -53,7 +61,7 @@ export function createServices(
   reads: ReadPool,
   bus: ClusterBus,
   /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS). */
-  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions } = {},
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -63,6 +71,7 @@ export function createServices(
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
+  const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
   return {
     content,
     writes,
@@ -77,6 +86,9 @@ export function createServices(
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
     search: new SearchService(content.content),
+    ltiKeys: new ToolKeys(db, writes, clock),
+    lti,
+    ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),
   };
 }
 

@@ -100,6 +100,10 @@ export interface TestServerOptions {
   publicCacheBytes?: number;
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
+  /** Receives the server's log lines (default: dropped). */
+  log?: AppOptions["log"];
+  /** LTI_TOOL_URL of the server. */
+  ltiToolUrl?: string;
 }
 
 /**
@@ -151,7 +155,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     signUpsPerAddress: opts.signUpsPerAddress ?? 100_000,
     hashing: opts.hashing,
     publicCacheBytes: opts.publicCacheBytes,
-    log: () => {},
+    log: opts.log ?? (() => {}),
+    ltiToolUrl: opts.ltiToolUrl,
   });
   const url = await app.listen(0, "127.0.0.1");
   const endpoint = `${url}graphql`;

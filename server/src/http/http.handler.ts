@@ -29,6 +29,8 @@ export interface HandlerOptions<C extends object> {
   health?: () => { ok: boolean } & Record<string, unknown>;
   /** TRUSTED_PROXIES: whose X-Forwarded-Proto is believed when deciding on Strict-Transport-Security. */
   trustedProxies?: ReadonlySet<string>;
+  /** Further routes (LTI: http/lti.routes.ts), tried before the client; each answers true when it took the request. */
+  routes?: (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<boolean>;
 }
 
 class HttpError extends Error {
@@ -227,7 +229,9 @@ export function createRequestHandler<C extends object>(opts: HandlerOptions<C>) 
         ? handleGraphQL(opts, req, res, url)
         : url.pathname === "/health" && opts.health
           ? serveHealth(opts.health, res)
-          : serveClient(opts.clientDir, req, res, url);
+          : opts.routes
+            ? opts.routes(req, res, url).then((done) => (done ? undefined : serveClient(opts.clientDir, req, res, url)))
+            : serveClient(opts.clientDir, req, res, url);
     work.catch((err: unknown) => {
       if (res.headersSent) {
         res.destroy();

@@ -2,8 +2,8 @@
  * Security headers on every HTTP response, written by hand (five headers do not need a library).
  * - Content-Security-Policy: scripts, styles, fonts and connections from this origin only; no inline script
  *   or style (the built client has none: Vite emits files, Vue sets styles through the CSSOM, which CSP allows);
- *   `frame-ancestors 'none'`, as no page of this site is meant to be framed (LTI platforms would be listed here
- *   once they exist). Two pages carry their own policy: the information page (its one inline style, by hash)
+ *   `frame-ancestors 'none'`, as no page of this site is meant to be framed, except the pages an LTI launch
+ *   answers with (http/lti.routes.ts), which list the registered platforms' origins instead. Two pages carry their own policy: the information page (its one inline style, by hash)
  *   and Apollo's landing page at GET /graphql, which brings a nonce-based policy in a <meta> tag.
  * - X-Content-Type-Options: nosniff; Referrer-Policy: no-referrer (links to sources leave no trace of the
  *   course page); X-Frame-Options: DENY for browsers that predate frame-ancestors.
@@ -28,7 +28,8 @@ const POLICY: [string, string][] = [
   ["frame-ancestors", "'none'"],
 ];
 
-const policy = (overrides: Record<string, string> = {}): string =>
+/** The policy with some directives replaced (LTI-launched pages name the platforms that may frame them). */
+export const policy = (overrides: Record<string, string> = {}): string =>
   POLICY.map(([name, value]) => `${name} ${overrides[name] ?? value}`).join("; ");
 
 export const CONTENT_SECURITY_POLICY = policy();

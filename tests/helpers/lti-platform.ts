@@ -1,0 +1,334 @@
+/**
+ * A test LTI 1.3 platform, written from the specifications (1EdTech Security Framework 1.0 §5.1, LTI Core
+ * 1.3 §4–5) and not from the tool's code: it has its own RSA keys and JWK Set, an OIDC authorization endpoint
+ * that accepts GET and POST, checks the authentication request as §5.1.1.2 requires (scope, response_type,
+ * response_mode, prompt, client_id, redirect_uri, login_hint, state, nonce), and answers with an HTML form
+ * that posts id_token and state to the tool's redirect_uri (form_post). Tests describe a launch (user, roles,
+ * context, resource link) and may tamper with the id_token's header, claims or signature for negative cases.
+ *
+ * `Browser` stands for the user agent: a cookie jar and the redirects and form posts a browser would make.
+ */
+import { createServer } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { randomUUID } from "node:crypto";
+import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
+import type { CryptoKey, JWK } from "jose";
+
+export const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
+export const ROLE = {
+  instructor: "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+  learner: "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner",
+  administrator: "http://purl.imsglobal.org/vocab/lis/v2/membership#Administrator",
+  teachingAssistant: "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
+  mentor: "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
+};
+
+export interface PlatformKey {
+  kid: string;
+  privateKey: CryptoKey;
+  publicJwk: JWK;
+}
+
+export async function platformKey(kid: string = randomUUID()): Promise<PlatformKey> {
+  const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+  return { kid, privateKey, publicJwk: { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" } };
+}
+
+/** What a launch is about; every field has a default. */
+export interface LaunchSpec {
+  sub?: string;
+  name?: string;
+  locale?: string;
+  roles?: string[];
+  context?: { id: string; title?: string; label?: string } | null;
+  resourceLinkId?: string;
+  deploymentId?: string;
+  targetLinkUri?: string;
+  messageType?: string;
+  /** Changes the claims (delete or replace some) before signing. */
+  claims?: (claims: Record<string, unknown>) => void;
+  /** Changes the protected header before signing. */
+  header?: (header: Record<string, unknown>) => void;
+  /**
+   * How the id_token is signed: with the platform's key (default), another key, not at all (alg none), or
+   * HS256 with the platform's public modulus as the secret (the algorithm-confusion attack).
+   */
+  signWith?: PlatformKey | "none" | "hs256-public-key";
+}
+
+export interface TestPlatform {
+  url: string;
+  issuer: string;
+  clientId: string;
+  authUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+  deploymentIds: string[];
+  key: PlatformKey;
+  /** Keys served in the JWK Set (the signing key first). */
+  published: PlatformKey[];
+  /** Redirect URIs registered for the tool (the platform refuses others). */
+  redirectUris: string[];
+  /** The login initiation parameters for a launch (§5.1.1.1) and the spec kept under its login_hint. */
+  initiation(spec?: LaunchSpec): Record<string, string>;
+  /** Authentication requests the platform refused, with why. */
+  refusals: string[];
+  /**
+   * LTI Dynamic Registration 1.0 §3.3: the parameters the platform adds to the tool's registration URL. The
+   * platform serves its OpenID configuration (§3.4) and a registration endpoint (§3.5) that takes the token.
+   */
+  registrationInitiation(): { openid_configuration: string; registration_token: string };
+  /** Client registrations the platform accepted (the tool's JSON, as posted). */
+  registrations: Record<string, unknown>[];
+  /** Requests the platform received, by path (to see what a refused registration fetched). */
+  hits: string[];
+  close(): Promise<void>;
+}
+
+const readBody = async (req: IncomingMessage) => {
+  const chunks: Buffer[] = [];
+  for await (const c of req as AsyncIterable<Buffer>) chunks.push(c);
+  return Buffer.concat(chunks).toString("utf8");
+};
+
+const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
+
+export async function startTestPlatform(opts: { clientId?: string; deploymentIds?: string[]; toolUrl: string; redirectUris?: string[] }): Promise<TestPlatform> {
+  const key = await platformKey();
+  const hints = new Map<string, LaunchSpec>();
+  const registrationTokens = new Set<string>();
+  const platform: TestPlatform = {
+    url: "",
+    issuer: "",
+    clientId: opts.clientId ?? `client-${randomUUID().slice(0, 8)}`,
+    authUrl: "",
+    tokenUrl: "",
+    jwksUrl: "",
+    deploymentIds: opts.deploymentIds ?? ["dep-1"],
+    key,
+    published: [key],
+    redirectUris: opts.redirectUris ?? [new URL("lti/launch", opts.toolUrl).href],
+    refusals: [],
+    registrations: [],
+    hits: [],
+    registrationInitiation() {
+      const token = randomUUID();
+      registrationTokens.add(token);
+      return { openid_configuration: `${platform.url}/.well-known/openid-configuration`, registration_token: token };
+    },
+    initiation(spec = {}) {
+      const loginHint = randomUUID();
+      hints.set(loginHint, spec);
+      return {
+        iss: platform.issuer,
+        login_hint: loginHint,
+        target_link_uri: spec.targetLinkUri ?? new URL("lessons/intro", opts.toolUrl).href,
+        lti_message_hint: `msg-${loginHint}`,
+        client_id: platform.clientId,
+        lti_deployment_id: spec.deploymentId ?? platform.deploymentIds[0],
+      };
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+
+  const refuse = (res: ServerResponse, why: string) => {
+    platform.refusals.push(why);
+    res.statusCode = 400;
+    res.setHeader("content-type", "text/plain; charset=utf-8");
+    res.end(`invalid_request: ${why}`);
+  };
+
+  /** §5.1.1.2 authentication request → §5.1.1.3 authentication response (form_post). */
+  async function authorize(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const params = req.method === "POST" ? new URLSearchParams(await readBody(req)) : url.searchParams;
+    const p = (n: string) => params.get(n) ?? "";
+    if (p("scope") !== "openid") return refuse(res, "scope must be openid");
+    if (p("response_type") !== "id_token") return refuse(res, "response_type must be id_token");
+    if (p("response_mode") !== "form_post") return refuse(res, "response_mode must be form_post");
+    if (p("prompt") !== "none") return refuse(res, "prompt must be none");
+    if (p("client_id") !== platform.clientId) return refuse(res, "unknown client_id");
+    if (!platform.redirectUris.includes(p("redirect_uri"))) return refuse(res, "redirect_uri not registered");
+    if (!p("state")) return refuse(res, "state missing");
+    if (!p("nonce")) return refuse(res, "nonce missing");
+    const spec = hints.get(p("login_hint"));
+    if (!spec) return refuse(res, "unknown login_hint");
+    if (p("lti_message_hint") !== `msg-${p("login_hint")}`) return refuse(res, "lti_message_hint differs");
+    const now = Math.floor(Date.now() / 1000);
+    const claims: Record<string, unknown> = {
+      iss: platform.issuer,
+      sub: spec.sub ?? "user-1",
+      aud: platform.clientId,
+      azp: platform.clientId,
+      iat: now,
+      exp: now + 300,
+      nonce: p("nonce"),
+      name: spec.name ?? "Amina Traoré",
+      given_name: "Amina",
+      family_name: "Traoré",
+      locale: spec.locale ?? "ar",
+      [`${LTI}message_type`]: spec.messageType ?? "LtiResourceLinkRequest",
+      [`${LTI}version`]: "1.3.0",
+      [`${LTI}deployment_id`]: spec.deploymentId ?? platform.deploymentIds[0],
+      [`${LTI}target_link_uri`]: spec.targetLinkUri ?? new URL("lessons/intro", opts.toolUrl).href,
+      [`${LTI}resource_link`]: { id: spec.resourceLinkId ?? "rl-1", title: "Sahel course" },
+      [`${LTI}roles`]: spec.roles ?? [ROLE.learner],
+      [`${LTI}tool_platform`]: { guid: "test-platform", name: "Test platform", product_family_code: "test" },
+    };
+    if (spec.context !== null) claims[`${LTI}context`] = { type: ["http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"], ...(spec.context ?? { id: "ctx-1", title: "Sahel security 101", label: "SAHEL101" }) };
+    spec.claims?.(claims);
+    let idToken: string;
+    if (spec.signWith === "none") idToken = new UnsecuredJWT(claims).encode();
+    else if (spec.signWith === "hs256-public-key")
+      idToken = await new SignJWT(claims).setProtectedHeader({ alg: "HS256", kid: key.kid, typ: "JWT" }).sign(new TextEncoder().encode(JSON.stringify(key.publicJwk)));
+    else {
+      const signer = spec.signWith ?? key;
+      const header: Record<string, unknown> = { alg: "RS256", kid: signer.kid, typ: "JWT" };
+      spec.header?.(header);
+      idToken = await new SignJWT(claims).setProtectedHeader(header as { alg: string }).sign(signer.privateKey);
+    }
+    res.statusCode = 200;
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(
+      `<!doctype html><html><body onload="document.forms[0].submit()"><form method="post" action="${escapeHtml(p("redirect_uri"))}">` +
+        `<input type="hidden" name="id_token" value="${escapeHtml(idToken)}"><input type="hidden" name="state" value="${escapeHtml(p("state"))}">` +
+        `<noscript><button>Continue</button></noscript></form></body></html>`,
+    );
+  }
+
+  /** Dynamic Registration §3.5–3.6: checks the tool's client registration, answers with client_id and deployment. */
+  async function register(req: IncomingMessage, res: ServerResponse) {
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    if (!token || !registrationTokens.has(token)) {
+      res.statusCode = 401;
+      return res.end(JSON.stringify({ error: "invalid_token" }));
+    }
+    if (!String(req.headers["content-type"]).startsWith("application/json")) return refuse(res, "registration must be JSON");
+    const body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+    const tool = body["https://purl.imsglobal.org/spec/lti-tool-configuration"] as Record<string, unknown> | undefined;
+    const list = (v: unknown) => (Array.isArray(v) ? (v as unknown[]) : []);
+    if (body.application_type !== "web") return refuse(res, "application_type must be web");
+    if (!list(body.response_types).includes("id_token")) return refuse(res, "response_types must include id_token");
+    if (!list(body.grant_types).includes("implicit") || !list(body.grant_types).includes("client_credentials")) return refuse(res, "grant_types must include implicit and client_credentials");
+    if (typeof body.initiate_login_uri !== "string" || list(body.redirect_uris).length === 0 || typeof body.jwks_uri !== "string") return refuse(res, "login, redirect and JWKS URIs are required");
+    if (body.token_endpoint_auth_method !== "private_key_jwt") return refuse(res, "token_endpoint_auth_method must be private_key_jwt");
+    if (!tool || typeof tool.domain !== "string" || typeof tool.target_link_uri !== "string" || !Array.isArray(tool.claims) || !Array.isArray(tool.messages)) return refuse(res, "lti-tool-configuration incomplete");
+    registrationTokens.delete(token);
+    platform.registrations.push(body);
+    platform.redirectUris = list(body.redirect_uris) as string[];
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ ...body, client_id: platform.clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: platform.deploymentIds[0] } }));
+  }
+
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", platform.url || "http://localhost");
+    platform.hits.push(url.pathname);
+    if (url.pathname === "/.well-known/openid-configuration") {
+      res.setHeader("content-type", "application/json");
+      res.end(
+        JSON.stringify({
+          issuer: platform.issuer,
+          authorization_endpoint: platform.authUrl,
+          token_endpoint: platform.tokenUrl,
+          jwks_uri: platform.jwksUrl,
+          registration_endpoint: `${platform.url}/register`,
+          scopes_supported: ["openid"],
+          response_types_supported: ["id_token"],
+          subject_types_supported: ["public", "pairwise"],
+          id_token_signing_alg_values_supported: ["RS256"],
+          claims_supported: ["iss", "sub", "name", "given_name", "family_name", "locale"],
+          "https://purl.imsglobal.org/spec/lti-platform-configuration": { product_family_code: "test", version: "1.0", messages_supported: [{ type: "LtiResourceLinkRequest" }] },
+        }),
+      );
+    } else if (url.pathname === "/register" && req.method === "POST") {
+      register(req, res).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname === "/jwks") {
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ keys: platform.published.map((k) => k.publicJwk) }));
+    } else if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) {
+      authorize(req, res, url).catch((e: Error) => refuse(res, e.message));
+    } else {
+      res.statusCode = 404;
+      res.end();
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const port = (server.address() as AddressInfo).port;
+  platform.url = `http://127.0.0.1:${port}`;
+  platform.issuer = platform.url;
+  platform.authUrl = `${platform.url}/auth`;
+  platform.tokenUrl = `${platform.url}/token`;
+  platform.jwksUrl = `${platform.url}/jwks`;
+  return platform;
+}
+
+/** A user agent: keeps cookies per host, follows the login redirect, reads and posts the platform's form. */
+export class Browser {
+  readonly cookies = new Map<string, Map<string, string>>();
+
+  private cookieHeader(url: string): string {
+    const jar = this.cookies.get(new URL(url).host);
+    return jar ? [...jar].map(([k, v]) => `${k}=${v}`).join("; ") : "";
+  }
+
+  private keep(url: string, res: Response): void {
+    const host = new URL(url).host;
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const i = pair.indexOf("=");
+      const jar = this.cookies.get(host) ?? new Map<string, string>();
+      if (/max-age=0/i.test(line)) jar.delete(pair.slice(0, i).trim());
+      else jar.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
+      this.cookies.set(host, jar);
+    }
+  }
+
+  async request(url: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    const cookie = this.cookieHeader(url);
+    if (cookie) headers.set("cookie", cookie);
+    const res = await fetch(url, { ...init, headers, redirect: "manual" });
+    this.keep(url, res);
+    return res;
+  }
+
+  /** Reads an auto-submitting form page: its action and hidden fields. */
+  static form(html: string): { action: string; fields: Record<string, string> } {
+    const action = /<form[^>]*action="([^"]*)"/.exec(html)?.[1];
+    if (!action) throw new Error(`no form in: ${html.slice(0, 300)}`);
+    const unescape = (s: string) => s.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+    const fields = Object.fromEntries([...html.matchAll(/<input[^>]*name="([^"]*)"[^>]*value="([^"]*)"/g)].map((m) => [m[1], unescape(m[2])]));
+    return { action: unescape(action), fields };
+  }
+
+  /**
+   * The whole launch: login initiation at the tool (GET, or POST as a form), the redirect to the platform's
+   * authorization endpoint, and the form post of the id_token back to the tool. `beforePost` may change the
+   * form (a swapped state, say). Returns every response for the test to look at.
+   */
+  async launch(
+    toolLoginUrl: string,
+    initiation: Record<string, string>,
+    opts: { method?: "GET" | "POST"; authMethod?: "GET" | "POST"; beforePost?: (form: { action: string; fields: Record<string, string> }) => void } = {},
+  ): Promise<{ login: Response; auth?: Response; launch?: Response; form?: { action: string; fields: Record<string, string> } }> {
+    const login =
+      opts.method === "POST"
+        ? await this.request(toolLoginUrl, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(initiation).toString() })
+        : await this.request(`${toolLoginUrl}?${new URLSearchParams(initiation)}`);
+    if (login.status !== 302) return { login };
+    const location = login.headers.get("location")!;
+    const auth =
+      opts.authMethod === "POST"
+        ? await this.request(location.split("?")[0], { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URL(location).searchParams.toString() })
+        : await this.request(location);
+    if (auth.status !== 200) return { login, auth };
+    const form = Browser.form(await auth.text());
+    opts.beforePost?.(form);
+    const launch = await this.request(form.action, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(form.fields).toString() });
+    return { login, auth, launch, form };
+  }
+}
