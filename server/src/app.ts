@@ -58,6 +58,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Caps of the WebSocket server (config.ts); defaults in ws.server.ts. */
   live?: Partial<LiveLimits>;
+  /** INSTRUCTOR_SEES_EMAIL: instructors tell same-named learners apart by email (default) or by learner code (false). */
+  instructorSeesEmail?: boolean;
   /** PUBLIC_CACHE_BYTES: memory for answers to public queries (0 turns the cache off); see http/public-cache.ts. */
   publicCacheBytes?: number;
 }
@@ -88,6 +90,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const services = createServices(opts.db, writes, clock, store, opts.passwordParams ?? paramsFromEnv(), reads, bus, {
     signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
     hashing: opts.hashing ?? hashingFromEnv(),
+    instructorSeesEmail: opts.instructorSeesEmail ?? true,
   });
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.

@@ -61,6 +61,7 @@ async function main(): Promise<void> {
     allowedOrigins: config.allowedOrigins,
     live: config.live,
     publicCacheBytes: config.publicCacheBytes,
+    instructorSeesEmail: config.instructorSeesEmail,
   });
   const url = await app.listen(config.port, config.host).catch((e: NodeJS.ErrnoException): never => listenFailed(config, e));
   await lock?.listening(url);

@@ -11,7 +11,7 @@ afterEach(() => {
 
 const essay = (over: Partial<PendingEssayFieldsFragment> = {}): PendingEssayFieldsFragment => ({
   responseId: "r-1",
-  learner: { id: "u-1", displayName: "Salma" },
+  learner: { id: "u-1", displayName: "Salma", disambiguator: null },
   quizId: "fq-b",
   itemId: "fq-b-07",
   prompt: "Assess the idea of an exported rivalry.",

@@ -25,7 +25,7 @@ const classroom = { id: "c1", name: "3B", joinCode: "ABCD-EFGH", learnerCount: 2
 function server() {
   return fakeGraphql({
     ClassSummary: () => ({ data: { classroom: { ...classroom, lessonAverages: [] } } }),
-    ClassMatrix: () => ({ data: { classroom: { id: "c1", learnerCount: 2, progress: [] } } }),
+    ClassMatrix: () => ({ data: { classroom: { id: "c1", found: 2, progress: [] } } }),
     ClassInsights: () => ({ data: { classroom: { id: "c1", mastery: [], needsHelp: [], pendingEssays: [] } } }),
     ClassActivity: () => ({ data: { classroom: { id: "c1", recentActivity: [] } } }),
   });
@@ -35,6 +35,7 @@ let second = 0;
 const event = (type: ClassroomActivityFieldsFragment["type"], over: Partial<ClassroomActivityFieldsFragment> = {}): ClassroomActivityFieldsFragment => ({
   type,
   learnerId: "u1",
+  learnerDisambiguator: null,
   learnerName: "Salma",
   quizId: "q-1",
   itemId: null,

@@ -11,6 +11,7 @@ import { Role } from "../shared/role.enum.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import { displayNameOf } from "../accounts/display-name.js";
+import { sql } from "../db/sql.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/viewer.js";
@@ -90,7 +91,8 @@ export class ClassroomService {
         await applyLearner(em, viewer.id, room.id, 1);
         await applyLearnerToClass(em, viewer.id, room.id, 1);
       }
-      return { room, joined: !already };
+      const email = already ? null : ((await sql<{ email: string }>(em, `SELECT email FROM "user" WHERE id = ?`, [viewer.id]))[0]?.email ?? null);
+      return { room, joined: !already, email };
     });
     const result = await lookUp.catch(async (error: unknown) => {
       await reservation.release(); // not looked up: not the learner's to pay for
@@ -99,7 +101,7 @@ export class ClassroomService {
     if (!result) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
     await reservation.release();
     if (result.joined) {
-      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
+      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, learnerEmail: result.email, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
     }
     return result.room;
   }
@@ -139,10 +141,5 @@ export class ClassroomService {
       .where('m."userId" = :learnerId AND c."instructorId" = :me', { learnerId, me: viewer.id });
     if (classroomId) qb.andWhere('c.id = :classroomId', { classroomId });
     return (await qb.getCount()) > 0;
-  }
-
-  async memberIds(classroomId: string): Promise<Set<string>> {
-    const rows = await this.db.getRepository(ClassroomMemberRow).find({ where: { classroomId }, select: { userId: true } });
-    return new Set(rows.map((r) => r.userId));
   }
 }

@@ -24,9 +24,22 @@ export class ClassLearner {
   @Field(() => String)
   displayName: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Tells learners with the same name apart: their email, or their learner code (INSTRUCTOR_SEES_EMAIL=false, or no email). Set when another member shares the name; always in the drill-down and exports.",
+  })
+  disambiguator: string | null;
+
   @Field(() => Date, { nullable: true })
   joinedAt: Date | null;
 }
+
+export enum RosterSort {
+  NAME = "NAME",
+  JOINED_NEWEST = "JOINED_NEWEST",
+  JOINED_OLDEST = "JOINED_OLDEST",
+}
+registerEnumType(RosterSort, { name: "RosterSort", description: "Orders of the roster: by name, or by when learners joined." });
 
 @ObjectType()
 export class LearnerLessonCell {
@@ -137,6 +150,9 @@ export class ClassroomActivity {
 
   @Field(() => String, { nullable: true })
   learnerName: string | null;
+
+  @Field(() => String, { nullable: true, description: "As ClassLearner.disambiguator: set when another member of the class shares the name." })
+  learnerDisambiguator?: string | null;
 
   @Field(() => ID, { nullable: true })
   quizId: string | null;

@@ -102,12 +102,13 @@ export class InstructorService {
         ORDER BY r."answeredAt" ASC LIMIT ?`,
       [classroomId, limit],
     );
+    const { identities } = rows.length ? await this.dashboard.identities(classroomId) : { identities: null };
     const out: PendingEssay[] = [];
     for (const r of rows) {
       const item = await this.attempts.itemAtVersion(num(r.itemVersionId));
       out.push({
         responseId: r.id,
-        learner: { id: r.userId, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.userId, displayName: r.displayName, disambiguator: identities?.of(r.userId) ?? null, joinedAt: new Date(r.joinedAt) },
         quizId: r.quizId,
         itemId: r.itemId,
         prompt: pick(item.prompt, locale),
@@ -169,11 +170,11 @@ export class InstructorService {
   }
 
   /**
-   * The gradebook as CSV: a row per learner, a column per quiz with the grade by its grading method (percent),
+   * The gradebook as CSV: a row per learner (name, then the disambiguator: email or learner code), a column per quiz with the grade by its grading method (percent),
    * then lessons completed. UTF-8 with a BOM so spreadsheets read Arabic names correctly.
    */
   async gradebookCsv(classroomId: string, locale: Locale): Promise<string> {
-    const learners = await this.dashboard.roster(classroomId, 0, 1_000_000);
+    const learners = await this.dashboard.roster(classroomId, 0, 1_000_000, "", "NAME", true);
     const [attempts, completed] = await Promise.all([
       sql<{ userId: string; quizId: string; finishedAt: string; score: number; maxScore: number }>(
         this.db,
@@ -192,7 +193,8 @@ export class InstructorService {
     ]);
     const quizzes = this.content.content.quizzes;
     const lessons = this.content.content.lessons.length;
-    const header = [locale === "AR" ? "المتعلم" : "Learner", ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
+    const idHeader = this.dashboard.seesEmail ? (locale === "AR" ? "البريد الإلكتروني أو الرمز" : "Email or code") : locale === "AR" ? "رمز المتعلم" : "Learner code";
+    const header = [locale === "AR" ? "المتعلم" : "Learner", idHeader, ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
     const lines = [header];
     for (const l of learners) {
       const mine = attempts.filter((a) => a.userId === l.id);
@@ -203,7 +205,7 @@ export class InstructorService {
         );
         return g === null ? "" : (Math.round(g * 1000) / 10).toFixed(1);
       });
-      lines.push([l.displayName, ...grades, String(num(completed.find((c) => c.userId === l.id)?.n))]);
+      lines.push([l.displayName, l.disambiguator ?? "", ...grades, String(num(completed.find((c) => c.userId === l.id)?.n))]);
     }
     return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }

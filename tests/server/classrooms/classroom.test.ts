@@ -188,9 +188,10 @@ describe("a class", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csv.slice(1).trim().split("\r\n");
     expect(rows).toHaveLength(5);
-    expect(rows[0].split(",").length).toBe(2 + server.app.store.content.quizzes.length);
+    expect(rows[0].split(",").length).toBe(3 + server.app.store.content.quizzes.length);
     const amina = rows.find((r) => r.startsWith("أمينة"))!;
-    const col = 1 + server.app.store.content.quizzes.findIndex((q) => q.id === QUIZ);
+    expect(amina.split(",")[1]).toMatch(/@example\.test$/); // the disambiguator column: the email by default
+    const col = 2 + server.app.store.content.quizzes.findIndex((q) => q.id === QUIZ);
     expect(amina.split(",")[col]).toBe("100.0");
     // AVERAGE grading: Driss's two attempts average.
     expect(Number(rows.find((r) => r.startsWith("Driss"))!.split(",")[col])).toBeGreaterThan(0);
