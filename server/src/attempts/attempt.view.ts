@@ -15,7 +15,7 @@ import { Locale, pick } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import type { AttemptMode, AttemptState } from "./attempt.enum.js";
 import { ResponseStatus } from "./attempt.enum.js";
-import type { Answer, Attempt, Evidence, ItemResponse } from "./attempt.type.js";
+import type { Answer, Attempt, Evidence, ItemResponse, RubricMark } from "./attempt.type.js";
 import type { ResponseRow } from "./response.entity.js";
 
 const ARABIC = /[\u0600-\u06FF]/;
@@ -71,7 +71,17 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
       ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: row.graderComment }
       : null,
     answeredAt: row.answeredAt,
+    rubricMarks: visible ? rubricMarksOf(item, row.rubricMarks, locale) : null,
   };
+}
+
+/** Stored marks with each criterion's text and scale, in the rubric's order; null when not graded by rubric. */
+export function rubricMarksOf(item: Item, marks: ResponseRow["rubricMarks"], locale: Locale): RubricMark[] | null {
+  if (item.type !== "ESSAY" || !marks?.length) return null;
+  return item.rubric.flatMap((c) => {
+    const m = marks.find((x) => x.criterionId === c.id);
+    return m ? [{ criterionId: c.id, criterion: pick(c.criterion, locale), points: c.points, score: m.score, comment: m.comment }] : [];
+  });
 }
 
 /** The attempt's items in its own shuffle, options in its own order. */

@@ -96,7 +96,7 @@ export class ClassroomResolver {
   @Authorized(...TEACHERS)
   @Mutation(() => ItemResponse, { description: "Scores an essay against its rubric, with a comment the learner will see." })
   async gradeEssay(@Arg("input", () => GradeEssayInput) input: GradeEssayInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
-    const row = await ctx.instructor.gradeEssay(ctx.viewer!, input.responseId, input.score, input.comment);
+    const row = await ctx.instructor.gradeEssay(ctx.viewer!, input.responseId, { score: input.score, comment: input.comment, criteria: input.criteria });
     const item = await ctx.attempts.itemAtVersion(row.itemVersionId);
     const version = ctx.content.item(row.itemId)?.versionId === row.itemVersionId ? ctx.content.item(row.itemId)!.version : 0;
     return toItemResponse(row, item, version, true, ctx.content, ctx.viewer!.locale);
@@ -194,16 +194,24 @@ export class ClassroomResolver {
     return ctx.instructor.learnerDetail(ctx.viewer!, room.id, id, locale);
   }
 
-  @FieldResolver(() => [PendingEssay], { description: "Essays of finished attempts waiting to be graded, oldest first." })
+  @FieldResolver(() => [PendingEssay], { description: `Essays of finished attempts waiting to be graded, oldest first, a page at a time (limit 1–${MAX_PAGE}), of one quiz if given.` })
   async pendingEssays(
     @Root() room: Classroom,
     @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("quizId", () => ID, { nullable: true }) quizId: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<PendingEssay[]> {
     await teach(ctx, room);
-    page(0, limit);
-    return ctx.instructor.pendingEssays(room.id, locale, limit);
+    page(offset, limit);
+    return ctx.instructor.pendingEssays(room.id, locale, limit, offset, quizId ?? null);
+  }
+
+  @FieldResolver(() => Int, { description: "How many essays wait for a grade (of one quiz, if given)." })
+  async pendingEssayCount(@Root() room: Classroom, @Arg("quizId", () => ID, { nullable: true }) quizId: string | null, @Ctx() ctx: AppContext): Promise<number> {
+    await teach(ctx, room);
+    return ctx.instructor.pendingEssayCount(room.id, quizId ?? null);
   }
 
   @FieldResolver(() => String, { description: "The gradebook as CSV (UTF-8 with BOM): a row per learner, a column per quiz, lessons completed." })

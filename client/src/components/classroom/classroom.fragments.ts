@@ -109,6 +109,7 @@ export const PendingEssayFields = graphql(`
     itemId
     prompt
     text
+    wordCount
     maxScore
     rubric {
       id

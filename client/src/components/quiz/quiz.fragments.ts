@@ -51,6 +51,13 @@ export const ItemResponseFields = graphql(`
     rightAnswer {
       ...AnswerFields
     }
+    rubricMarks {
+      criterionId
+      criterion
+      points
+      score
+      comment
+    }
     feedback {
       explanation
       comment
