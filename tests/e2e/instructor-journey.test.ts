@@ -147,6 +147,22 @@ describe("instructor journey in Chromium", () => {
     await expect.poll(() => page.getByTestId("live-status").getAttribute("data-status"), GUARD).toBe("live");
     expect(await page.getByTestId("progress-matrix").textContent()).toContain("لا متعلّمين بعد");
     await screen(page, "teach-ar-04-dashboard-empty");
+
+    // Rename: an empty name is explained; a new one replaces the heading; then back to the first name.
+    for (const name of ["", "فصل مؤقت", CLASS_NAME]) {
+      await page.getByTestId("rename-class").click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), GUARD).toBe("rename-input");
+      await page.getByTestId("rename-input").fill(name);
+      if (name === "") {
+        await screen(page, "teach-ar-04b-dashboard-rename");
+        await page.getByTestId("rename-save").click();
+        await expect.poll(() => page.getByTestId("rename-error").textContent(), GUARD).toBe("أدخل اسمًا.");
+        await page.getByTestId("rename-cancel").click();
+        continue;
+      }
+      await page.getByTestId("rename-save").click();
+      await expect.poll(() => page.locator("h1").textContent(), GUARD).toBe(name);
+    }
   });
 
   it("should show a learner joining and answering on the dashboard live, without a reload", async () => {

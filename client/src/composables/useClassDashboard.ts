@@ -85,6 +85,15 @@ const RemoveLearnerMutation = graphql(`
   }
 `);
 
+const RenameClassroomMutation = graphql(`
+  mutation RenameClassroom($id: ID!, $name: String!) {
+    renameClassroom(classroomId: $id, name: $name) {
+      id
+      name
+    }
+  }
+`);
+
 const GradebookQuery = graphql(`
   query Gradebook($id: ID!, $locale: Locale!) {
     classroom(id: $id) {
@@ -188,6 +197,15 @@ export function useClassDashboard(classroomId: Ref<string>) {
     return null;
   }
 
+  const renaming = useMutation(RenameClassroomMutation);
+  /** A new name for the class; the summary is read again so every view shows it. */
+  async function rename(name: string): Promise<AppErrorInfo | null> {
+    const r = await renaming.executeMutation({ id: id.value, name });
+    if (!r.data) return errorInfo(r.error) ?? { code: "unknown", key: "errors.unknown" };
+    await refetch(["summary"]);
+    return null;
+  }
+
   const regenerate = useMutation(RegenerateJoinCodeMutation);
   async function regenerateCode(): Promise<AppErrorInfo | null> {
     const r = await regenerate.executeMutation({ id: id.value });
@@ -245,6 +263,8 @@ export function useClassDashboard(classroomId: Ref<string>) {
     removeLearner,
     removing: remove.fetching,
     regenerateCode,
+    rename,
+    renameBusy: renaming.fetching,
     exportGradebook,
     exporting,
   };

@@ -51,6 +51,7 @@ type Documents = {
     "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": typeof types.ClassActivityDocument,
     "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": typeof types.ClassActivityFeedDocument,
     "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": typeof types.RemoveLearnerDocument,
+    "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": typeof types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClassLearnerDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachClassroomsDocument,
@@ -111,6 +112,7 @@ const documents: Documents = {
     "\n  query ClassActivity($id: ID!) {\n    classroom(id: $id) {\n      id\n      recentActivity(limit: 20) {\n        ...ClassroomActivityFields\n      }\n    }\n  }\n": types.ClassActivityDocument,
     "\n  subscription ClassActivityFeed($id: ID!) {\n    classroomActivity(classroomId: $id) {\n      ...ClassroomActivityFields\n    }\n  }\n": types.ClassActivityFeedDocument,
     "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n": types.RemoveLearnerDocument,
+    "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClassLearnerDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachClassroomsDocument,
@@ -296,6 +298,10 @@ export function graphql(source: "\n  subscription ClassActivityFeed($id: ID!) {\
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n"): (typeof documents)["\n  mutation RemoveLearner($classroomId: ID!, $learnerId: ID!) {\n    removeLearner(classroomId: $classroomId, learnerId: $learnerId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -76,6 +76,12 @@ export class ClassroomResolver {
   }
 
   @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Renames a class you teach (1 to 120 characters)." })
+  async renameClassroom(@Arg("classroomId", () => ID) classroomId: string, @Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.rename(ctx.viewer!, classroomId, name), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+  }
+
+  @Authorized(...TEACHERS)
   @Mutation(() => Classroom, { description: "A new join code; the old one stops working." })
   async regenerateJoinCode(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
     return toClassroom(await ctx.classrooms.regenerateCode(ctx.viewer!, classroomId), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);

@@ -22,6 +22,12 @@ import { applyLearnerToClass } from "./class-rollup.js";
 
 const notFound = () => new AppError("classroom/not_found", "There is no such class.");
 
+function className(raw: string): string {
+  const name = raw.trim();
+  if (name.length < 1 || name.length > 120) throw new AppError("BAD_USER_INPUT", "A class name needs 1 to 120 characters.", { field: "name" });
+  return name;
+}
+
 export class ClassroomService {
   private readonly limiter: AttemptLimiter;
 
@@ -35,8 +41,7 @@ export class ClassroomService {
   }
 
   async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
-    const name = nameRaw.trim();
-    if (name.length < 1 || name.length > 120) throw new AppError("BAD_USER_INPUT", "A class name needs 1 to 120 characters.", { field: "name" });
+    const name = className(nameRaw);
     return this.writes.run(async (em) => {
       const row = em.create(ClassroomRow, { id: randomUUID(), name, joinCode: await this.freshCode(em), instructorId: viewer.id, createdAt: this.clock.now() });
       await em.insert(ClassroomRow, row);
@@ -104,6 +109,18 @@ export class ClassroomService {
       this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, learnerEmail: result.email, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
     }
     return result.room;
+  }
+
+  /** A new name for a class the viewer teaches (1 to 120 characters, trimmed). */
+  async rename(viewer: Viewer, classroomId: string, nameRaw: string): Promise<ClassroomRow> {
+    await this.owned(viewer, classroomId);
+    const name = className(nameRaw);
+    return this.writes.run(async (em) => {
+      const row = await em.findOneByOrFail(ClassroomRow, { id: classroomId });
+      row.name = name;
+      await em.save(ClassroomRow, row);
+      return row;
+    });
   }
 
   async regenerateCode(viewer: Viewer, classroomId: string): Promise<ClassroomRow> {
