@@ -59,6 +59,8 @@ export interface AppOptions {
   allowedOrigins?: string[];
   /** Caps of the WebSocket server (config.ts); defaults in ws.server.ts. */
   live?: Partial<LiveLimits>;
+  /** INSTRUCTOR_SEES_EMAIL: instructors tell same-named learners apart by email (default) or by learner code (false). */
+  instructorSeesEmail?: boolean;
   /** PUBLIC_CACHE_BYTES: memory for answers to public queries (0 turns the cache off); see http/public-cache.ts. */
   publicCacheBytes?: number;
   /** LTI_TOOL_URL: the tool's public base URL (https://course.example.org/); default: the URL it listens on. */
@@ -92,6 +94,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
     hashing: opts.hashing ?? hashingFromEnv(),
     ltiToolUrl: opts.ltiToolUrl,
+    instructorSeesEmail: opts.instructorSeesEmail ?? true,
   });
   await services.ltiKeys.ensureKey();
 

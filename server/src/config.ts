@@ -24,6 +24,8 @@ export interface Config {
   publicCacheBytes: number;
   /** LTI_TOOL_URL: the tool's public base URL as platforms reach it (redirect URI, JWKS URL); https in production. */
   ltiToolUrl?: string;
+  /** INSTRUCTOR_SEES_EMAIL (true): false shows instructors a learner code instead of the email. */
+  instructorSeesEmail: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.cwd()): Config {
@@ -47,6 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env, root = process.
     },
     publicCacheBytes: bytes("PUBLIC_CACHE_BYTES", env.PUBLIC_CACHE_BYTES, DEFAULT_PUBLIC_CACHE_BYTES),
     ltiToolUrl: ltiToolUrl(env.LTI_TOOL_URL),
+    instructorSeesEmail: flag("INSTRUCTOR_SEES_EMAIL", env.INSTRUCTOR_SEES_EMAIL, true),
   };
 }
 
@@ -74,6 +77,15 @@ export function parseAllowedOrigins(raw: string | undefined): string[] | undefin
       throw new Error(`ALLOWED_ORIGINS must list origins such as https://course.example.org (scheme, host and port, no path) separated by commas, got "${entry}"`);
     return url.origin;
   });
+}
+
+/** true or false (any case); unset or empty: the default. */
+function flag(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const v = raw.trim().toLowerCase();
+  if (v === "true" || v === "1") return true;
+  if (v === "false" || v === "0") return false;
+  throw new Error(`${name} must be true or false, got "${raw}"`);
 }
 
 /** A size in bytes: a whole number, or one with a KB / MB / GB suffix (powers of 1024). */

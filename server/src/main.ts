@@ -62,6 +62,7 @@ async function main(): Promise<void> {
     live: config.live,
     publicCacheBytes: config.publicCacheBytes,
     ltiToolUrl: config.ltiToolUrl,
+    instructorSeesEmail: config.instructorSeesEmail,
   });
   const url = await app.listen(config.port, config.host).catch((e: NodeJS.ErrnoException): never => listenFailed(config, e));
   await lock?.listening(url);

@@ -60,8 +60,8 @@ export function createServices(
   passwordParams: ScryptParams,
   reads: ReadPool,
   bus: ClusterBus,
-  /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS). */
-  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string } = {},
+  /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS); INSTRUCTOR_SEES_EMAIL. */
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string; instructorSeesEmail?: boolean } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -69,7 +69,7 @@ export function createServices(
   const reviews = new ReviewService(db, writes, clock, content, keys, events);
   const attempts = new AttemptService(db, writes, clock, content, activity, keys, events);
   const classrooms = new ClassroomService(db, writes, clock, activity);
-  const dashboard = new DashboardService(reads, content);
+  const dashboard = new DashboardService(reads, content, tuning.instructorSeesEmail ?? true);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
   const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
   return {

@@ -15,6 +15,7 @@ afterEach(() => {
 const event = (type: ClassroomActivityFieldsFragment["type"], at: string, over: Partial<ClassroomActivityFieldsFragment> = {}): ClassroomActivityFieldsFragment => ({
   type,
   learnerId: "u1",
+  learnerDisambiguator: null,
   learnerName: "Salma",
   quizId: "q-1",
   itemId: null,

@@ -13,7 +13,7 @@ const lessons = [
   { slug: "event", order: 1, title: "The event" },
   { slug: "context", order: 2, title: "The context" },
 ];
-const row = (id: string, name: string, cells: ClassroomProgressRowFieldsFragment["lessons"]): ClassroomProgressRowFieldsFragment => ({ learner: { id, displayName: name }, lessons: cells });
+const row = (id: string, name: string, cells: ClassroomProgressRowFieldsFragment["lessons"]): ClassroomProgressRowFieldsFragment => ({ learner: { id, displayName: name, disambiguator: null }, lessons: cells });
 const rows = [
   row("u1", "Amina", [
     { lessonSlug: "event", status: "COMPLETED", bestScore: 0.8 },
@@ -55,7 +55,7 @@ describe("ClassroomProgressMatrix", () => {
     const remove = w.get('tr[data-learner="u2"] [data-testid=remove-learner]');
     expect(remove.attributes("aria-label")).toBe("Remove Omar from the class");
     await remove.trigger("click");
-    expect(w.emitted("remove")).toEqual([[{ id: "u2", displayName: "Omar" }]]);
+    expect(w.emitted("remove")).toEqual([[{ id: "u2", displayName: "Omar", disambiguator: null }]]);
   });
 
   it("should invite sharing the code when nobody has joined", () => {

@@ -155,6 +155,7 @@ function graded(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseFie
     correct: false,
     answeredAt: "2025-03-01T10:00:00.000Z",
     spellingNote: null,
+    rubricMarks: null,
     // s3 and s1 right, s4 in the wrong category, s2 left out.
     answer: { choiceIds: null, text: null, sequence: null, pairs: [pair("s3", "fact"), pair("s1", "claim"), pair("s4", "fact")] },
     rightAnswer: { choiceIds: null, text: null, sequence: null, pairs: [pair("s3", "fact"), pair("s1", "claim"), pair("s4", "judgement"), pair("s2", "claim")] },

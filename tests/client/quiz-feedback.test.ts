@@ -25,6 +25,7 @@ function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseF
     answeredAt: "2025-03-01T10:00:00.000Z",
     answer: { choiceIds: ["q.b"], text: null, sequence: null, pairs: null },
     rightAnswer: { choiceIds: ["q.c"], text: null, sequence: null, pairs: null },
+    rubricMarks: null,
     feedback: {
       
       explanation: "The article says so in its first part.",
@@ -36,6 +37,30 @@ function response(over: Partial<ItemResponseFieldsFragment> = {}): ItemResponseF
 }
 
 describe("QuizFeedback", () => {
+  it("should say a hand-graded essay is graded, with its total and each criterion's mark and comment", () => {
+    const essay = response({
+      status: "GRADED",
+      score: 4.5,
+      maxScore: 6,
+      correct: false,
+      rightAnswer: null,
+      rubricMarks: [
+        { criterionId: "c1", criterion: "Uses the evidence", points: 2, score: 2, comment: null },
+        { criterionId: "c2", criterion: "Separates fact from possibility", points: 4, score: 2.5, comment: "Say what is only possible." },
+      ],
+    });
+    const w = mountWith(QuizFeedback, { item: quizItem("ESSAY"), response: essay, lang: "en" });
+    expect(w.get("[data-testid=feedback]").attributes("data-verdict")).toBe("graded");
+    expect(w.get("[data-testid=graded-total]").text()).toBe("Graded: 4.5 of 6");
+    expect(w.text()).not.toContain("Partly correct");
+    const marks = w.findAll("[data-testid=rubric-marks] li");
+    expect(marks.map((m) => m.get("strong").text())).toEqual(["2 of 2", "2.5 of 4"]);
+    expect(marks[1].get(".feedback__mark-comment").text()).toBe("Say what is only possible.");
+    const ar = mountWith(QuizFeedback, { item: quizItem("ESSAY"), response: essay, lang: "ar" }, "ar");
+    expect(ar.get("[data-testid=graded-total]").text()).toContain("قُيِّمت");
+  });
+
+
   it("should say a wrong answer is wrong in words, give the right answer, the explanation and the evidence with its link", () => {
     const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response(), lang: "en" });
     expect(w.get("[data-testid=feedback]").attributes("data-verdict")).toBe("incorrect");

@@ -37,6 +37,7 @@ function attempt(over: Partial<AttemptFieldsFragment> = {}): AttemptFieldsFragme
         id: "r1",
         itemId: "q",
         status: "ANSWERED",
+        rubricMarks: null,
         score: null,
         maxScore: 1,
         correct: null,

@@ -25,7 +25,7 @@ const classroom = { id: "c1", name: "3B", joinCode: "ABCD-EFGH", learnerCount: 2
 function server() {
   return fakeGraphql({
     ClassSummary: () => ({ data: { classroom: { ...classroom, lessonAverages: [] } } }),
-    ClassMatrix: () => ({ data: { classroom: { id: "c1", learnerCount: 2, progress: [] } } }),
+    ClassMatrix: () => ({ data: { classroom: { id: "c1", found: 2, progress: [] } } }),
     ClassInsights: () => ({ data: { classroom: { id: "c1", mastery: [], needsHelp: [], pendingEssays: [] } } }),
     ClassActivity: () => ({ data: { classroom: { id: "c1", recentActivity: [] } } }),
   });
@@ -35,6 +35,7 @@ let second = 0;
 const event = (type: ClassroomActivityFieldsFragment["type"], over: Partial<ClassroomActivityFieldsFragment> = {}): ClassroomActivityFieldsFragment => ({
   type,
   learnerId: "u1",
+  learnerDisambiguator: null,
   learnerName: "Salma",
   quizId: "q-1",
   itemId: null,
@@ -120,5 +121,43 @@ describe("useClassDashboard's live refetches", () => {
     vi.advanceTimersByTime(1_000);
     await flushPromises();
     expect(refetched()).toEqual({ ClassSummary: 0, ClassMatrix: 0, ClassInsights: 0 });
+  });
+});
+
+describe("useClassDashboard's roster search and renaming", () => {
+  it("should send a typed search after 300 ms of quiet, from the first page, and the chosen order", async () => {
+    const { s, api } = await mountDashboard();
+    api.offset.value = 25;
+    await flushPromises();
+    api.search.value = "سار";
+    await flushPromises();
+    vi.advanceTimersByTime(100);
+    api.search.value = "سارة ";
+    await flushPromises();
+    vi.advanceTimersByTime(299);
+    await flushPromises();
+    expect(s.log.filter((r) => r.operationName === "ClassMatrix").at(-1)!.variables).toMatchObject({ offset: 25, search: "" });
+    vi.advanceTimersByTime(1);
+    await flushPromises();
+    expect(s.log.filter((r) => r.operationName === "ClassMatrix").at(-1)!.variables).toMatchObject({ offset: 0, search: "سارة", sort: "NAME" });
+    api.sort.value = "JOINED_NEWEST";
+    await flushPromises();
+    expect(s.log.filter((r) => r.operationName === "ClassMatrix").at(-1)!.variables).toMatchObject({ search: "سارة", sort: "JOINED_NEWEST" });
+  });
+
+  it("should rename the class and read the summary again", async () => {
+    const s = fakeGraphql({
+      ClassSummary: () => ({ data: { classroom: { ...classroom, lessonAverages: [] } } }),
+      ClassMatrix: () => ({ data: { classroom: { id: "c1", found: 2, progress: [] } } }),
+      ClassInsights: () => ({ data: { classroom: { id: "c1", mastery: [], needsHelp: [], pendingEssays: [] } } }),
+      ClassActivity: () => ({ data: { classroom: { id: "c1", recentActivity: [] } } }),
+      RenameClassroom: () => ({ data: { renameClassroom: { id: "c1", name: "3C" } } }),
+    });
+    const { api } = mountComposable(s.client, () => useClassDashboard(ref("c1")));
+    await flushPromises();
+    const before = s.sent("ClassSummary");
+    expect(await api.rename("3C")).toBeNull();
+    expect(s.log.find((r) => r.operationName === "RenameClassroom")!.variables).toEqual({ id: "c1", name: "3C" });
+    expect(s.sent("ClassSummary")).toBe(before + 1);
   });
 });

@@ -3,7 +3,9 @@
  * client), with a learner in a second browser profile: the instructor signs in and creates a class; the
  * learner joins with its code and takes an assessment with an essay; the dashboard shows it live (activity
  * and matrix, no reload). A second learner (through the API) does the same, so the item statistics have
- * figures; the instructor reads them, grades the essays (the learner then sees the comment), opens the
+ * figures; a third learner with the first one's name joins, and the dashboard tells the two apart (email under
+ * the name; the roster search finds one); the instructor reads the item statistics, grades the essays by
+ * rubric criterion (the learner then sees "graded" with the marks and the comment), opens the
  * learner's drill-down, exports the gradebook and removes the learner. axe-core
  * checks every screen; every /teach screen is photographed in Arabic and English, at desktop width and at
  * 360 px.
@@ -32,6 +34,10 @@ const SECOND_NAME = "Moussa Diarra";
 const ESSAY = "q3-10";
 const ESSAY_TEXT = "يرى المقال أن التنافس المغاربي انتقل إلى الساحل: الجزائر تعزز تعاونها مع النيجر، والمغرب يبني نفوذه بهدوء مع مالي.";
 const COMMENT = "تحليل جيد للشواهد؛ ميّز أكثر بين ما يقرره المقال وما يطرحه احتمالًا.";
+const MARK_COMMENT = "الشاهد الثاني يحتاج إلى مصدر.";
+// Salma's marks per rubric criterion of q3-10 (2, 2, 1 and 1 points): 4.5 of 6.
+const SALMA_MARKS = ["2", "1.5", "0.5", "0.5"];
+const salmaEmail = `salma-${Date.now()}@example.test`;
 
 beforeAll(async () => {
   server = await startTestServer({ clientDir: CLIENT_DIST, content: await realContent() }); // the real lessons, shown to a person
@@ -141,6 +147,22 @@ describe("instructor journey in Chromium", () => {
     await expect.poll(() => page.getByTestId("live-status").getAttribute("data-status"), GUARD).toBe("live");
     expect(await page.getByTestId("progress-matrix").textContent()).toContain("لا متعلّمين بعد");
     await screen(page, "teach-ar-04-dashboard-empty");
+
+    // Rename: an empty name is explained; a new one replaces the heading; then back to the first name.
+    for (const name of ["", "فصل مؤقت", CLASS_NAME]) {
+      await page.getByTestId("rename-class").click();
+      await expect.poll(() => page.evaluate(() => document.activeElement?.id), GUARD).toBe("rename-input");
+      await page.getByTestId("rename-input").fill(name);
+      if (name === "") {
+        await screen(page, "teach-ar-04b-dashboard-rename");
+        await page.getByTestId("rename-save").click();
+        await expect.poll(() => page.getByTestId("rename-error").textContent(), GUARD).toBe("أدخل اسمًا.");
+        await page.getByTestId("rename-cancel").click();
+        continue;
+      }
+      await page.getByTestId("rename-save").click();
+      await expect.poll(() => page.locator("h1").textContent(), GUARD).toBe(name);
+    }
   });
 
   it("should show a learner joining and answering on the dashboard live, without a reload", async () => {
@@ -152,7 +174,7 @@ describe("instructor journey in Chromium", () => {
     const s = student.page;
     await s.goto(`${base}/signup`);
     await s.locator("#signup-name").fill(LEARNER_NAME);
-    await s.locator("#signup-email").fill(`salma-${Date.now()}@example.test`);
+    await s.locator("#signup-email").fill(salmaEmail);
     await s.locator("#signup-password").fill("correct horse battery");
     await s.locator("[data-testid=sign-up-form] button[type=submit]").click();
     await s.getByTestId("join-link").click();
@@ -228,6 +250,30 @@ describe("instructor journey in Chromium", () => {
     await page.locator("[data-testid=needs-help] li[data-learner]").filter({ hasText: LEARNER_NAME }).locator('[data-reason="LOW_SCORES"]').waitFor();
   });
 
+  it("should tell two learners of the same name apart, in Arabic and English, and find one by search", async () => {
+    const { page } = teacher;
+    const namesake = await server.learner(LEARNER_NAME);
+    expect((await namesake.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: joinCode })).body.errors).toBeUndefined();
+    const rows = page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").filter({ hasText: LEARNER_NAME });
+    await expect.poll(() => rows.count(), GUARD).toBe(2);
+    // Each carries its email under the name; the unique name carries nothing.
+    await expect.poll(() => rows.getByTestId("learner-disambiguator").allTextContents(), GUARD).toEqual(expect.arrayContaining([salmaEmail, namesake.email.toLowerCase()]));
+    expect(await page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").filter({ hasText: SECOND_NAME }).getByTestId("learner-disambiguator").count()).toBe(0);
+    await page.locator('[data-testid=activity] [data-type="LEARNER_JOINED"]').filter({ hasText: namesake.email.toLowerCase() }).waitFor();
+    await screen(page, "teach-ar-06b-dashboard-same-names");
+    // The search finds one of them by email.
+    await page.getByTestId("roster-search").fill(salmaEmail);
+    await expect.poll(() => page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").count(), GUARD).toBe(1);
+    expect(await page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").getByTestId("learner-disambiguator").textContent()).toBe(salmaEmail);
+    await screen(page, "teach-ar-06c-dashboard-search");
+    await page.getByTestId("roster-search").fill("");
+    await everyView(page, "dashboard-same-names", `/teach/classes/${classId}`, "[data-testid=learner-disambiguator]");
+    // The namesake leaves (the instructor removes them through the API), so the rest of the journey has one Salma.
+    expect((await instructor.gql(`mutation($c: ID!, $l: ID!) { removeLearner(classroomId: $c, learnerId: $l) }`, { c: classId, l: namesake.id })).body.errors).toBeUndefined();
+    await page.goto(`${base}/teach/classes/${classId}`);
+    await expect.poll(() => page.locator("[data-testid=progress-matrix] tbody tr[data-learner]").filter({ hasText: LEARNER_NAME }).count(), GUARD).toBe(1);
+  });
+
   it("should show the quiz's item statistics, first attempts by default or all attempts", async () => {
     const { page } = teacher;
     await page.getByTestId("tab-items").click();
@@ -259,7 +305,7 @@ describe("instructor journey in Chromium", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("attempts"), GUARD).toBe(null);
   });
 
-  it("should grade the essay from the queue; the learner then sees the comment", async () => {
+  it("should grade the essays by rubric from the queue; the learner then sees the marks and the comment", async () => {
     const { page } = teacher;
     await page.getByTestId("tab-essays").click();
     const card = page.getByTestId("essay").filter({ hasText: LEARNER_NAME });
@@ -269,19 +315,33 @@ describe("instructor journey in Chromium", () => {
     await screen(page, "teach-ar-08-essays");
     await everyView(page, "essays", `/teach/classes/${classId}/essays`, "[data-testid=essay]");
 
-    // Out of range first: explained, nothing sent.
-    await card.getByTestId("grade-score").fill("9");
-    await card.getByTestId("grade-submit").click();
-    await expect.poll(() => card.getByTestId("grade-score-error").textContent(), GUARD).toContain("بين 0 و6");
+    // The word count, the position in the queue; next and previous move between the essays.
+    expect(await card.getByTestId("essay-words").textContent()).toMatch(/\d/);
+    expect(await card.getByTestId("essay-position").textContent()).toContain("1");
+    await card.getByTestId("essay-next").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-testid=essay]")?.textContent?.includes("Moussa") ?? false), GUARD).toBe(true);
+    await page.getByTestId("essay").filter({ hasText: SECOND_NAME }).getByTestId("essay-previous").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-testid=essay]")?.textContent?.includes("سلمى") ?? false), GUARD).toBe(true);
 
-    await card.getByTestId("grade-score").fill("4.5");
-    await card.getByTestId("grade-comment").fill(COMMENT);
+    // Out of range first: explained, nothing sent.
+    const marks = card.getByTestId("grade-mark");
+    await marks.nth(0).fill("9");
     await card.getByTestId("grade-submit").click();
-    // It leaves the queue, and focus goes on to the next essay.
+    await expect.poll(() => card.getByTestId("grade-mark-error").first().textContent(), GUARD).toContain("بين 0 و2");
+
+    for (const [i, m] of SALMA_MARKS.entries()) await marks.nth(i).fill(m);
+    await card.getByTestId("grade-mark-comment").nth(1).fill(MARK_COMMENT);
+    await expect.poll(() => card.getByTestId("grade-total").textContent(), GUARD).toContain("4.5 من 6");
+    await card.getByTestId("grade-comment").fill(COMMENT);
+    await screen(page, "teach-ar-08b-essay-marked");
+    await card.getByTestId("grade-submit").click();
+    // It leaves the queue, the saved total is confirmed, and focus goes on to the next essay.
     await card.waitFor({ state: "detached" });
+    await expect.poll(() => page.getByTestId("grade-saved").textContent(), GUARD).toContain("4.5 من 6");
     const next = page.getByTestId("essay").filter({ hasText: SECOND_NAME });
     await expect.poll(() => page.evaluate(() => document.activeElement?.closest("[data-testid=essay]")?.textContent?.includes("Moussa") ?? false), GUARD).toBe(true);
-    await next.getByTestId("grade-score").fill("6");
+    const full = next.getByTestId("grade-mark");
+    for (const [i, m] of ["2", "2", "1", "1"].entries()) await full.nth(i).fill(m);
     await next.getByTestId("grade-submit").click();
     await page.getByTestId("essays-empty").waitFor();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id), GUARD).toBe("essays-h");
@@ -291,6 +351,9 @@ describe("instructor journey in Chromium", () => {
     const s = student.page;
     await s.goto(`${base}${attemptPath}`);
     await s.getByText(COMMENT).waitFor();
+    const graded = s.locator(".results__item").filter({ hasText: COMMENT });
+    expect(await graded.getByTestId("graded-total").textContent()).toContain("4.5 من 6");
+    expect(await graded.getByTestId("rubric-marks").textContent()).toContain(MARK_COMMENT);
     await screen(s, "teach-ar-10-learner-sees-comment");
     await elementShot(s.locator(".results__item").filter({ hasText: COMMENT }), "teach-ar-10b-learner-comment-card");
   });

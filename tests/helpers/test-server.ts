@@ -98,6 +98,8 @@ export interface TestServerOptions {
   hashing?: { concurrency?: number; maxWaiting?: number };
   /** PUBLIC_CACHE_BYTES of the server. */
   publicCacheBytes?: number;
+  /** INSTRUCTOR_SEES_EMAIL of the server (default true). */
+  instructorSeesEmail?: boolean;
   /** Use this PostgreSQL database (a second instance on the same database, say); it is not dropped at stop. */
   databaseUrl?: string;
   /** Receives the server's log lines (default: dropped). */
@@ -155,6 +157,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     signUpsPerAddress: opts.signUpsPerAddress ?? 100_000,
     hashing: opts.hashing,
     publicCacheBytes: opts.publicCacheBytes,
+    instructorSeesEmail: opts.instructorSeesEmail,
     log: opts.log ?? (() => {}),
     ltiToolUrl: opts.ltiToolUrl,
   });

@@ -207,6 +207,7 @@ function unsentResponse(e: OutboxEntry<QueuedAnswer>, stored: ItemResponseFields
     maxScore: stored?.maxScore ?? 0,
     correct: null,
     spellingNote: null,
+    rubricMarks: null,
     answeredAt: new Date(e.at).toISOString(),
     answer: { choiceIds: a.choiceIds ?? null, text: a.text ?? null, sequence: a.sequence ?? null, pairs: a.pairs ?? null },
     rightAnswer: null,

@@ -8,7 +8,7 @@ import { computed, onBeforeUnmount, ref, watch } from "vue";
 import type { Ref } from "vue";
 import { useMutation, useQuery, useSubscription } from "@urql/vue";
 import { graphql } from "../gql/index.js";
-import type { ActivityType, ClassroomActivityFieldsFragment } from "../gql/graphql.js";
+import type { ActivityType, ClassroomActivityFieldsFragment, RosterSort } from "../gql/graphql.js";
 import { errorInfo } from "../errors.js";
 import type { AppErrorInfo } from "../errors.js";
 import { gqlLocale } from "../locale.js";
@@ -32,11 +32,11 @@ const ClassSummaryQuery = graphql(`
 `);
 
 const ClassMatrixQuery = graphql(`
-  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!) {
+  query ClassMatrix($id: ID!, $offset: Int!, $limit: Int!, $search: String!, $sort: RosterSort!) {
     classroom(id: $id) {
       id
-      learnerCount
-      progress(offset: $offset, limit: $limit) {
+      found: learnerCount(search: $search)
+      progress(offset: $offset, limit: $limit, search: $search, sort: $sort) {
         ...ClassroomProgressRowFields
       }
     }
@@ -85,6 +85,15 @@ const RemoveLearnerMutation = graphql(`
   }
 `);
 
+const RenameClassroomMutation = graphql(`
+  mutation RenameClassroom($id: ID!, $name: String!) {
+    renameClassroom(classroomId: $id, name: $name) {
+      id
+      name
+    }
+  }
+`);
+
 const GradebookQuery = graphql(`
   query Gradebook($id: ID!, $locale: Locale!) {
     classroom(id: $id) {
@@ -114,9 +123,23 @@ export const activityKey = (a: ClassroomActivityFieldsFragment) => [a.type, a.le
 export function useClassDashboard(classroomId: Ref<string>) {
   const id = computed(() => classroomId.value);
   const offset = ref(0);
+  // The roster's search (typed: sent after 300 ms of quiet) and order; either starts again at the first page.
+  const search = ref("");
+  const sort = ref<RosterSort>("NAME");
+  const searched = ref("");
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  watch(search, (text) => {
+    clearTimeout(searchTimer);
+    searchTimer = setTimeout(() => {
+      searched.value = text.trim();
+      offset.value = 0;
+    }, 300);
+  });
+  watch(sort, () => (offset.value = 0));
+  onBeforeUnmount(() => clearTimeout(searchTimer));
 
   const summary = useQuery({ query: ClassSummaryQuery, variables: computed(() => ({ id: id.value })) });
-  const matrix = useQuery({ query: ClassMatrixQuery, variables: computed(() => ({ id: id.value, offset: offset.value, limit: ROSTER_PAGE })) });
+  const matrix = useQuery({ query: ClassMatrixQuery, variables: computed(() => ({ id: id.value, offset: offset.value, limit: ROSTER_PAGE, search: searched.value, sort: sort.value })) });
   const insights = useQuery({ query: ClassInsightsQuery, variables: computed(() => ({ id: id.value, threshold: NEEDS_HELP_THRESHOLD })) });
   const activityQuery = useQuery({ query: ClassActivityQuery, variables: computed(() => ({ id: id.value })), requestPolicy: "network-only" });
 
@@ -167,10 +190,19 @@ export function useClassDashboard(classroomId: Ref<string>) {
   async function removeLearner(learnerId: string): Promise<AppErrorInfo | null> {
     const r = await remove.executeMutation({ classroomId: id.value, learnerId });
     if (!r.data) return errorInfo(r.error) ?? { code: "unknown", key: "errors.unknown" };
-    const count = matrix.data.value?.classroom?.learnerCount ?? 1;
+    const count = matrix.data.value?.classroom?.found ?? 1;
     // The last learner of the last page gone: show the page before it.
     if (offset.value > 0 && offset.value >= count - 1) offset.value = Math.max(0, offset.value - ROSTER_PAGE);
     await refetch(EVERYTHING);
+    return null;
+  }
+
+  const renaming = useMutation(RenameClassroomMutation);
+  /** A new name for the class; the summary is read again so every view shows it. */
+  async function rename(name: string): Promise<AppErrorInfo | null> {
+    const r = await renaming.executeMutation({ id: id.value, name });
+    if (!r.data) return errorInfo(r.error) ?? { code: "unknown", key: "errors.unknown" };
+    await refetch(["summary"]);
     return null;
   }
 
@@ -213,7 +245,12 @@ export function useClassDashboard(classroomId: Ref<string>) {
     lessonAverages: computed(() => room.value?.lessonAverages ?? []),
     offset,
     rows: computed(() => matrix.data.value?.classroom?.progress ?? []),
-    learnerCount: computed(() => matrix.data.value?.classroom?.learnerCount ?? room.value?.learnerCount ?? 0),
+    learnerCount: computed(() => room.value?.learnerCount ?? 0),
+    /** Learners the roster's search finds (the whole class without one): the matrix pages through them. */
+    found: computed(() => matrix.data.value?.classroom?.found ?? room.value?.learnerCount ?? 0),
+    search,
+    sort,
+    searching: computed(() => searched.value !== ""),
     matrixFetching: matrix.fetching,
     mastery: computed(() => insights.data.value?.classroom?.mastery ?? []),
     needsHelp: computed(() => insights.data.value?.classroom?.needsHelp ?? []),
@@ -226,6 +263,8 @@ export function useClassDashboard(classroomId: Ref<string>) {
     removeLearner,
     removing: remove.fetching,
     regenerateCode,
+    rename,
+    renameBusy: renaming.fetching,
     exportGradebook,
     exporting,
   };

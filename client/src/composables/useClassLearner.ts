@@ -18,6 +18,7 @@ const ClassLearnerQuery = graphql(`
         learner {
           id
           displayName
+          disambiguator
           joinedAt
         }
         lessons {

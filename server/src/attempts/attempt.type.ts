@@ -103,6 +103,24 @@ export class Feedback {
   comment: string | null;
 }
 
+@ObjectType({ description: "A hand-graded essay's mark on one rubric criterion, with the grader's comment." })
+export class RubricMark {
+  @Field(() => ID)
+  criterionId: string;
+
+  @Field(() => String)
+  criterion: string;
+
+  @Field(() => Float, { description: "The criterion's points (its scale)." })
+  points: number;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+}
+
 @ObjectType()
 export class ItemResponse {
   @Field(() => ID)
@@ -140,6 +158,9 @@ export class ItemResponse {
 
   @Field(() => Feedback, { nullable: true })
   feedback: Feedback | null;
+
+  @Field(() => [RubricMark], { nullable: true, description: "An essay graded by rubric: the mark per criterion, once scores may be seen." })
+  rubricMarks?: RubricMark[] | null;
 
   @Field(() => Date)
   answeredAt: Date;

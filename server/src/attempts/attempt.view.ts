@@ -17,7 +17,7 @@ import { pick } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import type { AttemptMode, AttemptState } from "./attempt.enum.js";
 import { ResponseStatus } from "./attempt.enum.js";
-import type { Answer, Attempt, Evidence, ItemResponse } from "./attempt.type.js";
+import type { Answer, Attempt, Evidence, ItemResponse, RubricMark } from "./attempt.type.js";
 import type { ResponseRow } from "./response.entity.js";
 
 /** A local-id answer in public ids. */
@@ -74,7 +74,18 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
       ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: row.graderComment }
       : null,
     answeredAt: row.answeredAt,
+    rubricMarks: visible ? rubricMarksOf(item, row.rubricMarks, locale) : null,
   };
+}
+
+/** Stored marks with each criterion's text and scale, in the rubric's order; null when not graded by rubric. */
+export function rubricMarksOf(item: Item, marks: ResponseRow["rubricMarks"], locale: Locale): RubricMark[] | null {
+  if (!marks?.length) return null;
+  // The type's rubric (hand-graded types have one; others none), in the viewer's language.
+  return itemType(item).rubric(item, locale).flatMap((c) => {
+    const m = marks.find((x) => x.criterionId === c.id);
+    return m ? [{ criterionId: c.id, criterion: c.criterion, points: c.points, score: m.score, comment: m.comment }] : [];
+  });
 }
 
 /** The attempt's items in its own shuffle, options in its own order. */

@@ -55,6 +55,10 @@ export class ResponseRow {
   @Column({ type: "varchar", length: 36, nullable: true })
   clientAnswerId: string | null;
 
+  /** A hand-graded essay's marks per rubric criterion ([{ criterionId, score, comment }]); null otherwise. */
+  @Column({ type: "simple-json", nullable: true })
+  rubricMarks: { criterionId: string; score: number; comment: string | null }[] | null;
+
   /** A compact signature of the answer for response distributions (see grading/answer-key.ts). */
   @Column({ type: "varchar", length: 200, nullable: true })
   answerKey: string | null;

@@ -19,6 +19,7 @@ import {
   NeedsHelp,
   ObjectiveSummary,
   PendingEssay,
+  RosterSort,
 } from "./classroom.type.js";
 import { classroomFeed } from "./classroom-feed.js";
 import { MAX_PAGE } from "./dashboard.service.js";
@@ -32,6 +33,12 @@ const toClassroom = (row: ClassroomRow, viewerId: string | undefined, admin = fa
   createdAt: row.createdAt,
   instructorId: row.instructorId,
 });
+
+/** A roster search: at most 100 characters. */
+function search(text: string): string {
+  if (text.length > 100) throw new AppError("BAD_USER_INPUT", "A search may have at most 100 characters.", { field: "search" });
+  return text;
+}
 
 function page(offset: number, limit: number): void {
   if (!Number.isInteger(offset) || offset < 0) throw new AppError("BAD_USER_INPUT", "offset must be 0 or more.", { field: "offset" });
@@ -69,6 +76,12 @@ export class ClassroomResolver {
   }
 
   @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Renames a class you teach (1 to 120 characters)." })
+  async renameClassroom(@Arg("classroomId", () => ID) classroomId: string, @Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.rename(ctx.viewer!, classroomId, name), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+  }
+
+  @Authorized(...TEACHERS)
   @Mutation(() => Classroom, { description: "A new join code; the old one stops working." })
   async regenerateJoinCode(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
     return toClassroom(await ctx.classrooms.regenerateCode(ctx.viewer!, classroomId), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
@@ -89,40 +102,46 @@ export class ClassroomResolver {
   @Authorized(...TEACHERS)
   @Mutation(() => ItemResponse, { description: "Scores an essay against its rubric, with a comment the learner will see." })
   async gradeEssay(@Arg("input", () => GradeEssayInput) input: GradeEssayInput, @Ctx() ctx: AppContext): Promise<ItemResponse> {
-    const row = await ctx.instructor.gradeEssay(ctx.viewer!, input.responseId, input.score, input.comment);
+    const row = await ctx.instructor.gradeEssay(ctx.viewer!, input.responseId, { score: input.score, comment: input.comment, criteria: input.criteria });
     const item = await ctx.attempts.itemAtVersion(row.itemVersionId);
     const version = ctx.content.item(row.itemId)?.versionId === row.itemVersionId ? ctx.content.item(row.itemId)!.version : 0;
     return toItemResponse(row, item, version, true, ctx.content, ctx.viewer!.locale);
   }
 
-  @FieldResolver(() => Int)
-  async learnerCount(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<number> {
+  @FieldResolver(() => Int, { description: "Members of the class; with a search, those it finds (as learners and progress do)." })
+  async learnerCount(@Root() room: Classroom, @Arg("search", () => String, { defaultValue: "" }) text: string, @Ctx() ctx: AppContext): Promise<number> {
     await teach(ctx, room);
-    return ctx.dashboard.learnerCount(room.id);
+    return ctx.dashboard.rosterCount(room.id, search(text));
   }
 
-  @FieldResolver(() => [ClassLearner], { description: `The roster, by name, a page at a time (limit 1–${MAX_PAGE}).` })
+  @FieldResolver(() => [ClassLearner], {
+    description: `The roster a page at a time (limit 1–${MAX_PAGE}), searched by name, learner code, or email where instructors see emails.`,
+  })
   async learners(
     @Root() room: Classroom,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Arg("search", () => String, { defaultValue: "" }) text: string,
+    @Arg("sort", () => RosterSort, { defaultValue: RosterSort.NAME }) sort: RosterSort,
     @Ctx() ctx: AppContext,
   ): Promise<ClassLearner[]> {
     await teach(ctx, room);
     page(offset, limit);
-    return ctx.dashboard.roster(room.id, offset, limit);
+    return ctx.dashboard.roster(room.id, offset, limit, search(text), sort);
   }
 
-  @FieldResolver(() => [LearnerProgressRow], { description: "Roster × lesson matrix (status, best score) with mastery per objective, a page at a time." })
+  @FieldResolver(() => [LearnerProgressRow], { description: "Roster × lesson matrix (status, best score) with mastery per objective, a page at a time, searched and sorted as learners." })
   async progress(
     @Root() room: Classroom,
     @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Arg("search", () => String, { defaultValue: "" }) text: string,
+    @Arg("sort", () => RosterSort, { defaultValue: RosterSort.NAME }) sort: RosterSort,
     @Ctx() ctx: AppContext,
   ): Promise<LearnerProgressRow[]> {
     await teach(ctx, room);
     page(offset, limit);
-    return ctx.dashboard.progress(room.id, offset, limit);
+    return ctx.dashboard.progress(room.id, offset, limit, search(text), sort);
   }
 
   @FieldResolver(() => [LessonAverage])
@@ -181,16 +200,24 @@ export class ClassroomResolver {
     return ctx.instructor.learnerDetail(ctx.viewer!, room.id, id, locale);
   }
 
-  @FieldResolver(() => [PendingEssay], { description: "Essays of finished attempts waiting to be graded, oldest first." })
+  @FieldResolver(() => [PendingEssay], { description: `Essays of finished attempts waiting to be graded, oldest first, a page at a time (limit 1–${MAX_PAGE}), of one quiz if given.` })
   async pendingEssays(
     @Root() room: Classroom,
     @Arg("locale", () => Locale, { defaultValue: Locale.AR }) locale: Locale,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("quizId", () => ID, { nullable: true }) quizId: string | null,
     @Ctx() ctx: AppContext,
   ): Promise<PendingEssay[]> {
     await teach(ctx, room);
-    page(0, limit);
-    return ctx.instructor.pendingEssays(room.id, locale, limit);
+    page(offset, limit);
+    return ctx.instructor.pendingEssays(room.id, locale, limit, offset, quizId ?? null);
+  }
+
+  @FieldResolver(() => Int, { description: "How many essays wait for a grade (of one quiz, if given)." })
+  async pendingEssayCount(@Root() room: Classroom, @Arg("quizId", () => ID, { nullable: true }) quizId: string | null, @Ctx() ctx: AppContext): Promise<number> {
+    await teach(ctx, room);
+    return ctx.instructor.pendingEssayCount(room.id, quizId ?? null);
   }
 
   @FieldResolver(() => String, { description: "The gradebook as CSV (UTF-8 with BOM): a row per learner, a column per quiz, lessons completed." })
@@ -205,8 +232,8 @@ export class ClassroomResolver {
       if (!context.viewer) throw new AppError("UNAUTHENTICATED", "Sign in to do this.");
       if (context.viewer.role === Role.LEARNER) throw new AppError("FORBIDDEN", "Your role does not allow this.");
       await context.classrooms.owned(context.viewer, args.classroomId);
-      const members = await context.classrooms.memberIds(args.classroomId);
-      return classroomFeed(context.activity, args.classroomId, members);
+      const { identities } = await context.dashboard.identities(args.classroomId);
+      return classroomFeed(context.activity, args.classroomId, identities);
     },
   })
   classroomActivity(@Root() event: ClassroomActivity, @Arg("classroomId", () => ID) _classroomId: string): ClassroomActivity {

@@ -11,6 +11,7 @@ import { Role } from "../shared/role.enum.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import { displayNameOf } from "../accounts/display-name.js";
+import { sql } from "../db/sql.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/viewer.js";
@@ -20,6 +21,12 @@ import { applyLearner } from "./stat-rollup.js";
 import { applyLearnerToClass } from "./class-rollup.js";
 
 const notFound = () => new AppError("classroom/not_found", "There is no such class.");
+
+function className(raw: string): string {
+  const name = raw.trim();
+  if (name.length < 1 || name.length > 120) throw new AppError("BAD_USER_INPUT", "A class name needs 1 to 120 characters.", { field: "name" });
+  return name;
+}
 
 export class ClassroomService {
   private readonly limiter: AttemptLimiter;
@@ -34,8 +41,7 @@ export class ClassroomService {
   }
 
   async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
-    const name = nameRaw.trim();
-    if (name.length < 1 || name.length > 120) throw new AppError("BAD_USER_INPUT", "A class name needs 1 to 120 characters.", { field: "name" });
+    const name = className(nameRaw);
     return this.writes.run(async (em) => {
       const row = em.create(ClassroomRow, { id: randomUUID(), name, joinCode: await this.freshCode(em), instructorId: viewer.id, createdAt: this.clock.now() });
       await em.insert(ClassroomRow, row);
@@ -90,7 +96,8 @@ export class ClassroomService {
         await applyLearner(em, viewer.id, room.id, 1);
         await applyLearnerToClass(em, viewer.id, room.id, 1);
       }
-      return { room, joined: !already };
+      const email = already ? null : ((await sql<{ email: string }>(em, `SELECT email FROM "user" WHERE id = ?`, [viewer.id]))[0]?.email ?? null);
+      return { room, joined: !already, email };
     });
     const result = await lookUp.catch(async (error: unknown) => {
       await reservation.release(); // not looked up: not the learner's to pay for
@@ -99,9 +106,21 @@ export class ClassroomService {
     if (!result) throw new AppError("classroom/bad_code", "No class has this code. Check it with your instructor.");
     await reservation.release();
     if (result.joined) {
-      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
+      this.activity.publish({ type: "LEARNER_JOINED", learnerId: viewer.id, learnerName: viewer.displayName, learnerEmail: result.email, quizId: null, itemId: null, attemptId: null, classroomId: result.room.id, at: this.clock.now() });
     }
     return result.room;
+  }
+
+  /** A new name for a class the viewer teaches (1 to 120 characters, trimmed). */
+  async rename(viewer: Viewer, classroomId: string, nameRaw: string): Promise<ClassroomRow> {
+    await this.owned(viewer, classroomId);
+    const name = className(nameRaw);
+    return this.writes.run(async (em) => {
+      const row = await em.findOneByOrFail(ClassroomRow, { id: classroomId });
+      row.name = name;
+      await em.save(ClassroomRow, row);
+      return row;
+    });
   }
 
   async regenerateCode(viewer: Viewer, classroomId: string): Promise<ClassroomRow> {
@@ -139,10 +158,5 @@ export class ClassroomService {
       .where('m."userId" = :learnerId AND c."instructorId" = :me', { learnerId, me: viewer.id });
     if (classroomId) qb.andWhere('c.id = :classroomId', { classroomId });
     return (await qb.getCount()) > 0;
-  }
-
-  async memberIds(classroomId: string): Promise<Set<string>> {
-    const rows = await this.db.getRepository(ClassroomMemberRow).find({ where: { classroomId }, select: { userId: true } });
-    return new Set(rows.map((r) => r.userId));
   }
 }

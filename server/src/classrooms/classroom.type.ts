@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { Answer } from "../attempts/attempt.type.js";
+import { Answer, RubricMark } from "../attempts/attempt.type.js";
 import { AttemptMode, AttemptState, ResponseStatus } from "../attempts/attempt.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { ItemType } from "../quizzes/quiz.enum.js";
@@ -24,9 +24,22 @@ export class ClassLearner {
   @Field(() => String)
   displayName: string;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "Tells learners with the same name apart: their email, or their learner code (INSTRUCTOR_SEES_EMAIL=false, or no email). Set when another member shares the name; always in the drill-down and exports.",
+  })
+  disambiguator: string | null;
+
   @Field(() => Date, { nullable: true })
   joinedAt: Date | null;
 }
+
+export enum RosterSort {
+  NAME = "NAME",
+  JOINED_NEWEST = "JOINED_NEWEST",
+  JOINED_OLDEST = "JOINED_OLDEST",
+}
+registerEnumType(RosterSort, { name: "RosterSort", description: "Orders of the roster: by name, or by when learners joined." });
 
 @ObjectType()
 export class LearnerLessonCell {
@@ -138,6 +151,9 @@ export class ClassroomActivity {
   @Field(() => String, { nullable: true })
   learnerName: string | null;
 
+  @Field(() => String, { nullable: true, description: "As ClassLearner.disambiguator: set when another member of the class shares the name." })
+  learnerDisambiguator?: string | null;
+
   @Field(() => ID, { nullable: true })
   quizId: string | null;
 
@@ -223,6 +239,21 @@ export class ItemStat {
   statements: StatementStat[] | null;
 }
 
+@ObjectType({ description: "One hand grade an essay was given: regrading adds one, never rewrites." })
+export class EssayGradeEntry {
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => [RubricMark], { nullable: true })
+  rubricMarks: RubricMark[] | null;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+
+  @Field(() => Date)
+  gradedAt: Date;
+}
+
 @ObjectType()
 export class RawResponse {
   @Field(() => ID)
@@ -260,6 +291,12 @@ export class RawResponse {
 
   @Field(() => String, { nullable: true })
   graderComment: string | null;
+
+  @Field(() => [RubricMark], { nullable: true, description: "An essay graded by rubric: the current mark per criterion." })
+  rubricMarks?: RubricMark[] | null;
+
+  @Field(() => [EssayGradeEntry], { description: "Every hand grade this answer was given, oldest first (regrades keep history)." })
+  gradeHistory?: EssayGradeEntry[];
 }
 
 @ObjectType()
@@ -336,8 +373,23 @@ export class PendingEssay {
   @Field(() => [RubricCriterion])
   rubric: RubricCriterion[];
 
+  @Field(() => Int, { description: "Words in the learner's text (Arabic and Latin words alike)." })
+  wordCount: number;
+
   @Field(() => Date)
   answeredAt: Date;
+}
+
+@InputType({ description: "The mark of one rubric criterion: 0 to its points, with an optional comment." })
+export class CriterionMarkInput {
+  @Field(() => ID)
+  criterionId: string;
+
+  @Field(() => Float)
+  score: number;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
 }
 
 @InputType()
@@ -345,11 +397,14 @@ export class GradeEssayInput {
   @Field(() => ID)
   responseId: string;
 
-  @Field(() => Float)
-  score: number;
+  @Field(() => Float, { nullable: true, description: "The total; with criteria, it may be left out (it is their sum) and must equal it if given." })
+  score?: number | null;
 
   @Field(() => String, { nullable: true })
   comment?: string | null;
+
+  @Field(() => [CriterionMarkInput], { nullable: true, description: "A mark for every criterion of the rubric: grading by rubric." })
+  criteria?: CriterionMarkInput[] | null;
 }
 
 @ObjectType()

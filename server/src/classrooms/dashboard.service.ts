@@ -12,6 +12,7 @@ import { itemType } from "../items/registry.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
+import { ClassIdentities } from "./learner-identity.js";
 import type {
   ClassLearner,
   ClassroomActivity,
@@ -27,10 +28,18 @@ import type { ActivityType } from "./classroom.type.js";
 
 export const MAX_PAGE = 200;
 
+/** Orders of the roster (and the matrix, which pages through it). */
+export type RosterOrder = "NAME" | "JOINED_NEWEST" | "JOINED_OLDEST";
+
+// The root collation: deterministic whatever the server's locale, and the same on both engines (Latin, then Arabic).
+const byName = new Intl.Collator("und", { sensitivity: "base", numeric: true });
+
 export class DashboardService {
   constructor(
     private readonly pool: ReadPool,
     private readonly content: ContentStore,
+    /** INSTRUCTOR_SEES_EMAIL: the disambiguator is the email (true) or the learner code (false). */
+    readonly seesEmail = true,
   ) {}
 
   /** Each statement takes the next read connection, so a dashboard's aggregates run side by side. */
@@ -43,33 +52,57 @@ export class DashboardService {
     return num(row.n);
   }
 
-  /** One member of the class, or null. */
-  async member(classroomId: string, learnerId: string): Promise<ClassLearner | null> {
-    const [r] = await sql<{ id: string; displayName: string; joinedAt: string }>(
+  /**
+   * The class's members with what tells them apart: 1 statement, every member's name and email (names
+   * collide across the whole class, not within a page).
+   */
+  async identities(classroomId: string): Promise<{ identities: ClassIdentities; joinedAt: Map<string, Date> }> {
+    const rows = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string }>(
       this.db,
-      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt"
-         FROM classroom_member m JOIN "user" u ON u.id = m."userId" WHERE m."classroomId" = ? AND m."userId" = ?`,
-      [classroomId, learnerId],
+      `SELECT u.id AS id, u."displayName" AS "displayName", u.email AS email, m."joinedAt" AS "joinedAt"
+         FROM classroom_member m JOIN "user" u ON u.id = m."userId" WHERE m."classroomId" = ?`,
+      [classroomId],
     );
-    return r ? { id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) } : null;
+    return { identities: new ClassIdentities(rows, this.seesEmail), joinedAt: new Map(rows.map((r) => [r.id, new Date(r.joinedAt)])) };
   }
 
-  async roster(classroomId: string, offset: number, limit: number): Promise<ClassLearner[]> {
-    const rows = await sql<{ id: string; displayName: string; joinedAt: string }>(
-      this.db,
-      `SELECT u.id AS id, u."displayName" AS "displayName", m."joinedAt" AS "joinedAt"
-         FROM classroom_member m JOIN "user" u ON u.id = m."userId"
-        WHERE m."classroomId" = ?
-        ORDER BY u."displayName", u.id
-        LIMIT ? OFFSET ?`,
-      [classroomId, limit, offset],
-    );
-    return rows.map((r) => ({ id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) }));
+  /** One member of the class, or null; the drill-down always shows the disambiguator. */
+  async member(classroomId: string, learnerId: string): Promise<ClassLearner | null> {
+    const { identities, joinedAt } = await this.identities(classroomId);
+    const row = identities.members.find((m) => m.id === learnerId);
+    return row ? { id: row.id, displayName: row.displayName, disambiguator: identities.of(row.id, true), joinedAt: joinedAt.get(row.id) ?? null } : null;
+  }
+
+  /**
+   * The roster a page at a time, searched (name, learner code, and email when instructors see emails) and
+   * ordered: 1 statement. `always` gives every learner their disambiguator (exports).
+   */
+  async roster(classroomId: string, offset: number, limit: number, search = "", order: RosterOrder = "NAME", always = false): Promise<ClassLearner[]> {
+    const { identities, joinedAt } = await this.identities(classroomId);
+    const found = identities.members.filter((m) => identities.matches(m.id, search));
+    const joined = (id: string) => joinedAt.get(id)?.getTime() ?? 0;
+    found.sort((a, b) => {
+      if (order !== "NAME") {
+        const d = order === "JOINED_NEWEST" ? joined(b.id) - joined(a.id) : joined(a.id) - joined(b.id);
+        if (d !== 0) return d;
+      }
+      return byName.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    });
+    return found
+      .slice(offset, offset + limit)
+      .map((m) => ({ id: m.id, displayName: m.displayName, disambiguator: identities.of(m.id, always), joinedAt: joinedAt.get(m.id) ?? null }));
+  }
+
+  /** How many members a roster search finds (all of them without a search). */
+  async rosterCount(classroomId: string, search: string): Promise<number> {
+    if (!search.trim()) return this.learnerCount(classroomId);
+    const { identities } = await this.identities(classroomId);
+    return identities.members.filter((m) => identities.matches(m.id, search)).length;
   }
 
   /** Roster × lesson matrix for one page of learners, with mastery per objective: 4 statements. */
-  async progress(classroomId: string, offset: number, limit: number): Promise<LearnerProgressRow[]> {
-    return this.progressOf(await this.roster(classroomId, offset, limit));
+  async progress(classroomId: string, offset: number, limit: number, search = "", order: RosterOrder = "NAME"): Promise<LearnerProgressRow[]> {
+    return this.progressOf(await this.roster(classroomId, offset, limit, search, order));
   }
 
   /** The matrix rows of given learners: 3 statements. */
@@ -169,7 +202,7 @@ export class DashboardService {
   /**
    * Learners who need help: mean best assessment score under the threshold (LOW_SCORES), two or more
    * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or two lessons behind the class's mean (BEHIND).
-   * 1 statement.
+   * 2 statements.
    */
   async needsHelp(classroomId: string, threshold: number, limit: number): Promise<NeedsHelp[]> {
     // Per-member figures come from learner_summary (kept current at write time): one row per member.
@@ -189,6 +222,7 @@ export class DashboardService {
         LIMIT ?`,
       [classroomId, threshold, limit],
     );
+    const { identities } = await this.identities(classroomId);
     return rows.map((r) => {
       const best = numOrNull(r.best);
       const reasons: string[] = [];
@@ -196,7 +230,7 @@ export class DashboardService {
       if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
       if (num(r.done) <= num(r.behindBelow)) reasons.push("BEHIND");
       return {
-        learner: { id: r.id, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.id, displayName: r.displayName, disambiguator: identities.of(r.id), joinedAt: new Date(r.joinedAt) },
         reasons,
         averageBestScore: round4(best),
         weakObjectives: num(r.weak),
@@ -212,7 +246,7 @@ export class DashboardService {
    */
   async recentActivity(classroomId: string, limit: number): Promise<ClassroomActivity[]> {
     // CROSS JOIN keeps SQLite's loop order: newest rows first by index, each probed for membership.
-    const [answers, finished, joins] = await Promise.all([
+    const [answers, finished, joins, { identities }] = await Promise.all([
       sql<{ learnerId: string; learnerName: string; quizId: string; itemId: string; attemptId: string; at: string }>(
         this.db,
         `SELECT r."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", r."itemId" AS "itemId",
@@ -238,13 +272,17 @@ export class DashboardService {
           WHERE m."classroomId" = ? ORDER BY m."joinedAt" DESC LIMIT ?`,
         [classroomId, limit],
       ),
+      this.identities(classroomId),
     ]);
     const all: ClassroomActivity[] = [
       ...answers.map((r) => ({ type: "ANSWER_SUBMITTED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: r.itemId, attemptId: r.attemptId, at: new Date(r.at) })),
       ...finished.map((r) => ({ type: "ATTEMPT_FINISHED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: null, attemptId: r.attemptId, at: new Date(r.at) })),
       ...joins.map((r) => ({ type: "LEARNER_JOINED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: null, itemId: null, attemptId: null, at: new Date(r.at) })),
     ];
-    return all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+    return all
+      .sort((a, b) => b.at.getTime() - a.at.getTime())
+      .slice(0, limit)
+      .map((e) => ({ ...e, learnerDisambiguator: identities.of(e.learnerId) }));
   }
 
   /**

@@ -24,12 +24,23 @@ import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
 import type { Clock } from "../shared/clock.js";
 import type { Viewer } from "../shared/viewer.js";
-import type { Locale } from "../shared/locale.js";
-import { pick } from "../shared/locale.js";
+import { Locale, pick } from "../shared/locale.js";
 import { QuizItemVersion } from "../quizzes/quiz-item-version.entity.js";
 import type { ClassroomService } from "./classroom.service.js";
 import type { DashboardService } from "./dashboard.service.js";
 import type { LearnerAttempt, LearnerDetail, PendingEssay } from "./classroom.type.js";
+import { randomUUID } from "node:crypto";
+import { rubricMarksOf } from "../attempts/attempt.view.js";
+import { EssayGradeRow } from "./essay-grade.entity.js";
+import { checkMarks, wordCount } from "./essay-marks.js";
+import type { MarkInput } from "./essay-marks.js";
+
+/** What an instructor gives an essay: one total (the older way), or a mark per rubric criterion. */
+export interface EssayGradeInput {
+  score?: number | null;
+  comment?: string | null;
+  criteria?: MarkInput[] | null;
+}
 
 const notFound = () => new AppError("classroom/not_found", "There is no such learner in this class.");
 
@@ -55,6 +66,8 @@ export class InstructorService {
     const versionIds = [...new Set(responses.map((r) => r.itemVersionId))];
     const versions = versionIds.length ? await this.db.getRepository(QuizItemVersion).find({ where: { id: In(versionIds) }, select: { id: true, version: true } }) : [];
     const versionNo = new Map(versions.map((v) => [v.id, v.version]));
+    const essayIds = responses.filter((r) => r.gradedBy !== null).map((r) => r.id);
+    const history = essayIds.length ? await this.db.getRepository(EssayGradeRow).find({ where: { responseId: In(essayIds) }, order: { gradedAt: "ASC" } }) : [];
     const out: LearnerAttempt[] = [];
     for (const a of attempts) {
       const mine = responses.filter((r) => r.attemptId === a.id);
@@ -74,6 +87,10 @@ export class InstructorService {
           correct: r.correct,
           answeredAt: r.answeredAt,
           graderComment: r.graderComment,
+          rubricMarks: rubricMarksOf(item, r.rubricMarks, locale),
+          gradeHistory: history
+            .filter((h) => h.responseId === r.id)
+            .map((h) => ({ score: h.score, rubricMarks: rubricMarksOf(item, h.rubricMarks, locale), comment: h.comment, gradedAt: h.gradedAt })),
         });
       }
       out.push({
@@ -92,27 +109,42 @@ export class InstructorService {
     return { learner: row.learner, lessons: row.lessons, objectives: row.objectives, attempts: out };
   }
 
-  async pendingEssays(classroomId: string, locale: Locale, limit: number): Promise<PendingEssay[]> {
+  /** Essays of finished attempts waiting for a grade in the class (of one quiz, if given). */
+  async pendingEssayCount(classroomId: string, quizId: string | null): Promise<number> {
+    const [row] = await sql<{ n: number }>(
+      this.db,
+      `SELECT COUNT(*) AS n FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+         JOIN attempt a ON a.id = r."attemptId"
+        WHERE r.status = 'PENDING_MANUAL' AND a.state = 'FINISHED'${quizId ? ` AND a."quizId" = ?` : ""}`,
+      quizId ? [classroomId, quizId] : [classroomId],
+    );
+    return num(row?.n);
+  }
+
+  async pendingEssays(classroomId: string, locale: Locale, limit: number, offset = 0, quizId: string | null = null): Promise<PendingEssay[]> {
     const rows = await sql<{ id: string; userId: string; displayName: string; joinedAt: string; quizId: string; itemId: string; itemVersionId: number; answer: string; answeredAt: string; maxScore: number }>(
       this.db,
       `SELECT r.id AS id, r."userId" AS "userId", u."displayName" AS "displayName", m."joinedAt" AS "joinedAt", a."quizId" AS "quizId",
               r."itemId" AS "itemId", r."itemVersionId" AS "itemVersionId", r.answer AS answer, r."answeredAt" AS "answeredAt", r."maxScore" AS "maxScore"
          FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
          JOIN "user" u ON u.id = r."userId" JOIN attempt a ON a.id = r."attemptId"
-        WHERE r.status = 'PENDING_MANUAL' AND a.state = 'FINISHED'
-        ORDER BY r."answeredAt" ASC LIMIT ?`,
-      [classroomId, limit],
+        WHERE r.status = 'PENDING_MANUAL' AND a.state = 'FINISHED'${quizId ? ` AND a."quizId" = ?` : ""}
+        ORDER BY r."answeredAt" ASC, r.id ASC LIMIT ? OFFSET ?`,
+      quizId ? [classroomId, quizId, limit, offset] : [classroomId, limit, offset],
     );
+    const { identities } = rows.length ? await this.dashboard.identities(classroomId) : { identities: null };
     const out: PendingEssay[] = [];
     for (const r of rows) {
       const item = await this.attempts.itemAtVersion(num(r.itemVersionId));
+      const text = (JSON.parse(r.answer) as { text?: string }).text ?? "";
       out.push({
         responseId: r.id,
-        learner: { id: r.userId, displayName: r.displayName, joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.userId, displayName: r.displayName, disambiguator: identities?.of(r.userId) ?? null, joinedAt: new Date(r.joinedAt) },
         quizId: r.quizId,
         itemId: r.itemId,
         prompt: pick(item.prompt, locale),
-        text: (JSON.parse(r.answer) as { text?: string }).text ?? "",
+        text,
+        wordCount: wordCount(text),
         maxScore: num(r.maxScore),
         rubric: itemType(item).rubric(item, locale),
         answeredAt: new Date(r.answeredAt),
@@ -125,7 +157,7 @@ export class InstructorService {
    * Grades an essay by hand, in a finished attempt: the response gets its score and comment, the attempt's score
    * and the learner's mastery are recomputed, and the learner sees the comment with their feedback.
    */
-  async gradeEssay(viewer: Viewer, responseId: string, score: number, commentRaw: string | null | undefined): Promise<ResponseRow> {
+  async gradeEssay(viewer: Viewer, responseId: string, input: EssayGradeInput): Promise<ResponseRow> {
     const response = await this.db.getRepository(ResponseRow).findOneBy({ id: responseId });
     if (!response || !response.attemptId || !(await this.classrooms.teachesLearner(viewer, response.userId))) {
       throw new AppError("classroom/not_found", "There is no such answer among your classes.");
@@ -136,10 +168,22 @@ export class InstructorService {
     // moved (stored mastery, learner summary): grade once the attempt is over, as pendingEssays lists them.
     const attemptState = (await this.db.getRepository(AttemptRow).findOne({ where: { id: response.attemptId }, select: { state: true } }))?.state;
     if (attemptState !== "FINISHED") throw new AppError("BAD_USER_INPUT", "This essay's attempt is not finished; it is graded once the learner finishes.", { field: "responseId" });
+    // By rubric: every criterion marked, the total their sum. Else one total, as before rubric grading.
+    let marks: { criterionId: string; score: number; comment: string | null }[] | null = null;
+    let score = input.score ?? NaN;
+    if (input.criteria) {
+      const checked = checkMarks(itemType(item).rubric(item, Locale.AR), input.criteria);
+      if ("error" in checked) throw new AppError("BAD_USER_INPUT", checked.error, { field: checked.field });
+      if (input.score != null && Math.abs(input.score - checked.total) > 0.005) {
+        throw new AppError("BAD_USER_INPUT", `The total must be the sum of the criteria's marks (${checked.total}).`, { field: "score" });
+      }
+      marks = checked.marks;
+      score = checked.total;
+    }
     if (!Number.isFinite(score) || score < 0 || score > item.points) {
       throw new AppError("BAD_USER_INPUT", `The score must be between 0 and ${item.points}.`, { field: "score" });
     }
-    const comment = commentRaw?.trim() || null;
+    const comment = input.comment?.trim() || null;
     if (comment && comment.length > 5000) throw new AppError("BAD_USER_INPUT", "The comment may have at most 5,000 characters.", { field: "comment" });
     const graded = await this.writes.run(async (em) => {
       const now = this.clock.now();
@@ -152,7 +196,10 @@ export class InstructorService {
       r.graderComment = comment;
       r.gradedBy = viewer.id;
       r.gradedAt = now;
+      r.rubricMarks = marks;
       await em.save(ResponseRow, r);
+      // History: every grade given, never rewritten (a regrade adds a row).
+      await em.insert(EssayGradeRow, { id: randomUUID(), responseId: r.id, score: r.score, rubricMarks: marks, comment, gradedBy: viewer.id, gradedAt: now });
       const attempt = await em.findOneByOrFail(AttemptRow, { id: r.attemptId! });
       if (attempt.state === "FINISHED") {
         const { score: total, maxScore } = await this.attempts.scoreOf(em, attempt);
@@ -170,11 +217,11 @@ export class InstructorService {
   }
 
   /**
-   * The gradebook as CSV: a row per learner, a column per quiz with the grade by its grading method (percent),
+   * The gradebook as CSV: a row per learner (name, then the disambiguator: email or learner code), a column per quiz with the grade by its grading method (percent),
    * then lessons completed. UTF-8 with a BOM so spreadsheets read Arabic names correctly.
    */
   async gradebookCsv(classroomId: string, locale: Locale): Promise<string> {
-    const learners = await this.dashboard.roster(classroomId, 0, 1_000_000);
+    const learners = await this.dashboard.roster(classroomId, 0, 1_000_000, "", "NAME", true);
     const [attempts, completed] = await Promise.all([
       sql<{ userId: string; quizId: string; finishedAt: string; score: number; maxScore: number }>(
         this.db,
@@ -193,7 +240,8 @@ export class InstructorService {
     ]);
     const quizzes = this.content.content.quizzes;
     const lessons = this.content.content.lessons.length;
-    const header = [locale === "AR" ? "المتعلم" : "Learner", ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
+    const idHeader = this.dashboard.seesEmail ? (locale === "AR" ? "البريد الإلكتروني أو الرمز" : "Email or code") : locale === "AR" ? "رمز المتعلم" : "Learner code";
+    const header = [locale === "AR" ? "المتعلم" : "Learner", idHeader, ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
     const lines = [header];
     for (const l of learners) {
       const mine = attempts.filter((a) => a.userId === l.id);
@@ -204,7 +252,7 @@ export class InstructorService {
         );
         return g === null ? "" : (Math.round(g * 1000) / 10).toFixed(1);
       });
-      lines.push([l.displayName, ...grades, String(num(completed.find((c) => c.userId === l.id)?.n))]);
+      lines.push([l.displayName, l.disambiguator ?? "", ...grades, String(num(completed.find((c) => c.userId === l.id)?.n))]);
     }
     return "\uFEFF" + lines.map((cells) => cells.map(csvCell).join(",")).join("\r\n") + "\r\n";
   }

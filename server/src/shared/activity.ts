@@ -15,6 +15,8 @@ export interface ActivityEvent {
    * up (and events reach every feed in the order they were published).
    */
   learnerName: string | null;
+  /** A join's learner email, so that live feeds can tell same-named learners apart without a lookup. */
+  learnerEmail?: string | null;
   quizId: string | null;
   itemId: string | null;
   attemptId: string | null;

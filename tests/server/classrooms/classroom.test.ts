@@ -183,14 +183,29 @@ describe("a class", () => {
     expect(detail.attempts[0].responses.length).toBe(server.app.store.quizFile(QUIZ)!.items.length);
   });
 
+  it("should rename the class (trimmed, 1 to 120 characters); nobody else may", async () => {
+    const res = await teacher.gql(`mutation($id: ID!, $n: String!) { renameClassroom(classroomId: $id, name: $n) { id name } }`, { id: classId, n: "  الصف العاشر — ب  " });
+    expect(res.body.data.renameClassroom).toEqual({ id: classId, name: "الصف العاشر — ب" });
+    for (const n of ["   ", "x".repeat(121)]) {
+      const bad = await teacher.gql(`mutation($id: ID!, $n: String!) { renameClassroom(classroomId: $id, name: $n) { id } }`, { id: classId, n });
+      expect(bad.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    }
+    const other = await server.instructor("Mr Keita");
+    const theirs = await other.gql(`mutation($id: ID!) { renameClassroom(classroomId: $id, name: "mine") { id } }`, { id: classId });
+    expect(theirs.body.errors?.[0].extensions?.code).toBe("classroom/not_found");
+    expect((await teacher.gql(`query($id: ID!) { classroom(id: $id) { name } }`, { id: classId })).body.data.classroom.name).toBe("الصف العاشر — ب");
+    await teacher.gql(`mutation($id: ID!) { renameClassroom(classroomId: $id, name: "الصف العاشر — أ") { id } }`, { id: classId });
+  });
+
   it("should export a gradebook CSV: UTF-8 with BOM, a row per learner, a column per quiz", async () => {
     const csv: string = (await teacher.gql(`query($id: ID!) { classroom(id: $id) { gradebookCsv(locale: EN) } }`, { id: classId })).body.data.classroom.gradebookCsv;
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const rows = csv.slice(1).trim().split("\r\n");
     expect(rows).toHaveLength(5);
-    expect(rows[0].split(",").length).toBe(2 + server.app.store.content.quizzes.length);
+    expect(rows[0].split(",").length).toBe(3 + server.app.store.content.quizzes.length);
     const amina = rows.find((r) => r.startsWith("أمينة"))!;
-    const col = 1 + server.app.store.content.quizzes.findIndex((q) => q.id === QUIZ);
+    expect(amina.split(",")[1]).toMatch(/@example\.test$/); // the disambiguator column: the email by default
+    const col = 2 + server.app.store.content.quizzes.findIndex((q) => q.id === QUIZ);
     expect(amina.split(",")[col]).toBe("100.0");
     // AVERAGE grading: Driss's two attempts average.
     expect(Number(rows.find((r) => r.startsWith("Driss"))!.split(",")[col])).toBeGreaterThan(0);

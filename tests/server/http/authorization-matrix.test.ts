@@ -112,6 +112,7 @@ const rows: Row[] = [
   },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
+  { kind: "mutation", field: "renameClassroom", doc: () => `mutation { renameClassroom(classroomId: "${classA.id}", name: "A") { id name } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   { kind: "mutation", field: "regenerateJoinCode", doc: () => `mutation { regenerateJoinCode(classroomId: "${classA.id}") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   {
     kind: "mutation",

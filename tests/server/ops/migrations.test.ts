@@ -138,6 +138,40 @@ describe("migrations", () => {
   });
 });
 
+describe("essay grade history", () => {
+  it("should copy hand grades given before rubric grading into essay_grade as each essay's first grade", async () => {
+    const target = await fresh();
+    const upTo = MIGRATIONS.findIndex((m) => m.name === "EssayRubricGrades1764481800000");
+    const old = new DataSource({ ...createDataSource(target).options, entities: [], migrations: MIGRATIONS.slice(0, upTo) } as DataSourceOptions);
+    await old.initialize();
+    await old.runMigrations({ transaction: "each" });
+    const now = "2026-01-02T03:04:05.000Z";
+    const insert = (text: string, params: unknown[] = []) => sql(old, text, params);
+    await insert(`INSERT INTO quiz_item_version ("itemId", "quizId", version, hash, type, points, payload, "createdAt") VALUES ('q9-02', 'q-x', 1, 'h', 'ESSAY', 6, '{}', ?)`, [now]);
+    const [version] = await sql<{ id: unknown }>(old, `SELECT id FROM quiz_item_version WHERE "itemId" = 'q9-02'`);
+    const user = `INSERT INTO "user" (id, email, "displayName", role, locale, "passwordHash", "createdAt") VALUES (?, ?, ?, ?, 'AR', '!', ?)`;
+    await insert(user, ["u1", "a@b.c", "A", "LEARNER", now]);
+    await insert(user, ["t1", "t@b.c", "T", "INSTRUCTOR", now]);
+    const response = `INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "graderComment", "gradedBy")
+       VALUES (?, NULL, 'u1', 'q9-02', ?, 'ASSESSMENT', '{}', ?, ?, 6, ?, ?, ?, ?, ?)`;
+    await insert(response, ["r-hand", num(version.id), "GRADED", 4.5, false, now, now, "bien", "t1"]);
+    await insert(response, ["r-pending", num(version.id), "PENDING_MANUAL", null, null, now, null, null, null]);
+    await old.destroy();
+
+    const up = migrate(target);
+    expect(up.status, up.stderr).toBe(0);
+    const db = createDataSource(target);
+    await db.initialize();
+    try {
+      const rows = withNumbers(await sql(db, `SELECT "responseId", score, "rubricMarks", comment, "gradedBy", "gradedAt" FROM essay_grade`), "score");
+      expect(rows).toEqual([{ responseId: "r-hand", score: 4.5, rubricMarks: null, comment: "bien", gradedBy: "t1", gradedAt: now }]);
+      expect(await sql(db, `SELECT "rubricMarks" FROM response WHERE id = 'r-hand'`)).toEqual([{ rubricMarks: null }]);
+    } finally {
+      await db.destroy();
+    }
+  });
+});
+
 /** The read-model tables that backfilling migrations fill, each read in a fixed order with its numbers as numbers. */
 const READ_MODELS: Record<string, { select: string; numeric: string[] }> = {
   quiz_best: { select: `SELECT "userId", "quizId", best, attempts FROM quiz_best ORDER BY 1, 2`, numeric: ["best", "attempts"] },

@@ -6,6 +6,8 @@ export interface ActivityEntry {
   type: ClassroomActivityFieldsFragment["type"];
   learnerId: string;
   learnerName: string | null;
+  /** Email or learner code, when another member shares the name. */
+  learnerDisambiguator: string | null;
   quizId: string | null;
   attemptId: string | null;
   /** Answers in a row by one learner in one attempt read as one line: "answered 4 questions". */
@@ -22,7 +24,7 @@ export function groupActivity(events: ClassroomActivityFieldsFragment[]): Activi
       last.count += 1;
       continue;
     }
-    out.push({ key: `${e.type}|${e.learnerId}|${e.at}|${e.attemptId ?? ""}`, type: e.type, learnerId: e.learnerId, learnerName: e.learnerName ?? null, quizId: e.quizId ?? null, attemptId: e.attemptId ?? null, count: 1, at: e.at });
+    out.push({ key: `${e.type}|${e.learnerId}|${e.at}|${e.attemptId ?? ""}`, type: e.type, learnerId: e.learnerId, learnerName: e.learnerName ?? null, learnerDisambiguator: e.learnerDisambiguator ?? null, quizId: e.quizId ?? null, attemptId: e.attemptId ?? null, count: 1, at: e.at });
   }
   return out;
 }

@@ -16,6 +16,7 @@ export const ClassroomProgressRowFields = graphql(`
     learner {
       id
       displayName
+      disambiguator
     }
     lessons {
       lessonSlug
@@ -53,6 +54,7 @@ export const NeedsHelpFields = graphql(`
     learner {
       id
       displayName
+      disambiguator
     }
     reasons
     averageBestScore
@@ -66,6 +68,7 @@ export const ClassroomActivityFields = graphql(`
     type
     learnerId
     learnerName
+    learnerDisambiguator
     quizId
     itemId
     attemptId
@@ -112,11 +115,13 @@ export const PendingEssayFields = graphql(`
     learner {
       id
       displayName
+      disambiguator
     }
     quizId
     itemId
     prompt
     text
+    wordCount
     maxScore
     rubric {
       id

@@ -52,6 +52,13 @@ export const ItemResponseFields = graphql(`
     rightAnswer {
       ...AnswerFields
     }
+    rubricMarks {
+      criterionId
+      criterion
+      points
+      score
+      comment
+    }
     feedback {
       explanation
       comment
