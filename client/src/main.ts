@@ -8,16 +8,19 @@ import "@fontsource/noto-sans/latin-700.css";
 import "@fontsource/noto-sans/latin-ext-400.css";
 import "@fontsource/noto-sans/latin-ext-700.css";
 import "./styles/main.css";
+import "./styles/print.css";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";
 import { createAppI18n } from "./i18n/index.js";
 import { applyLocale, currentLocale } from "./locale.js";
 import { createAppRouter } from "./router.js";
+import { initTheme } from "./theme.js";
 import { urqlClient } from "./urql.js";
 
 const i18n = createAppI18n(currentLocale.value);
 applyLocale(currentLocale.value);
+initTheme();
 watch(currentLocale, (l) => {
   i18n.global.locale.value = l;
   document.title = i18n.global.t("app.title");
