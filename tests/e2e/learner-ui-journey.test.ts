@@ -6,7 +6,8 @@
  * sticky header and the answered bar), finishes and lands on the score's heading with the summary; content
  * runs in its own direction; the language switch's name contains its text; the header stays at most 96 px
  * tall at 360 px; the dark theme (remembered) and the print view of a lesson. axe-core checks every screen,
- * light and dark. The items used are marked practice-only (`pool: practice`) so practice shows their key.
+ * light and dark. A lesson read to its last paragraph completes by itself and home's "continue" moves on
+ * (point 6). The items used are marked practice-only (`pool: practice`) so practice shows their key.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -245,6 +246,13 @@ describe("learner results, feedback, focus and comfort in Chromium", () => {
       expect(await page.evaluate(() => getComputedStyle(document.body).color)).toBe("rgb(0, 0, 0)");
       await screenshot(page, `${shot}-06-lesson-print`);
       await page.emulateMedia({ media: "screen", reducedMotion: "reduce" });
+
+      // Point 6: reading to the last paragraph completes the lesson by itself, and home moves on.
+      for (const el of await page.locator("[data-paragraph]").all()) await el.evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await page.getByTestId("lesson-completed").waitFor();
+      await page.goto(`${base}/`);
+      await page.getByTestId("continue-link").waitFor();
+      expect(await page.getByTestId("continue-link").getAttribute("href")).not.toBe(`/lessons/${LESSON}`);
     });
   }
 });
