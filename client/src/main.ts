@@ -4,6 +4,7 @@ import "virtual:subset-fonts.css";
 import "./styles/main.css";
 // First: an LTI-launched page moves its address to the launched route before the router reads it.
 import "./lti-launch.js";
+import "./styles/print.css";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";
@@ -11,10 +12,12 @@ import { createAppI18n } from "./i18n/index.js";
 import { applyLocale, currentLocale } from "./locale.js";
 import { registerServiceWorker, setManifestLanguage } from "./offline/install.js";
 import { createAppRouter } from "./router.js";
+import { initTheme } from "./theme.js";
 import { urqlClient } from "./urql.js";
 
 const i18n = createAppI18n(currentLocale.value);
 applyLocale(currentLocale.value);
+initTheme();
 watch(currentLocale, (l) => {
   i18n.global.locale.value = l;
   document.title = i18n.global.t("app.title");

@@ -68,15 +68,18 @@ describe("the item-type registry", () => {
     expect(kind.typed).toBe(typed);
   });
 
-  it("should offer only ORDERING's untouched order as an answer to keep, name only TRUE_FALSE's options itself, and detail only CLASSIFY by part", () => {
+  it("should offer only ORDERING's untouched order as an answer to keep, name only TRUE_FALSE's options itself, and mark every type with parts part by part", () => {
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].keepAsIs)).toEqual(["ORDERING"]);
     expect(ITEM_TYPES.ORDERING.keepAsIs!(quizItem("ORDERING"))).toEqual({ sequence: ["q.e1", "q.e2", "q.e3"] });
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.optionLabel)).toEqual(["TRUE_FALSE"]);
     expect(ITEM_TYPES.TRUE_FALSE.stats.optionLabel!("q9.true")).toBe("teach.items.true");
     expect(ITEM_TYPES.TRUE_FALSE.stats.optionLabel!("q9.false")).toBe("teach.items.false");
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.noDistribution)).toEqual(["ESSAY"]);
-    // Only CLASSIFY has feedback and statistics part by part.
-    expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].feedback)).toEqual(["CLASSIFY"]);
+    // Feedback part by part for every type with options, pairs or places (issue 14 point 1); typed answers
+    // keep the right answer's lines. Partial credit is explained where a type gives it.
+    expect(SCHEMA_TYPES.filter((t) => !ITEM_TYPES[t].feedback).sort()).toEqual(["ESSAY", "SHORT_ANSWER"]);
+    expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].partial).sort()).toEqual(["CLASSIFY", "MATCHING", "MULTIPLE_CHOICE", "ORDERING"]);
+    // Only CLASSIFY has statistics part by part.
     expect(SCHEMA_TYPES.filter((t) => ITEM_TYPES[t].stats.detail)).toEqual(["CLASSIFY"]);
   });
 

@@ -61,11 +61,17 @@ describe("QuizFeedback", () => {
   });
 
 
-  it("should say a wrong answer is wrong in words, give the right answer, the explanation and the evidence with its link", () => {
+  it("should say a wrong answer is wrong in words, mark the options, give the explanation and the evidence with its link", () => {
+
     const w = mountWith(QuizFeedback, { item: quizItem("SINGLE_CHOICE"), response: response(), lang: "en" });
     expect(w.get("[data-testid=feedback]").attributes("data-verdict")).toBe("incorrect");
     expect(w.text()).toContain("Not correct");
-    expect(w.get("[data-testid=right-answer]").text()).toBe("text c");
+    // The pick marked wrong and the right option marked as missed, in words; the others unmarked.
+    expect(w.get("[data-choice='q.b']").attributes("data-mark")).toBe("wrong");
+    expect(w.get("[data-choice='q.b']").text()).toContain("Chosen, but wrong");
+    expect(w.get("[data-choice='q.c']").attributes("data-mark")).toBe("missed");
+    expect(w.get("[data-choice='q.c']").text()).toContain("A right option not chosen");
+    expect(w.get("[data-choice='q.a']").attributes("data-mark")).toBe("none");
     expect(w.get("[data-testid=explanation]").text()).toBe("The article says so in its first part.");
     expect(w.get("blockquote").text()).toBe("Two brigadier generals co-chaired the meeting.");
     const link = w.getComponent(RouterLinkStub);

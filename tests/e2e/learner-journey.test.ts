@@ -145,9 +145,9 @@ describe("learner journey in Chromium", () => {
     await expectInViewport(page, `#${reached}`);
     await screenshot(page, "ar-06-lesson-resumed", { viewport: true });
 
-    // Mark complete.
-    await page.getByTestId("mark-complete").scrollIntoViewIfNeeded();
-    await page.getByTestId("mark-complete").click();
+    // Reading on to the last paragraph completes the lesson by itself (issue 14 point 6).
+    await page.getByTestId("mark-complete").waitFor();
+    for (const id of paragraphs) await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
     await page.getByTestId("lesson-completed").waitFor();
 
     // The quiz, in practice: one answer right, one wrong, with feedback and evidence.
@@ -164,7 +164,7 @@ describe("learner journey in Chromium", () => {
     expect(await practiseChoice(page, "q1-02", wrong)).toBe("incorrect");
     const wrongCard = page.locator('[data-item="q1-02"]');
     await expect.poll(() => wrongCard.getByTestId("explanation").textContent(), GUARD).toBeTruthy();
-    await wrongCard.getByTestId("right-answer").waitFor();
+    await wrongCard.getByTestId("choice-marks").waitFor();
     await screen(page, "ar-08-practice-feedback");
     await elementShot(wrongCard, "ar-08b-feedback-card");
 

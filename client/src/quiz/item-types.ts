@@ -12,7 +12,10 @@
 import type { Component } from "vue";
 import type { AnswerFieldsFragment, ItemType, QuizItemFieldsFragment } from "../gql/graphql.js";
 import ClassroomStatementStats from "../components/classroom/ClassroomStatementStats.vue";
+import QuizFeedbackChoices from "../components/quiz/QuizFeedbackChoices.vue";
 import QuizFeedbackClassify from "../components/quiz/QuizFeedbackClassify.vue";
+import QuizFeedbackOrder from "../components/quiz/QuizFeedbackOrder.vue";
+import QuizFeedbackPairs from "../components/quiz/QuizFeedbackPairs.vue";
 import QuizItemClassify from "../components/quiz/QuizItemClassify.vue";
 import QuizItemEssay from "../components/quiz/QuizItemEssay.vue";
 import QuizItemMatching from "../components/quiz/QuizItemMatching.vue";
@@ -22,6 +25,8 @@ import QuizItemShortAnswer from "../components/quiz/QuizItemShortAnswer.vue";
 import QuizItemSingleChoice from "../components/quiz/QuizItemSingleChoice.vue";
 import { ANSWER_SHAPES, answerLines, everyChoicePaired } from "./answer-shapes.js";
 import type { AnswerDraft, AnswerShape } from "./answer-shapes.js";
+import { choicesPartial, orderPartial, pairsPartial } from "./feedback-marks.js";
+import type { Words } from "./feedback-marks.js";
 
 type Item = Pick<QuizItemFieldsFragment, "choices" | "targets">;
 
@@ -48,6 +53,11 @@ export interface ItemTypeClient {
    * (props: item, response, lang).
    */
   feedback?: Component;
+  /**
+   * Why a partial score is what it is, in words (the grading rule's numbers for this answer and its key);
+   * absent for types that score all or nothing.
+   */
+  partial?: (item: Item, given: AnswerFieldsFragment | AnswerDraft | null | undefined, key: AnswerFieldsFragment | AnswerDraft | null | undefined) => Words;
   /** Item statistics. */
   stats: {
     /** Why there is no distribution of answers over options (an i18n key); absent when there is one. */
@@ -73,12 +83,13 @@ const choice = (inputProps?: Record<string, unknown>): ItemTypeClient => ({
   isAnswered: given(ANSWER_SHAPES.choices),
   typed: false,
   answerLines,
+  feedback: QuizFeedbackChoices,
   stats: { marksKey: true },
 });
 
 export const ITEM_TYPES: Record<ItemType, ItemTypeClient> = {
   SINGLE_CHOICE: choice(),
-  MULTIPLE_CHOICE: { ...choice(), input: QuizItemMultipleChoice },
+  MULTIPLE_CHOICE: { ...choice(), input: QuizItemMultipleChoice, partial: choicesPartial },
   // Its two options read "true"/"false" in the interface's language, side by side.
   TRUE_FALSE: {
     ...choice({ inline: true }),
@@ -90,6 +101,8 @@ export const ITEM_TYPES: Record<ItemType, ItemTypeClient> = {
     isAnswered: given(ANSWER_SHAPES.pairs),
     typed: false,
     answerLines,
+    feedback: QuizFeedbackPairs,
+    partial: pairsPartial,
     stats: { marksKey: false },
   },
   ORDERING: {
@@ -99,6 +112,8 @@ export const ITEM_TYPES: Record<ItemType, ItemTypeClient> = {
     typed: false,
     keepAsIs: (item) => ({ sequence: item.choices.map((c) => c.id) }),
     answerLines,
+    feedback: QuizFeedbackOrder,
+    partial: orderPartial,
     stats: { marksKey: false },
   },
   // Statements (choices) sorted into categories (targets): a partly sorted item is saved and graded per
@@ -110,6 +125,7 @@ export const ITEM_TYPES: Record<ItemType, ItemTypeClient> = {
     typed: false,
     answerLines,
     feedback: QuizFeedbackClassify,
+    partial: pairsPartial,
     stats: { marksKey: false, detail: ClassroomStatementStats },
   },
   SHORT_ANSWER: {
