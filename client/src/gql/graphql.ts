@@ -123,6 +123,8 @@ export type SignUpInput = {
 export type SubmitAnswerInput = {
   answer: AnswerInput;
   attemptId: string | number;
+  /** How sure the learner is, 1 (not very) to 3 (very), where the attempt's certaintyMode asks for it; refused (certainty/invalid) where it is OFF. */
+  certainty?: number | null | undefined;
   itemId: string | number;
 };
 

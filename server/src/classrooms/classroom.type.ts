@@ -221,6 +221,12 @@ export class ItemStat {
 
   @Field(() => [StatementStat], { nullable: true, description: "CLASSIFY only: for each statement, how the answers sorted it." })
   statements: StatementStat[] | null;
+
+  @Field(() => Int, { description: "Practice answers of the class's learners given after at least one hint from the evidence." })
+  hintedAnswers: number;
+
+  @Field(() => Int, { description: "Hints those answers used in all." })
+  hintsUsed: number;
 }
 
 @ObjectType()
@@ -260,6 +266,12 @@ export class RawResponse {
 
   @Field(() => String, { nullable: true })
   graderComment: string | null;
+
+  @Field(() => Int, { nullable: true, description: "The certainty (1–3) given with the answer, if any." })
+  certainty: number | null;
+
+  @Field(() => Int, { description: "Hints from the evidence used on the item before this answer (practice)." })
+  hintsUsed: number;
 }
 
 @ObjectType()

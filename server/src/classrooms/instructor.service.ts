@@ -74,6 +74,8 @@ export class InstructorService {
           correct: r.correct,
           answeredAt: r.answeredAt,
           graderComment: r.graderComment,
+          certainty: r.certainty ?? null,
+          hintsUsed: r.hintsUsed ?? 0,
         });
       }
       out.push({

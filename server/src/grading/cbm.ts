@@ -59,20 +59,53 @@ export interface CertainAnswer {
   certainty: Certainty;
 }
 
-/** Accuracy per certainty level and the verdict for each. Answers without points are ignored. */
-export function calibration(answers: readonly CertainAnswer[]): Calibration {
-  const counted = answers.filter((a) => a.maxScore > 0);
+/**
+ * Sums over the answers given at one certainty: count, sum of grade fractions, points earned and possible.
+ * A CBM mark is linear in the score (score·right + (maxScore − score)·wrong), so these sums are all that
+ * calibration needs, and SQL can compute them with GROUP BY (the class view).
+ */
+export interface CertaintySums {
+  certainty: Certainty;
+  n: number;
+  sumFraction: number;
+  sumScore: number;
+  sumMax: number;
+}
+
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/** Calibration from per-certainty sums; a level without sums has no answers. */
+export function calibrationFromSums(sums: readonly CertaintySums[]): Calibration {
+  let marks = 0;
+  let points = 0;
+  let answers = 0;
   const levels = CERTAINTIES.map((certainty): CalibrationLevel => {
-    const mine = counted.filter((a) => a.certainty === certainty);
-    if (mine.length === 0) return { certainty, answers: 0, accuracy: null, verdict: null };
-    const accuracy = Math.round((mine.reduce((s, a) => s + Math.min(1, Math.max(0, a.score / a.maxScore)), 0) / mine.length) * 10_000) / 10_000;
+    const mine = sums.filter((x) => x.certainty === certainty);
+    const n = mine.reduce((t, x) => t + x.n, 0);
+    if (n === 0) return { certainty, answers: 0, accuracy: null, verdict: null };
+    const score = mine.reduce((t, x) => t + x.sumScore, 0);
+    const max = mine.reduce((t, x) => t + x.sumMax, 0);
+    marks += score * RIGHT[certainty] + (max - score) * WRONG[certainty];
+    points += max;
+    answers += n;
+    const accuracy = round4(mine.reduce((t, x) => t + x.sumFraction, 0) / n);
     const [lo, hi] = BEST_RANGE[certainty];
     const verdict: CalibrationVerdict = accuracy < lo ? "OVER" : accuracy >= hi ? "UNDER" : "GOOD";
-    return { certainty, answers: mine.length, accuracy, verdict };
+    return { certainty, answers: n, accuracy, verdict };
   });
-  const points = counted.reduce((s, a) => s + a.maxScore, 0);
-  const marks = counted.reduce((s, a) => s + cbmMark(a.score, a.maxScore, a.certainty), 0);
-  return { levels, averageMark: points > 0 ? Math.round((marks / points) * 10_000) / 10_000 : null, answers: counted.length };
+  return { levels, averageMark: points > 0 ? round4(marks / points) : null, answers };
+}
+
+/** Accuracy per certainty level and the verdict for each. Answers without points are ignored. */
+export function calibration(answers: readonly CertainAnswer[]): Calibration {
+  return calibrationFromSums(
+    answers
+      .filter((a) => a.maxScore > 0)
+      .map((a) => {
+        const score = Math.min(a.maxScore, Math.max(0, a.score));
+        return { certainty: a.certainty, n: 1, sumFraction: score / a.maxScore, sumScore: score, sumMax: a.maxScore };
+      }),
+  );
 }
 
 export const isCertainty = (n: unknown): n is Certainty => n === 1 || n === 2 || n === 3;

@@ -7,6 +7,7 @@ import { ClassLessonRollups1764420000000 } from "./1764420000000-ClassLessonRoll
 import { SignInThrottle1764430000000 } from "./1764430000000-SignInThrottle.js";
 import { RepairLessonCompletions1764440000000 } from "./1764440000000-RepairLessonCompletions.js";
 import { ServerSecrets1764456000000 } from "./1764456000000-ServerSecrets.js";
+import { CertaintyAndHints1764470000000 } from "./1764470000000-CertaintyAndHints.js";
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000];
+export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000, CertaintyAndHints1764470000000];
