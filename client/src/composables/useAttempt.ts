@@ -73,10 +73,11 @@ export function useAttempt(attemptId: Ref<string>) {
     return m;
   });
 
-  async function answer(itemId: string, draft: AnswerDraft) {
+  /** `certainty`: 1–3 where the attempt's certaintyMode asks for one (certainty-based marking), else null. */
+  async function answer(itemId: string, draft: AnswerDraft, certainty: number | null = null) {
     saveState.set(itemId, "saving");
     itemError.delete(itemId);
-    const work = submit.executeMutation({ input: { attemptId: attemptId.value, itemId, answer: draft } });
+    const work = submit.executeMutation({ input: { attemptId: attemptId.value, itemId, answer: draft, certainty } });
     inFlight.add(work);
     const r = await work.finally(() => inFlight.delete(work));
     if (r.data) {
