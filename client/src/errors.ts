@@ -13,6 +13,8 @@ export const ERROR_CODES = [
   "attempt/max_reached",
   "item/not_in_quiz",
   "answer/invalid",
+  "certainty/invalid",
+  "hint/not_available",
   "classroom/not_found",
   "classroom/bad_code",
   "auth/invalid_credentials",

@@ -21,6 +21,8 @@ export interface QueuedAnswer {
   attemptId: string;
   itemId: string;
   answer: AnswerDraft;
+  /** Certainty-based marking: 1–3, or null (absent in entries stored before it existed). */
+  certainty?: number | null;
 }
 
 /** Codes after which sending again cannot help: the answer is dropped and the error shown on its question. */
@@ -84,8 +86,8 @@ export function useAttempt(attemptId: Ref<string>, opts: { store?: OutboxStore<Q
   const itemOf = (key: string) => key.slice(key.indexOf("/") + 1);
 
   async function send(entry: OutboxEntry<QueuedAnswer>): Promise<SendOutcome<ItemResponseFieldsFragment>> {
-    const { attemptId: id, itemId, answer: draft } = entry.payload;
-    const r = await submit.executeMutation({ input: { attemptId: id, itemId, answer: draft, clientAnswerId: entry.id } });
+    const { attemptId: id, itemId, answer: draft, certainty } = entry.payload;
+    const r = await submit.executeMutation({ input: { attemptId: id, itemId, answer: draft, clientAnswerId: entry.id, certainty: certainty ?? null } });
     if (r.data) return { kind: "sent", result: r.data.submitAnswer };
     if (hasCode(r.error, "UNAUTHENTICATED")) return { kind: "signed-out" };
     const info = errorInfo(r.error);
@@ -134,10 +136,11 @@ export function useAttempt(attemptId: Ref<string>, opts: { store?: OutboxStore<Q
     return m;
   });
 
-  async function answer(itemId: string, draft: AnswerDraft) {
+  /** `certainty`: 1–3 where the attempt's certaintyMode asks for one (certainty-based marking), else null. */
+  async function answer(itemId: string, draft: AnswerDraft, certainty: number | null = null) {
     itemError.delete(itemId);
     settledState.delete(itemId);
-    await outbox.put(keyOf(itemId), { attemptId: attemptId.value, itemId, answer: draft });
+    await outbox.put(keyOf(itemId), { attemptId: attemptId.value, itemId, answer: draft, certainty });
   }
 
   /** After signing in again (in another tab, or back from the sign-in page): send what waits. */

@@ -67,6 +67,10 @@ type Documents = {
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": typeof types.ClassItemStatsDocument,
     "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": typeof types.MyClassesDocument,
     "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": typeof types.JoinClassroomDocument,
+    "\n  fragment ItemHintFields on ItemHint {\n    itemId\n    used\n    max\n    lessonSlug\n    lessonTitle\n    sectionId\n    sectionHeading\n    paragraphs {\n      paragraphId\n      text\n    }\n  }\n": typeof types.ItemHintFieldsFragmentDoc,
+    "\n  fragment CalibrationFields on Calibration {\n    answers\n    averageMark\n    levels {\n      certainty\n      answers\n      accuracy\n      verdict\n    }\n  }\n": typeof types.CalibrationFieldsFragmentDoc,
+    "\n  query AttemptTools($id: ID!) {\n    attempt(id: $id) {\n      id\n      certaintyMode\n      hintsAvailable\n      hints {\n        ...ItemHintFields\n      }\n      responses {\n        id\n        itemId\n        certainty\n        hintsUsed\n        cbmMark\n      }\n      calibration {\n        ...CalibrationFields\n      }\n    }\n  }\n": typeof types.AttemptToolsDocument,
+    "\n  mutation TakeHint($attemptId: ID!, $itemId: ID!) {\n    takeHint(attemptId: $attemptId, itemId: $itemId) {\n      ...ItemHintFields\n    }\n  }\n": typeof types.TakeHintDocument,
     "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": typeof types.LessonPageDocument,
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": typeof types.RecordLessonProgressDocument,
     "\n  query LessonObjectives($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      objectives {\n        id\n        text\n      }\n    }\n  }\n": typeof types.LessonObjectivesDocument,
@@ -132,6 +136,10 @@ const documents: Documents = {
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": types.ClassItemStatsDocument,
     "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": types.MyClassesDocument,
     "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": types.JoinClassroomDocument,
+    "\n  fragment ItemHintFields on ItemHint {\n    itemId\n    used\n    max\n    lessonSlug\n    lessonTitle\n    sectionId\n    sectionHeading\n    paragraphs {\n      paragraphId\n      text\n    }\n  }\n": types.ItemHintFieldsFragmentDoc,
+    "\n  fragment CalibrationFields on Calibration {\n    answers\n    averageMark\n    levels {\n      certainty\n      answers\n      accuracy\n      verdict\n    }\n  }\n": types.CalibrationFieldsFragmentDoc,
+    "\n  query AttemptTools($id: ID!) {\n    attempt(id: $id) {\n      id\n      certaintyMode\n      hintsAvailable\n      hints {\n        ...ItemHintFields\n      }\n      responses {\n        id\n        itemId\n        certainty\n        hintsUsed\n        cbmMark\n      }\n      calibration {\n        ...CalibrationFields\n      }\n    }\n  }\n": types.AttemptToolsDocument,
+    "\n  mutation TakeHint($attemptId: ID!, $itemId: ID!) {\n    takeHint(attemptId: $attemptId, itemId: $itemId) {\n      ...ItemHintFields\n    }\n  }\n": types.TakeHintDocument,
     "\n  query LessonPage($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      order\n      title\n      summary\n      estimatedMinutes\n      objectives {\n        id\n        text\n      }\n      sections {\n        ...LessonSectionFields\n      }\n      keyTerms {\n        ...KeyTermFields\n      }\n      timeline {\n        ...TimelineEntryFields\n      }\n      sources {\n        ...SourceFields\n      }\n      quiz {\n        id\n      }\n    }\n    course(locale: $locale) {\n      id\n      article {\n        title\n      }\n      lessons {\n        slug\n        order\n        title\n      }\n    }\n  }\n": types.LessonPageDocument,
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": types.RecordLessonProgressDocument,
     "\n  query LessonObjectives($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      objectives {\n        id\n        text\n      }\n    }\n  }\n": types.LessonObjectivesDocument,
@@ -370,6 +378,22 @@ export function graphql(source: "\n  query MyClasses {\n    myClassrooms {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ItemHintFields on ItemHint {\n    itemId\n    used\n    max\n    lessonSlug\n    lessonTitle\n    sectionId\n    sectionHeading\n    paragraphs {\n      paragraphId\n      text\n    }\n  }\n"): (typeof documents)["\n  fragment ItemHintFields on ItemHint {\n    itemId\n    used\n    max\n    lessonSlug\n    lessonTitle\n    sectionId\n    sectionHeading\n    paragraphs {\n      paragraphId\n      text\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CalibrationFields on Calibration {\n    answers\n    averageMark\n    levels {\n      certainty\n      answers\n      accuracy\n      verdict\n    }\n  }\n"): (typeof documents)["\n  fragment CalibrationFields on Calibration {\n    answers\n    averageMark\n    levels {\n      certainty\n      answers\n      accuracy\n      verdict\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AttemptTools($id: ID!) {\n    attempt(id: $id) {\n      id\n      certaintyMode\n      hintsAvailable\n      hints {\n        ...ItemHintFields\n      }\n      responses {\n        id\n        itemId\n        certainty\n        hintsUsed\n        cbmMark\n      }\n      calibration {\n        ...CalibrationFields\n      }\n    }\n  }\n"): (typeof documents)["\n  query AttemptTools($id: ID!) {\n    attempt(id: $id) {\n      id\n      certaintyMode\n      hintsAvailable\n      hints {\n        ...ItemHintFields\n      }\n      responses {\n        id\n        itemId\n        certainty\n        hintsUsed\n        cbmMark\n      }\n      calibration {\n        ...CalibrationFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TakeHint($attemptId: ID!, $itemId: ID!) {\n    takeHint(attemptId: $attemptId, itemId: $itemId) {\n      ...ItemHintFields\n    }\n  }\n"): (typeof documents)["\n  mutation TakeHint($attemptId: ID!, $itemId: ID!) {\n    takeHint(attemptId: $attemptId, itemId: $itemId) {\n      ...ItemHintFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -22,3 +22,13 @@ registerEnumType(ResponseStatus, {
   name: "ResponseStatus",
   description: "ANSWERED: stored, result not shown (yet). GRADED: scored. PENDING_MANUAL: an essay awaiting an instructor.",
 });
+
+export enum CertaintyMode {
+  OFF = "OFF",
+  OPTIONAL = "OPTIONAL",
+  REQUIRED = "REQUIRED",
+}
+registerEnumType(CertaintyMode, {
+  name: "CertaintyMode",
+  description: "Certainty-based marking for this attempt's mode: OFF (no certainty), OPTIONAL (1–3 may be given), REQUIRED (every answer carries one).",
+});

@@ -30,6 +30,10 @@ import { ResponseRow } from "./response.entity.js";
 import { sql } from "../db/sql.js";
 import { feedbackVisible } from "./review-policy.js";
 import type { KeyRelease } from "./key-release.js";
+import { ItemHintRow } from "./item-hint.entity.js";
+import { certaintyModeOf, hintsOffered, MAX_HINTS } from "./hints.js";
+import { CertaintyMode } from "./attempt.enum.js";
+import { isCertainty } from "../grading/cbm.js";
 
 /** Fisher–Yates with a cryptographic source: the order cannot be predicted from earlier attempts. */
 export function shuffle<T>(xs: readonly T[]): T[] {
@@ -184,7 +188,15 @@ export class AttemptService {
    * the module: one queued job reads the attempt's state, checks, grades and upserts in a single statement,
    * so that many answers share one commit.
    */
-  async submit(viewer: Viewer, attemptId: string, itemId: string, answer: PublicAnswer, clientAnswerId: string | null = null): Promise<Submitted> {
+  async submit(
+    viewer: Viewer,
+    attemptId: string,
+    itemId: string,
+    answer: PublicAnswer,
+    opts: { clientAnswerId?: string | null; certainty?: number | null } = {},
+  ): Promise<Submitted> {
+    const clientAnswerId = opts.clientAnswerId ?? null;
+    const certainty = opts.certainty ?? null;
     if (clientAnswerId !== null && !CLIENT_ANSWER_ID.test(clientAnswerId)) throw new AppError("answer/invalid", "clientAnswerId must be a UUID.");
     const outcome = await this.writes.run(async (em) => {
       const now = this.clock.now();
@@ -203,6 +215,13 @@ export class AttemptService {
       const item = await this.itemAtVersion(slot.versionId);
       const valid = validateAnswer(item, answer, (i, l) => this.content.ids.option(i, l));
       if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
+      const settings = this.content.quizFile(attempt.quizId)?.settings;
+      const cbm = certaintyModeOf(settings, attempt.mode);
+      if (certainty !== null && (cbm === CertaintyMode.OFF || !isCertainty(certainty)))
+        throw new AppError("certainty/invalid", cbm === CertaintyMode.OFF ? "This quiz does not ask how sure you are." : "A certainty is 1, 2 or 3.");
+      if (certainty === null && cbm === CertaintyMode.REQUIRED) throw new AppError("certainty/invalid", "This quiz asks how sure you are (1, 2 or 3) with each answer.");
+      // Hints used so far on this item of the attempt travel with the answer (they weigh its mastery credit).
+      const hintsUsed = hintsOffered(settings, attempt.mode) ? ((await em.findOneBy(ItemHintRow, { attemptId, itemId }))?.used ?? 0) : 0;
       const grade = gradeItem(item, valid.answer);
       const row = em.create(ResponseRow, {
         id: randomUUID(),
@@ -222,6 +241,8 @@ export class AttemptService {
         gradedBy: null,
         answerKey: answerKey(item, valid.answer, grade),
         clientAnswerId,
+        certainty,
+        hintsUsed,
       });
       // Answering again replaces the earlier answer in place (same id), in one statement; the same answer sent
       // again (same clientAnswerId as the stored one) matches the WHERE of no row and changes nothing.
@@ -229,14 +250,15 @@ export class AttemptService {
         em,
         // The leading comment matters: TypeORM's SQLite runner sends statements starting with "INSERT INTO"
         // through run(), which drops RETURNING rows; anything else goes through all().
-        `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey", "clientAnswerId")
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey", "clientAnswerId", certainty, "hintsUsed")
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT ("attemptId", "itemId") DO UPDATE SET answer = excluded.answer, status = excluded.status, score = excluded.score,
            "maxScore" = excluded."maxScore", correct = excluded.correct, "answeredAt" = excluded."answeredAt", "gradedAt" = excluded."gradedAt",
-           "answerKey" = excluded."answerKey", "itemVersionId" = excluded."itemVersionId", "clientAnswerId" = excluded."clientAnswerId"
+           "answerKey" = excluded."answerKey", "itemVersionId" = excluded."itemVersionId", "clientAnswerId" = excluded."clientAnswerId",
+           certainty = excluded.certainty, "hintsUsed" = excluded."hintsUsed"
          WHERE excluded."clientAnswerId" IS NULL OR response."clientAnswerId" IS NULL OR response."clientAnswerId" <> excluded."clientAnswerId"
          RETURNING id`,
-        [row.id, attemptId, viewer.id, itemId, slot.versionId, row.mode, JSON.stringify(row.answer), row.status, row.score, row.maxScore, row.correct, now.toISOString(), row.gradedAt?.toISOString() ?? null, row.answerKey, clientAnswerId],
+        [row.id, attemptId, viewer.id, itemId, slot.versionId, row.mode, JSON.stringify(row.answer), row.status, row.score, row.maxScore, row.correct, now.toISOString(), row.gradedAt?.toISOString() ?? null, row.answerKey, clientAnswerId, certainty, hintsUsed],
       );
       if (!written) {
         const earlier = (await stored())!;
@@ -263,6 +285,35 @@ export class AttemptService {
   /** The stored response to an item of an attempt if it came from the answer with this client id. */
   private async storedAnswer(em: EntityManager, attemptId: string, itemId: string, clientAnswerId: string): Promise<ResponseRow | null> {
     return em.getRepository(ResponseRow).findOneBy({ attemptId, itemId, clientAnswerId });
+  }
+
+  /**
+   * Takes the next hint from the evidence on one item of an open practice attempt (at most MAX_HINTS; asking
+   * past the last one changes nothing). Refused with hint/not_available in assessments and where the quiz
+   * offers none. Returns the item and the hints used now.
+   */
+  async takeHint(viewer: Viewer, attemptId: string, itemId: string): Promise<{ item: Item; used: number; attempt: AttemptRow }> {
+    return this.writes.run(async (em) => {
+      const attempt = await this.loadForWrite(em, attemptId);
+      if (!attempt || attempt.userId !== viewer.id) throw new AppError("attempt/not_found", "There is no such attempt.");
+      if (!hintsOffered(this.content.quizFile(attempt.quizId)?.settings, attempt.mode))
+        throw new AppError("hint/not_available", attempt.mode === AttemptMode.ASSESSMENT ? "Hints are never given in an assessment." : "This quiz offers no hints.");
+      if (attempt.state !== AttemptState.IN_PROGRESS) throw new AppError("attempt/closed", "This attempt is closed.");
+      const slot = attempt.layout.items.find((i) => i.itemId === itemId);
+      if (!slot) throw new AppError("item/not_in_quiz", "This item is not part of this attempt.");
+      const item = await this.itemAtVersion(slot.versionId);
+      const now = this.clock.now();
+      const had = (await em.findOneBy(ItemHintRow, { attemptId, itemId }))?.used ?? 0;
+      const used = Math.min(MAX_HINTS, had + 1);
+      if (used !== had) await em.upsert(ItemHintRow, { attemptId, itemId, userId: viewer.id, used, updatedAt: now }, ["attemptId", "itemId"]);
+      return { item, used, attempt };
+    });
+  }
+
+  /** Hints used per item of an attempt. */
+  async hintsUsed(attemptId: string): Promise<Map<string, number>> {
+    const rows = await this.db.getRepository(ItemHintRow).findBy({ attemptId });
+    return new Map(rows.map((r) => [r.itemId, r.used]));
   }
 
   /** An attempt's mode never changes; remembered to choose the write path before queueing. */

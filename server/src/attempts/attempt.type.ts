@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { Locale } from "../shared/locale.js";
 import { QuizItem } from "../quizzes/quiz.type.js";
-import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
+import { AttemptMode, AttemptState, CertaintyMode, ResponseStatus } from "./attempt.enum.js";
 
 @ObjectType()
 export class MatchPair {
@@ -68,6 +68,9 @@ export class SubmitAnswerInput {
       "A UUID the client makes for this answer and keeps while it retries: the same id sent again is the same answer (stored once, not graded again), even after the attempt closed.",
   })
   clientAnswerId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "How sure the learner is, 1 (not very) to 3 (very), where the attempt's certaintyMode asks for it; refused (certainty/invalid) where it is OFF." })
+  certainty?: number | null;
 }
 
 @InputType()
@@ -164,6 +167,78 @@ export class ItemResponse {
 
   @Field(() => Date)
   answeredAt: Date;
+
+  @Field(() => Int, { nullable: true, description: "The certainty (1–3) given with the answer, if any." })
+  certainty: number | null;
+
+  @Field(() => Int, { description: "Hints from the evidence used on this item before this answer (practice)." })
+  hintsUsed: number;
+
+  @Field(() => Float, { nullable: true, description: "Certainty-based mark in points (−6 to 3 times the points), once the score is visible and a certainty was given." })
+  cbmMark: number | null;
+}
+
+@ObjectType({ description: "A lesson paragraph a hint shows." })
+export class HintParagraph {
+  @Field(() => ID)
+  paragraphId: string;
+
+  @Field(() => String)
+  text: string;
+}
+
+@ObjectType({ description: "What the hints used on one item show: hint 1 the lesson section, hint 2 the paragraph(s) holding the answer. Never the answer." })
+export class ItemHint {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => Int)
+  used: number;
+
+  @Field(() => Int)
+  max: number;
+
+  @Field(() => String, { nullable: true })
+  lessonSlug: string | null;
+
+  @Field(() => String, { nullable: true })
+  lessonTitle: string | null;
+
+  @Field(() => ID, { nullable: true })
+  sectionId: string | null;
+
+  @Field(() => String, { nullable: true })
+  sectionHeading: string | null;
+
+  @Field(() => [HintParagraph])
+  paragraphs: HintParagraph[];
+}
+
+@ObjectType({ description: "Answers given at one certainty level and how often they were right." })
+export class CalibrationLevel {
+  @Field(() => Int)
+  certainty: number;
+
+  @Field(() => Int)
+  answers: number;
+
+  @Field(() => Float, { nullable: true, description: "Mean grade fraction, 0–1; null without answers." })
+  accuracy: number | null;
+
+  @Field(() => String, { nullable: true, description: "OVER (over-confident), UNDER (under-confident) or GOOD; null without answers." })
+  verdict: string | null;
+}
+
+@ObjectType({ description: "Calibration of certainty-based marking: accuracy per certainty level against the range where that level pays best (1: under 67%, 2: 67–80%, 3: over 80%)." })
+export class Calibration {
+  @Field(() => [CalibrationLevel])
+  levels: CalibrationLevel[];
+
+  @Field(() => Float, { nullable: true, description: "CBM marks over points, −6 to 3." })
+  averageMark: number | null;
+
+  @Field(() => Int)
+  answers: number;
 }
 
 @ObjectType()
@@ -209,4 +284,16 @@ export class Attempt {
 
   @Field(() => [ItemResponse])
   responses: ItemResponse[];
+
+  @Field(() => CertaintyMode, { description: "Whether answers in this attempt carry a certainty (certainty-based marking)." })
+  certaintyMode: CertaintyMode;
+
+  @Field(() => Boolean, { description: "Whether hints from the evidence may be taken (practice, where the quiz offers them)." })
+  hintsAvailable: boolean;
+
+  @Field(() => [ItemHint], { description: "The hints taken so far, per item (items without hints are left out)." })
+  hints: ItemHint[];
+
+  @Field(() => Calibration, { nullable: true, description: "Calibration over this attempt's graded answers that carry a certainty, once feedback is visible; null otherwise." })
+  calibration: Calibration | null;
 }

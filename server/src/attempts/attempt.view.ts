@@ -19,6 +19,10 @@ import type { AttemptMode, AttemptState } from "./attempt.enum.js";
 import { ResponseStatus } from "./attempt.enum.js";
 import type { Answer, Attempt, Evidence, ItemResponse, RubricMark } from "./attempt.type.js";
 import type { ResponseRow } from "./response.entity.js";
+import { CertaintyMode } from "./attempt.enum.js";
+import type { HintView } from "./hints.js";
+import { calibration, cbmMark, isCertainty } from "../grading/cbm.js";
+import type { Calibration } from "./attempt.type.js";
 
 /** A local-id answer in public ids. */
 export function toPublicAnswer(ids: OptionIds, item: Item, a: LocalAnswer): Answer {
@@ -75,6 +79,9 @@ export function toItemResponse(row: ResponseRow, item: Item, version: number, vi
       : null,
     answeredAt: row.answeredAt,
     rubricMarks: visible ? rubricMarksOf(item, row.rubricMarks, locale) : null,
+    certainty: row.certainty ?? null,
+    hintsUsed: row.hintsUsed ?? 0,
+    cbmMark: visible && row.status === ResponseStatus.GRADED && isCertainty(row.certainty) ? cbmMark(row.score ?? 0, row.maxScore, row.certainty) : null,
   };
 }
 
@@ -86,6 +93,20 @@ export function rubricMarksOf(item: Item, marks: ResponseRow["rubricMarks"], loc
     const m = marks.find((x) => x.criterionId === c.id);
     return m ? [{ criterionId: c.id, criterion: c.criterion, points: c.points, score: m.score, comment: m.comment }] : [];
   });
+}
+
+/** Calibration over graded responses that carry a certainty; null when there are none. */
+export function calibrationOf(rows: readonly Pick<ResponseRow, "status" | "score" | "maxScore" | "certainty">[]): Calibration | null {
+  const certain = rows.flatMap((r) => (r.status === ResponseStatus.GRADED && isCertainty(r.certainty) ? [{ score: r.score ?? 0, maxScore: r.maxScore, certainty: r.certainty }] : []));
+  if (certain.length === 0) return null;
+  return calibration(certain);
+}
+
+/** The learning tools an attempt's view carries (issue 15): certainty-based marking and hints. */
+export interface AttemptTools {
+  certaintyMode: CertaintyMode;
+  hintsAvailable: boolean;
+  hints: HintView[];
 }
 
 /** The attempt's items in its own shuffle, options in its own order. */
@@ -108,6 +129,7 @@ export function toAttempt(
   now: Date = new Date(),
   /** Items whose key, explanation and evidence are withheld although correctness is visible. */
   withheld: ReadonlySet<string> = new Set(),
+  tools: AttemptTools = { certaintyMode: CertaintyMode.OFF, hintsAvailable: false, hints: [] },
 ): Attempt {
   const locale = row.locale as Locale;
   const versionOf = new Map(row.layout.items.map((s) => [s.itemId, s]));
@@ -134,5 +156,9 @@ export function toAttempt(
       const slot = versionOf.get(r.itemId)!;
       return toItemResponse(r, items.get(slot.versionId)!, slot.version, visible, content, locale, !withheld.has(r.itemId));
     }),
+    certaintyMode: tools.certaintyMode,
+    hintsAvailable: tools.hintsAvailable,
+    hints: tools.hints,
+    calibration: visible ? calibrationOf(responses) : null,
   };
 }

@@ -59,6 +59,14 @@ export class ResponseRow {
   @Column({ type: "simple-json", nullable: true })
   rubricMarks: { criterionId: string; score: number; comment: string | null }[] | null;
 
+  /** How sure the learner said they were, 1–3 (certainty-based marking, grading/cbm.ts); null when not asked or not given. */
+  @Column({ type: "integer", nullable: true })
+  certainty: number | null;
+
+  /** Hints from the evidence the learner had used on this item of the attempt when answering (practice only). */
+  @Column({ type: "integer", default: 0 })
+  hintsUsed: number;
+
   /** A compact signature of the answer for response distributions (see grading/answer-key.ts). */
   @Column({ type: "varchar", length: 200, nullable: true })
   answerKey: string | null;

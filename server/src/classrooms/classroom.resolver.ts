@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, Float, FieldResolver, ID, Int, Mutation, Query, Resolver, Root, Subscription } from "type-graphql";
 import type { SubscribeResolverData } from "type-graphql";
 import { Role } from "../shared/role.enum.js";
-import { ItemResponse } from "../attempts/attempt.type.js";
+import { Calibration, ItemResponse } from "../attempts/attempt.type.js";
 import { toItemResponse } from "../attempts/attempt.view.js";
 import { AppError } from "../errors.js";
 import type { AppContext } from "../context.js";
@@ -187,6 +187,17 @@ export class ClassroomResolver {
     await teach(ctx, room);
     if (!ctx.content.quizFile(quizId)) throw new AppError("BAD_USER_INPUT", `There is no quiz "${quizId}".`, { field: "quizId" });
     return ctx.dashboard.itemStats(room.id, quizId, allAttempts, locale);
+  }
+
+  @FieldResolver(() => Calibration, { nullable: true, description: "Certainty-based marking calibration of the class: accuracy per certainty level, over- or under-confidence; one quiz or all. Null when no answer carries a certainty." })
+  async calibration(
+    @Root() room: Classroom,
+    @Arg("quizId", () => ID, { nullable: true }) quizId: string | null | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<Calibration | null> {
+    await teach(ctx, room);
+    if (quizId && !ctx.content.quizFile(quizId)) throw new AppError("BAD_USER_INPUT", `There is no quiz "${quizId}".`, { field: "quizId" });
+    return ctx.dashboard.calibration(room.id, quizId ?? null);
   }
 
   @FieldResolver(() => LearnerDetail, { description: "One learner of this class: every attempt and raw response, with item versions." })

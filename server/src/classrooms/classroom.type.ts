@@ -237,6 +237,12 @@ export class ItemStat {
 
   @Field(() => [StatementStat], { nullable: true, description: "CLASSIFY only: for each statement, how the answers sorted it." })
   statements: StatementStat[] | null;
+
+  @Field(() => Int, { description: "Practice answers of the class's learners given after at least one hint from the evidence." })
+  hintedAnswers: number;
+
+  @Field(() => Int, { description: "Hints those answers used in all." })
+  hintsUsed: number;
 }
 
 @ObjectType({ description: "One hand grade an essay was given: regrading adds one, never rewrites." })
@@ -297,6 +303,12 @@ export class RawResponse {
 
   @Field(() => [EssayGradeEntry], { description: "Every hand grade this answer was given, oldest first (regrades keep history)." })
   gradeHistory?: EssayGradeEntry[];
+
+  @Field(() => Int, { nullable: true, description: "The certainty (1–3) given with the answer, if any." })
+  certainty: number | null;
+
+  @Field(() => Int, { description: "Hints from the evidence used on the item before this answer (practice)." })
+  hintsUsed: number;
 }
 
 @ObjectType()

@@ -13,6 +13,9 @@ import type { ItemType } from "../quizzes/quiz.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
 import { ClassIdentities } from "./learner-identity.js";
+import type { Calibration } from "../attempts/attempt.type.js";
+import type { Certainty } from "../grading/cbm.js";
+import { calibrationFromSums, isCertainty } from "../grading/cbm.js";
 import type {
   ClassLearner,
   ClassroomActivity,
@@ -294,12 +297,22 @@ export class DashboardService {
     const quiz = this.content.quizFile(quizId);
     if (!quiz) return [];
     const scope = allAttempts ? "ALL" : "FIRST";
-    const [[totals], perKey] = await Promise.all([
+    const [[totals], perKey, hinted] = await Promise.all([
       sql<{ n: number; sumT: number; sumT2: number }>(this.db, `SELECT n, "sumT", "sumT2" FROM stat_attempt_sum WHERE "classroomId" = ? AND "quizId" = ? AND scope = ?`, [classroomId, quizId, scope]),
       sql<{ itemId: string; answerKey: string; n: number; graded: number; sumX: number; sumX2: number; sumXT: number }>(
         this.db,
         `SELECT "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE "classroomId" = ? AND "quizId" = ? AND scope = ? AND n > 0`,
         [classroomId, quizId, scope],
+      ),
+      // Hints exist in practice only: counted over the class's practice answers to this quiz's items.
+      sql<{ itemId: string; n: number; hints: number }>(
+        this.db,
+        `SELECT r."itemId" AS "itemId", COUNT(*) AS n, SUM(r."hintsUsed") AS hints
+           FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+           JOIN attempt a ON a.id = r."attemptId"
+          WHERE a."quizId" = ? AND r.mode = 'PRACTICE' AND r."hintsUsed" > 0
+          GROUP BY r."itemId"`,
+        [classroomId, quizId],
       ),
     ]);
     const attemptSums = { n: num(totals?.n), sumT: num(totals?.sumT), sumT2: num(totals?.sumT2) };
@@ -334,8 +347,32 @@ export class DashboardService {
         checkReasons: reasons,
         distribution: itemType(item).distribution(this.content.ids, item, keyed, locale),
         statements: itemType(item).statements(this.content.ids, item, keyed, locale),
+        hintedAnswers: num(hinted.find((h) => h.itemId === item.id)?.n),
+        hintsUsed: num(hinted.find((h) => h.itemId === item.id)?.hints),
       };
     });
+  }
+
+  /**
+   * Certainty-based marking calibration of the class's learners: accuracy per certainty level over their
+   * graded answers that carry a certainty (practice and assessments), for one quiz or all; null when none do.
+   */
+  async calibration(classroomId: string, quizId: string | null): Promise<Calibration | null> {
+    const rows = await sql<{ certainty: number; n: number; sumFraction: number; sumScore: number; sumMax: number }>(
+      this.db,
+      `SELECT r.certainty AS certainty, COUNT(*) AS n, SUM(r.score / r."maxScore") AS "sumFraction", SUM(r.score) AS "sumScore", SUM(r."maxScore") AS "sumMax"
+         FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
+         JOIN attempt a ON a.id = r."attemptId"
+        WHERE r.status = 'GRADED' AND r.certainty IS NOT NULL AND r."maxScore" > 0${quizId ? ` AND a."quizId" = ?` : ""}
+        GROUP BY r.certainty`,
+      quizId ? [classroomId, quizId] : [classroomId],
+    );
+    const sums = rows.flatMap((r) => {
+      const certainty = num(r.certainty);
+      return isCertainty(certainty) ? [{ certainty: certainty as Certainty, n: num(r.n), sumFraction: num(r.sumFraction), sumScore: num(r.sumScore), sumMax: num(r.sumMax) }] : [];
+    });
+    if (sums.length === 0) return null;
+    return calibrationFromSums(sums);
   }
 }
 

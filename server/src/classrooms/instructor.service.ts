@@ -91,6 +91,8 @@ export class InstructorService {
           gradeHistory: history
             .filter((h) => h.responseId === r.id)
             .map((h) => ({ score: h.score, rubricMarks: rubricMarksOf(item, h.rubricMarks, locale), comment: h.comment, gradedAt: h.gradedAt })),
+          certainty: r.certainty ?? null,
+          hintsUsed: r.hintsUsed ?? 0,
         });
       }
       out.push({

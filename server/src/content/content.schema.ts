@@ -160,6 +160,9 @@ export type Item = z.infer<typeof Item>;
 export type ItemType = Item["type"];
 export const ITEM_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "MATCHING", "ORDERING", "SHORT_ANSWER", "ESSAY", "CLASSIFY"] as const;
 
+export const CertaintyMode = z.enum(["off", "optional", "required"]);
+export type CertaintyMode = z.infer<typeof CertaintyMode>;
+
 export const QuizSettings = z
   .object({
     maxAttempts: z.number().int().positive().max(100),
@@ -167,6 +170,13 @@ export const QuizSettings = z
     gradingMethod: GradingMethod,
     reviewPolicy: ReviewPolicy,
     closesAt: z.iso.datetime({ offset: true }).optional(),
+    /**
+     * Certainty-based marking (grading/cbm.ts) per mode: "off" (the default), "optional" (the learner may say
+     * how sure they are) or "required" (an answer without a certainty is refused).
+     */
+    certainty: z.object({ practice: CertaintyMode.optional(), assessment: CertaintyMode.optional() }).strict().optional(),
+    /** Hints from the evidence in practice: the lesson section, then the paragraph. Never in assessments. */
+    hints: z.boolean().optional(),
   })
   .strict()
   .refine((s) => s.reviewPolicy !== "AFTER_CLOSE" || s.closesAt !== undefined, {

@@ -25,7 +25,7 @@ import { toPublicAnswer } from "../attempts/attempt.view.js";
 import type { Viewer } from "../shared/viewer.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
-const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary"] as const;
+const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary", "item_hint"] as const;
 const DELETED = ["review_card", "session"] as const;
 
 export class PrivacyService {
@@ -52,7 +52,7 @@ export class PrivacyService {
       q(`SELECT "createdAt", "expiresAt", "revokedAt" FROM session WHERE "userId" = ? ORDER BY "createdAt"`),
       q(`SELECT "lessonSlug", status, "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "completedAt" FROM lesson_progress WHERE "userId" = ?`),
       q(`SELECT id, "quizId", mode, state, locale, "startedAt", "finishedAt", deadline, score, "maxScore", "attemptNumber" FROM attempt WHERE "userId" = ? ORDER BY "startedAt"`),
-      q(`SELECT "attemptId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "graderComment" FROM response WHERE "userId" = ? ORDER BY "answeredAt"`),
+      q(`SELECT "attemptId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "graderComment", certainty, "hintsUsed" FROM response WHERE "userId" = ? ORDER BY "answeredAt"`),
       q(`SELECT "itemId", due FROM review_card WHERE "userId" = ?`),
       q(`SELECT "objectiveId", level, fraction FROM objective_mastery WHERE "userId" = ?`),
       q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),

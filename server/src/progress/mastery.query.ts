@@ -25,7 +25,7 @@ export interface ObjectiveMasteryValue {
 export async function computeMastery(em: EntityManager, content: ContentStore, userId: string, now: Date, view: "learner" | "instructor"): Promise<ObjectiveMasteryValue[]> {
   const responses = await em.find(ResponseRow, {
     where: { userId, status: "GRADED" },
-    select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true },
+    select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true, hintsUsed: true },
   });
   const assessmentIds = [...new Set(responses.filter((r) => r.mode === "ASSESSMENT" && r.attemptId).map((r) => r.attemptId!))];
   const attempts = assessmentIds.length
@@ -47,7 +47,7 @@ export async function computeMastery(em: EntityManager, content: ContentStore, u
     units.push(unit);
   }
   for (const r of responses) {
-    const answer = { itemId: r.itemId, score: r.score ?? 0, maxScore: r.maxScore };
+    const answer = { itemId: r.itemId, score: r.score ?? 0, maxScore: r.maxScore, hints: r.hintsUsed ?? 0 };
     if (r.mode === "ASSESSMENT") byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
     else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
   }

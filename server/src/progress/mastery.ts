@@ -7,6 +7,10 @@
  *
  * The percentage is over all of the objective's auto-graded items (an unanswered item counts as 0) plus
  * essays once an instructor has graded them, weighted by points.
+ *
+ * Hints: an answer given after the learner asked for h hints from the evidence (practice only) earns
+ * HINT_FACTOR^h of its credit toward mastery (0.75 per hint: 1 hint → 75%, 2 → 56.25%). The learner's score
+ * and CBM mark are not changed; only mastery is.
  */
 export type MasteryLevelName = "NOT_STARTED" | "ATTEMPTED" | "FAMILIAR" | "PROFICIENT" | "MASTERED";
 
@@ -19,7 +23,15 @@ export interface ObjectiveItems {
 export interface AnswerUnit {
   at: Date;
   mode: "PRACTICE" | "ASSESSMENT" | "REVIEW";
-  answers: { itemId: string; score: number; maxScore: number }[];
+  answers: { itemId: string; score: number; maxScore: number; hints?: number }[];
+}
+
+/** Each hint used multiplies the answer's credit toward mastery by this factor (docs/architecture.md). */
+export const HINT_FACTOR = 0.75;
+
+/** The share of an answer's points that counts toward mastery. */
+export function masteryCredit(score: number, maxScore: number, hints = 0): number {
+  return maxScore > 0 ? (score / maxScore) * HINT_FACTOR ** Math.max(0, hints) : 0;
 }
 
 export interface Mastery {
@@ -55,7 +67,7 @@ export function masteryOf(objective: ObjectiveItems, units: AnswerUnit[]): Maste
     const mine = unit.answers.filter((a) => ids.has(a.itemId));
     if (mine.length === 0) continue;
     touched = true;
-    for (const a of mine) latest.set(a.itemId, a.maxScore > 0 ? a.score / a.maxScore : 0);
+    for (const a of mine) latest.set(a.itemId, masteryCredit(a.score, a.maxScore, a.hints));
     fraction = currentFraction();
     if (fraction >= FULL) {
       const allRightHere = mine.every((a) => a.score >= a.maxScore);

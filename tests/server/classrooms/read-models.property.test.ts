@@ -1,7 +1,7 @@
 /**
  * Property test of the read models' invariant (docs/architecture.md, "Read models"): after any history of
  * answers (practice, assessment and review, right and wrong), finishes, deadline expiries, essay grades, class joins
- * and removals and lesson progress, sent through the GraphQL API of a real test server, every read model kept
+ * and removals and lesson progress, hints taken before practice answers (issue 15: they weigh mastery), sent through the GraphQL API of a real test server, every read model kept
  * incrementally equals the one rebuilt from the raw rows by the live rebuild functions (rebuildObjectiveMastery,
  * then rebuildStats, which also rebuilds quiz_best, learner_summary and the class rollups).
  */
@@ -13,7 +13,7 @@ import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import { FINISH, RECORD, START, SUBMIT, SUBMIT_REVIEW } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
-import { startTestServer } from "../../helpers/test-server.js";
+import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
 import { hasEssay, hasPools, lessonOf, quizWhere } from "../../helpers/course-lookup.js";
 
 /**
@@ -29,7 +29,10 @@ const clock = new ManualClock("2026-10-01T08:00:00Z");
 let server: TestServer;
 
 beforeAll(async () => {
-  server = await startTestServer({ clock });
+  // Hints on in every quiz's practice, so that practice answers carry 0–2 hints into mastery.
+  const hinted = structuredClone(await fixtureContent());
+  for (const q of hinted.quizzes) q.settings.hints = true;
+  server = await startTestServer({ clock, content: hinted });
   const content = server.app.store.content;
   const essayQuiz = quizWhere(content, "an essay and two attempts, results after finishing", (q) => hasEssay(q) && !hasPools(q) && q.settings.maxAttempts >= 2 && q.settings.reviewPolicy === "AFTER_FINISH");
   const timedQuiz = quizWhere(content, "a time limit and three attempts", (q) => !!q.settings.timeLimitMinutes && q.settings.maxAttempts >= 3 && !hasPools(q));
@@ -40,7 +43,7 @@ afterAll(async () => server.stop());
 
 type Mode = "PRACTICE" | "ASSESSMENT";
 type Action =
-  | { t: "answer"; k: number; quiz: number; mode: Mode; item: number | "essay"; right: boolean }
+  | { t: "answer"; k: number; quiz: number; mode: Mode; item: number | "essay"; right: boolean; hints: number }
   | { t: "finish"; k: number; mode: Mode }
   | { t: "grade"; pick: number; share: number }
   | { t: "join"; k: number; c: number }
@@ -55,7 +58,7 @@ const mode = fc.constantFrom<Mode>("PRACTICE", "ASSESSMENT", "ASSESSMENT");
 // The essay (in the quiz that has one) often enough for grades to meet answered, regraded and re-answered essays.
 const essayOrIndex = fc.oneof({ weight: 1, arbitrary: fc.constant("essay" as const) }, { weight: 2, arbitrary: fc.nat(20) });
 const action: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 6, arbitrary: fc.record({ t: fc.constant("answer" as const), k, quiz, mode, item: essayOrIndex, right: fc.boolean() }) },
+  { weight: 6, arbitrary: fc.record({ t: fc.constant("answer" as const), k, quiz, mode, item: essayOrIndex, right: fc.boolean(), hints: fc.nat(2) }) },
   { weight: 5, arbitrary: fc.record({ t: fc.constant("finish" as const), k, mode }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant("grade" as const), pick: fc.nat(11), share: fc.constantFrom(0, 0.5, 1) }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant("join" as const), k, c: fc.nat(CLASSES - 1) }) },
@@ -115,6 +118,11 @@ async function run(w: World, a: Action): Promise<void> {
       const pub = a.item === "essay" ? items.find((i) => i.type === "ESSAY")! : items[a.item % items.length];
       const item = server.app.store.quizFile(quizId)!.items.find((i) => i.id === pub.id)!;
       const answer = a.right ? rightAnswerInput(item, server.app.store.ids) : wrongAnswerInput(item, server.app.store.ids);
+      for (let h = 0; h < a.hints && a.mode === "PRACTICE"; h++) {
+        const hint = await l.gql(`mutation($a: ID!, $i: ID!) { takeHint(attemptId: $a, itemId: $i) { used } }`, { a: attempt.id, i: item.id });
+        expect(codeOf(hint), JSON.stringify(hint.body.errors)).toBe("ok");
+        count("hint");
+      }
       const res = await l.gql(SUBMIT, { input: { attemptId: attempt.id, itemId: item.id, answer } });
       expect(codeOf(res), JSON.stringify(res.body.errors)).toBe("ok");
       count(`answer:${a.mode}:${item.type === "ESSAY" ? "essay" : a.right ? "right" : "wrong"}`);

@@ -34,6 +34,8 @@ const who = {} as Record<Exclude<Role, "anonymous">, Learner>;
 let classA: { id: string; joinCode: string };
 let practiceId: string;
 let essayResponseId: string;
+let hintPracticeId: string;
+const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -55,6 +57,7 @@ beforeAll(async () => {
   practiceId = (await who.learner.gql(START, { quizId: FIRST_QUIZ, mode: "PRACTICE" })).body.data.startAttempt.id;
   const first = server.app.store.quizFile(FIRST_QUIZ)!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
+  hintPracticeId = (await who.learner.gql(START, { quizId: HINT_QUIZ.id, mode: "PRACTICE" })).body.data.startAttempt.id;
 });
 afterAll(async () => server.stop());
 
@@ -101,6 +104,12 @@ const rows: Row[] = [
     field: "submitAnswer",
     doc: () => SUBMIT,
     vars: () => ({ input: { attemptId: practiceId, itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
+    expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF },
+  },
+  {
+    kind: "mutation",
+    field: "takeHint",
+    doc: () => `mutation { takeHint(attemptId: "${hintPracticeId}", itemId: "${HINT_QUIZ.items[0].id}") { used } }`,
     expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF },
   },
   {

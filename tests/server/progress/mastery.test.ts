@@ -20,6 +20,7 @@ const assessment = (...answers: [string, number, number][]): AnswerUnit => ({
   mode: "ASSESSMENT",
   answers: answers.map(([itemId, score, maxScore]) => ({ itemId, score, maxScore })),
 });
+const hinted = (itemId: string, score: number, maxScore: number, hints: number): AnswerUnit => ({ at: at(), mode: "PRACTICE", answers: [{ itemId, score, maxScore, hints }] });
 const allRight = () => [practice("a", 1, 1), practice("b", 1, 1), practice("c", 2, 2)];
 
 describe("masteryOf", () => {
@@ -43,6 +44,12 @@ describe("masteryOf", () => {
     ],
     ["should count partial credit", [practice("a", 1, 1), practice("b", 1, 1), practice("c", 1, 2)], "FAMILIAR", 0.75],
     ["should weigh a graded essay once it is graded", [...allRight(), practice("e", 3, 6)], "FAMILIAR", 0.7],
+    // Hints from the evidence: each multiplies the answer's credit by 0.75 (HINT_FACTOR).
+    ["should give full credit for a right answer with 0 hints", [...allRight().slice(0, 2), hinted("c", 2, 2, 0)], "PROFICIENT", 1],
+    ["should give 0.75 of the credit with 1 hint", [...allRight().slice(0, 2), hinted("c", 2, 2, 1)], "FAMILIAR", (1 + 1 + 2 * 0.75) / 4],
+    ["should give 0.5625 of the credit with 2 hints", [...allRight().slice(0, 2), hinted("c", 2, 2, 2)], "FAMILIAR", (1 + 1 + 2 * 0.5625) / 4],
+    ["should keep a hinted wrong answer at 0", [...allRight().slice(0, 2), hinted("c", 0, 2, 2)], "ATTEMPTED", 0.5],
+    ["should restore full credit with a later right answer without hints", [...allRight().slice(0, 2), hinted("c", 2, 2, 1), practice("c", 2, 2)], "PROFICIENT", 1],
   ];
   it.each(rows)("%s", (_name, units, level, fraction) => {
     const m = masteryOf(objective, units);
