@@ -195,7 +195,7 @@ describe("QuizFeedback for CLASSIFY", () => {
     const rows = ar.findAll("[data-testid=classify-feedback] li");
     expect(rows[2].get(".classified__verdict").text()).toBe("غير صحيح");
     expect(rows[2].get("[data-testid=right]").text()).toBe("الفئة الصحيحة: text judgement");
-    expect(rows[3].get("[data-testid=given]").text()).toBe("لم تصنّفها.");
+    expect(rows[3].get("[data-testid=given]").text()).toBe("لم تُصنَّف.");
 
     const right = graded().rightAnswer!;
     const all = mountWith(QuizFeedback, { item: item(), response: graded({ correct: true, score: 4, answer: right }) });

@@ -45,6 +45,9 @@ const cases: Case[] = [
   { field: "lesson", doc: () => `{ lesson(slug: "${LAST.slug}") { slug } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "quiz", doc: () => `{ quiz(id: "${QUIZ}") { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "me", doc: () => `{ me { id } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "search", doc: () => `{ search(query: "x") { total } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "actorMap", doc: () => `{ actorMap { actors { id } } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
+  { field: "courseTimeline", doc: () => `{ courseTimeline { events { id } } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "attempt", doc: () => `{ attempt(id: "${attemptId}") { id responses { id } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
   { field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   { field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
@@ -78,6 +81,17 @@ const cases: Case[] = [
   { field: "myClassrooms", doc: () => `{ myClassrooms { id name joinCode } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   { field: "classroom", doc: () => `{ classroom(id: "00000000-0000-0000-0000-000000000000") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  {
+    field: "renameClassroom",
+    doc: () => `mutation { renameClassroom(classroomId: "00000000-0000-0000-0000-000000000000", name: "x") { id } }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" },
+  },
+  // The first fixture quiz offers no hints: its owner is told so, anyone else does not learn the attempt exists.
+  {
+    field: "takeHint",
+    doc: () => `mutation { takeHint(attemptId: "${attemptId}", itemId: "${item().id}") { used } }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "hint/not_available", other: "attempt/not_found" },
+  },
   { field: "regenerateJoinCode", doc: () => `mutation { regenerateJoinCode(classroomId: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "removeLearner", doc: () => `mutation { removeLearner(classroomId: "x", learnerId: "y") }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "gradeEssay", doc: () => `mutation { gradeEssay(input: { responseId: "x", score: 1 }) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
