@@ -14,7 +14,7 @@ import { PUBLIC_READS, PUBLIC_READS_CACHE, bodyKey, publicReadsFetch } from "../
 import { collectCodePoints, formatUnicodeRange, parseUnicodeRange } from "../../client/build/subset-fonts.js";
 import { mountWith } from "./mount.js";
 
-const PUBLIC_ROOT_FIELDS = new Set(["course", "lesson", "__typename"]);
+const PUBLIC_ROOT_FIELDS = new Set(["course", "lesson", "actorMap", "__typename"]);
 
 afterEach(() => {
   document.body.innerHTML = "";

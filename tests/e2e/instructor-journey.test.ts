@@ -156,7 +156,7 @@ describe("instructor journey in Chromium", () => {
       if (name === "") {
         await screen(page, "teach-ar-04b-dashboard-rename");
         await page.getByTestId("rename-save").click();
-        await expect.poll(() => page.getByTestId("rename-error").textContent(), GUARD).toBe("أدخل اسمًا.");
+        await expect.poll(() => page.getByTestId("rename-error").textContent(), GUARD).toBe("الاسم مطلوب.");
         await page.getByTestId("rename-cancel").click();
         continue;
       }

@@ -16,6 +16,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { contentWith } from "../helpers/content-fixtures.js";
 import { GUARD, elementShot, openSession, screen } from "./browser.js";
 
 let server: TestServer;
@@ -30,7 +31,12 @@ const CHOICE = "q1-01";
 const SHORT = "q1-10";
 
 beforeAll(async () => {
-  const content = await loadContent(CONTENT_DIR);
+  // The journey answers a choice and a short answer in the assessment: both asked in both pools here.
+  const content = await loadContent(
+    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
+      for (const i of doc.items as { id: string; pool?: string }[]) if (i.id === CHOICE || i.id === SHORT) delete i.pool;
+    }, CONTENT_DIR),
+  );
   server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));

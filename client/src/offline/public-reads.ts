@@ -6,14 +6,14 @@
  * variables: one entry per lesson and language), and answers from there when the network fails. Everything
  * else goes to the network untouched.
  *
- * Only operations whose root fields are all public (course, lesson) are stored: never anything about a
+ * Only operations whose root fields are all public (course, lesson, the actor map) are stored: never anything about a
  * learner, which the next person on a shared device must not read; tests/client/offline.test.ts fails if
  * one of them ever asks for more. The same page also works before the service worker has installed, and
  * after it: the worker serves the app shell, this serves the data.
  */
 import { isNetworkFailure, reportNetwork } from "./network.js";
 
-export const PUBLIC_READS: readonly string[] = ["LessonPage", "CourseHome", "CourseOutline"];
+export const PUBLIC_READS: readonly string[] = ["LessonPage", "CourseHome", "CourseOutline", "ActorMap"];
 
 export const PUBLIC_READS_CACHE = "public-reads-v1";
 
