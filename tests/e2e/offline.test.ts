@@ -52,6 +52,8 @@ describe.each([
       expect(title).toBeTruthy();
       const lessonText = async () => (await page.locator(`main [data-testid="lesson-${LESSON}"]`).textContent({ timeout: GUARD.timeout })) ?? "";
       await expect.poll(async () => (await lessonText()).length, GUARD).toBeGreaterThan(1000);
+      // Every part of the page loaded (the lesson's actor map comes with a query of its own).
+      await page.waitForLoadState("networkidle");
       const online = await lessonText();
       expect(await page.evaluate(() => `${document.documentElement.lang} ${document.documentElement.dir}`)).toBe(`${locale} ${dir}`);
 

@@ -141,6 +141,10 @@ export function useAttempt(attemptId: Ref<string>, opts: { store?: OutboxStore<Q
     itemError.delete(itemId);
     settledState.delete(itemId);
     await outbox.put(keyOf(itemId), { attemptId: attemptId.value, itemId, answer: draft, certainty });
+    // Resolves once this send settled (sent, kept for later, or refused), as the answer did before the outbox:
+    // callers that read what the server made of it (a certainty's mark) read it after this.
+    await outbox.flush();
+    await outbox.settled();
   }
 
   /** After signing in again (in another tab, or back from the sign-in page): send what waits. */

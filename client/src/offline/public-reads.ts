@@ -66,7 +66,11 @@ export async function publicReadsFetch(input: RequestInfo | URL, init?: RequestI
   if (!keep || !response.ok) return response;
   const text = await response.text();
   try {
-    if (!(JSON.parse(text) as { errors?: unknown }).errors) {
+    // Only a complete answer: no errors, and data with the operation's own root fields (a body with nothing
+    // but __typename, say from a test's or a proxy's stand-in, would otherwise replace the lesson offline).
+    const parsed = JSON.parse(text) as { errors?: unknown; data?: Record<string, unknown> | null };
+    const roots = Object.entries(parsed.data ?? {}).filter(([k, v]) => k !== "__typename" && v !== null);
+    if (!parsed.errors && roots.length > 0) {
       const cache = await caches.open(PUBLIC_READS_CACHE);
       await cache.put(new URL(bodyKey(body), location.origin).href, new Response(text, { headers: { "content-type": "application/json; charset=utf-8" } }));
     }
