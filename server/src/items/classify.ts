@@ -4,7 +4,7 @@
  * two categories are used. The statements are the item's choices (shuffled per attempt), the categories its
  * targets (in content order); an answer is `pairs` of statement → category, at most one per statement.
  * Score = points × statements placed right ÷ all statements. Item statistics count, per statement, how the
- * answers sorted it (CLASSIFY-CONTRACT: the binding contract with the client and the content).
+ * answers sorted it (docs/architecture.md, "Item types": the shape the client and the content follow).
  */
 import { z } from "zod";
 import { Bilingual, LocalId, Option } from "../content/content.parts.js";

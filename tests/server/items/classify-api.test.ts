@@ -1,5 +1,5 @@
 /**
- * CLASSIFY end to end through GraphQL (CLASSIFY-CONTRACT.md), on both engines: practice with feedback and
+ * CLASSIFY end to end through GraphQL (docs/architecture.md, "Item types"), on both engines: practice with feedback and
  * the right answer, an assessment whose results stay withheld until its review policy allows (then graded
  * with partial credit), and the class's item statistics per statement. The fixture course has one CLASSIFY
  * item in a practice pool and one in an assessment pool; here that quiz shows results AFTER_FINISH.

@@ -1,5 +1,5 @@
 /**
- * CLASSIFY's module (server/src/items/classify.ts), as CLASSIFY-CONTRACT.md fixes it: partial credit per
+ * CLASSIFY's module (server/src/items/classify.ts), as docs/architecture.md describes it: partial credit per
  * statement, pairs validation, statements shuffled and categories in content order, content cross-checks,
  * the compact answer key and the statistics per statement. Pure.
  */
