@@ -1,6 +1,7 @@
 // Fonts: Noto Naskh Arabic and Noto Sans, subset at build time to the characters the course and interface use,
 // each whole face behind its subset for characters a learner types (client/build/subset-fonts.ts).
 import "virtual:subset-fonts.css";
+import "./styles/tokens.css";
 import "./styles/main.css";
 // First: an LTI-launched page moves its address to the launched route before the router reads it.
 import "./lti-launch.js";
