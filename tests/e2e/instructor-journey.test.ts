@@ -12,7 +12,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { Dialog, Page } from "playwright-core";
 import type { Item } from "../../server/src/content/content.schema.js";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
@@ -404,7 +404,12 @@ describe("instructor journey in Chromium", () => {
   it("should keep /teach from learners, and remove a learner from the class after a confirmation", async () => {
     // A learner asking for /teach lands on the course with a word of explanation.
     const s = student.page;
+    // Leaving the attempt page while an answer is still being sent asks "leave the page?" (beforeunload);
+    // Playwright dismisses dialogs by default, which would cancel this navigation: leave.
+    const leave = (d: Dialog) => void (d.type() === "beforeunload" ? d.accept() : d.dismiss());
+    s.on("dialog", leave);
     await s.goto(`${base}/teach/classes/${classId}`);
+    s.off("dialog", leave);
     await s.getByTestId("notice").waitFor();
     expect(new URL(s.url()).pathname).toBe("/");
     expect(await s.getByTestId("notice").textContent()).toContain("خاصة بالمدرّسين");
