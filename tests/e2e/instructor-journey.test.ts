@@ -410,8 +410,8 @@ describe("instructor journey in Chromium", () => {
     s.on("dialog", leave);
     await s.goto(`${base}/teach/classes/${classId}`);
     s.off("dialog", leave);
+    await expect.poll(() => new URL(s.url()).pathname, GUARD).toBe("/");
     await s.getByTestId("notice").waitFor();
-    expect(new URL(s.url()).pathname).toBe("/");
     expect(await s.getByTestId("notice").textContent()).toContain("خاصة بالمدرّسين");
     await screen(s, "teach-ar-12-learner-denied");
 
