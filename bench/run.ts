@@ -13,7 +13,7 @@
  * `npm run bench -- --only signup-read` (with `--db postgres` too, if wanted) measures that one row alone:
  * it prints its table and leaves the result files and the README as they are (a partial run is no result).
  * `npm run bench -- --only transfer` measures the bytes a cold Arabic lesson page moves at 360 px in Chromium
- * (bench/lib/transfer.ts) the same way.
+ * (bench/lib/transfer.ts) the same way, and `--only lesson` the lesson query against raw node:http.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -48,7 +48,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer"] as const;
+const ROWS = ["signup-read", "transfer", "lesson"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -322,41 +322,8 @@ async function main() {
   log(`done in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
-async function measureAll(work: string, contentDir: string, pg: BenchPostgres | undefined) {
-  const started = performance.now();
-  // Every bench learner signs up from 127.0.0.1: the per-address sign-up budget would stop the 100 of a run.
-  const env = { CONTENT_DIR: contentDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", PASSWORD_HASH_LOG_N: "10", SIGN_UPS_PER_ADDRESS: "100000" };
-  const serverArgs = ["--import", "tsx", "server/src/main.ts"];
-  const database = async (name: string): Promise<BenchDatabase> => {
-    const dataDir = path.join(work, name);
-    if (!pg) return { env: { DATA_DIR: dataDir, DATABASE_URL: "" }, open: { dataDir } };
-    const url = await pg.createDatabase(`bench_${name}`);
-    return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, open: { databaseUrl: url } };
-  };
-  let peakRss = 0;
-
-  if (ONLY) {
-    if (ONLY === "signup-read") await signUpReadRow(env, database);
-    else await transferRow(env, database, contentDir);
-    const partial: BenchResult = { engine: DB, command: `npm run bench -- ${DB === "postgres" ? "--db postgres " : ""}--only ${ONLY}`, machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
-    console.log("\n" + renderRun(partial));
-    return;
-  }
-
-  // 1. Cold start: a fresh, empty database, migrations, content import, first answered query.
-  const coldDb = await database("cold");
-  const cold = await startChild(serverArgs, { ...env, ...coldDb.env }, ROOT);
-  const t0 = performance.now();
-  await gql(cold.url, `{ course { title } }`);
-  const coldStartMs = cold.startMs + (performance.now() - t0);
-  await cold.stop();
-  log(`cold start to first answered query: ${coldStartMs.toFixed(0)} ms`);
-  target("cold start to first answered query", coldStartMs / 1000, "s", "<=", 3);
-  runs.coldStart = { ms: coldStartMs };
-
-  // 2. Lesson query vs the raw limit, two rounds, alternating.
-  const mainDb = await database("main");
-  const server = await startChild(serverArgs, { ...env, ...mainDb.env }, ROOT);
+/** The lesson query against raw node:http serving the same bytes, two rounds, alternating (`--only lesson`). */
+async function lessonRow(server: Child, contentDir: string, work: string) {
   // A lesson of median size from the course (not the generated bench lesson), whatever its slug.
   const lessonSlug = medianLesson(await loadContent(contentDir), (l) => l.quiz === BENCH_QUIZ).slug;
   log(`lesson read: ${lessonSlug}`);
@@ -382,6 +349,49 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   target("lesson query CPU/req ÷ raw CPU/req", g.cpuMicrosPerRequest / r.cpuMicrosPerRequest, "ratio", "<=", 2.5);
   target("lesson query p99 at 50 connections", Math.max(...lessonRounds.map((x) => x.graphql.p99)), "ms", "<=", 30);
   target("lesson query errors", lessonRounds.reduce((s, x) => s + x.graphql.errors, 0), "count", "==", 0);
+}
+
+async function measureAll(work: string, contentDir: string, pg: BenchPostgres | undefined) {
+  const started = performance.now();
+  // Every bench learner signs up from 127.0.0.1: the per-address sign-up budget would stop the 100 of a run.
+  const env = { CONTENT_DIR: contentDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", PASSWORD_HASH_LOG_N: "10", SIGN_UPS_PER_ADDRESS: "100000" };
+  const serverArgs = ["--import", "tsx", "server/src/main.ts"];
+  const database = async (name: string): Promise<BenchDatabase> => {
+    const dataDir = path.join(work, name);
+    if (!pg) return { env: { DATA_DIR: dataDir, DATABASE_URL: "" }, open: { dataDir } };
+    const url = await pg.createDatabase(`bench_${name}`);
+    return { env: { DATA_DIR: dataDir, DATABASE_URL: url }, open: { databaseUrl: url } };
+  };
+  let peakRss = 0;
+
+  if (ONLY) {
+    if (ONLY === "signup-read") await signUpReadRow(env, database);
+    else if (ONLY === "transfer") await transferRow(env, database, contentDir);
+    else {
+      const server = await startChild(serverArgs, { ...env, ...(await database("main")).env }, ROOT);
+      await lessonRow(server, contentDir, work);
+      await server.stop();
+    }
+    const partial: BenchResult = { engine: DB, command: `npm run bench -- ${DB === "postgres" ? "--db postgres " : ""}--only ${ONLY}`, machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
+    console.log("\n" + renderRun(partial));
+    return;
+  }
+
+  // 1. Cold start: a fresh, empty database, migrations, content import, first answered query.
+  const coldDb = await database("cold");
+  const cold = await startChild(serverArgs, { ...env, ...coldDb.env }, ROOT);
+  const t0 = performance.now();
+  await gql(cold.url, `{ course { title } }`);
+  const coldStartMs = cold.startMs + (performance.now() - t0);
+  await cold.stop();
+  log(`cold start to first answered query: ${coldStartMs.toFixed(0)} ms`);
+  target("cold start to first answered query", coldStartMs / 1000, "s", "<=", 3);
+  runs.coldStart = { ms: coldStartMs };
+
+  // 2. Lesson query vs the raw limit, two rounds, alternating.
+  const mainDb = await database("main");
+  const server = await startChild(serverArgs, { ...env, ...mainDb.env }, ROOT);
+  await lessonRow(server, contentDir, work);
   peakRss = Math.max(peakRss, peakRssMiB(server.proc.pid!));
 
   // 3. Durable answer submissions: 50 connections, each its own learner and attempt (others warm up); every ack verified.

@@ -100,12 +100,21 @@ async function handleGraphQL<C extends object>(opts: HandlerOptions<C>, req: Inc
     const raw = await readBody(req, opts.maxBodyBytes ?? 100_000);
     const type = String(req.headers["content-type"] ?? "");
     if (type.includes("application/json")) {
+      // The same body text as an earlier public query: served without parsing it again.
+      const known = opts.publicCache?.knownKey(raw);
+      const early = known === undefined ? undefined : opts.publicCache!.get(known);
+      if (early) {
+        res.statusCode = early.status;
+        for (const [k, v] of early.headers) res.setHeader(k, v);
+        res.end(early.body);
+        return;
+      }
       try {
         body = raw.length ? JSON.parse(raw) : undefined;
       } catch {
         throw new HttpError(400, "Request body is not valid JSON");
       }
-      cacheKey = opts.publicCache?.key(body);
+      cacheKey = opts.publicCache?.key(body, raw);
       const hit = cacheKey === undefined ? undefined : opts.publicCache!.get(cacheKey);
       if (hit) {
         res.statusCode = hit.status;

@@ -33,6 +33,13 @@ interface Entry extends CachedResponse {
 
 export class PublicResponseCache {
   private readonly entries = new Map<string, Entry>();
+  /**
+   * Two memos in front of the key, each within a sixteenth of the cache's bytes (500 names for one large query
+   * cannot pin more): document text (and operation name) → its normalized form, or false when it is not a
+   * public query; body text → its key.
+   */
+  private readonly documents: BoundedMemo<string | false>;
+  private readonly bodies: BoundedMemo<string>;
   /** Bytes held by the entries (bodies, keys, headers). */
   bytes = 0;
   hits = 0;
@@ -41,7 +48,15 @@ export class PublicResponseCache {
     /** PUBLIC_CACHE_BYTES (config.ts, 32 MB by default); 0 turns the cache off. */
     readonly maxBytes: number,
     readonly maxResponseBytes = MAX_CACHED_RESPONSE_BYTES,
-  ) {}
+  ) {
+    this.documents = new BoundedMemo(maxBytes / 16);
+    this.bodies = new BoundedMemo(maxBytes / 16);
+  }
+
+  /** Bytes held by the two memos in front of the key (bounded apart from `bytes`). */
+  get memoBytes(): number {
+    return this.documents.bytes + this.bodies.bytes;
+  }
 
   get size(): number {
     return this.entries.size;
@@ -51,26 +66,38 @@ export class PublicResponseCache {
    * The cache key of a parsed JSON request body, or undefined when the request cannot be answered from the
    * cache (not a query, a non-public root field, extensions, a syntax error: Apollo gives the real answer).
    */
-  key(request: unknown): string | undefined {
+  key(request: unknown, raw?: string): string | undefined {
     if (this.maxBytes <= 0 || !request || typeof request !== "object") return undefined;
     const { query, operationName, variables, extensions } = request as Record<string, unknown>;
     if (typeof query !== "string" || extensions !== undefined) return undefined;
     if (operationName !== undefined && operationName !== null && typeof operationName !== "string") return undefined;
     if (variables !== undefined && variables !== null && (typeof variables !== "object" || Array.isArray(variables))) return undefined;
-    let doc: DocumentNode;
-    try {
-      doc = parse(query, { ...PARSE_OPTIONS, noLocation: true });
-    } catch {
-      return undefined;
-    }
-    const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-    const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
-    if (!op || op.operation !== "query") return undefined;
-    if (!op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value))) return undefined;
-    // One operation: its name changes nothing in the answer, so it is left out of the key.
-    const normalized =
-      ops.length === 1 ? print({ ...doc, definitions: doc.definitions.map((d) => (d === op ? { ...op, name: undefined } : d)) }) : `${operationName}\u0000${print(doc)}`;
-    return `${normalized}\u0000${stableJson(variables ?? {})}`;
+    const normalized = this.normalizedDocument(query, operationName ?? undefined);
+    if (normalized === undefined) return undefined;
+    const key = `${normalized}\u0000${stableJson(variables ?? {})}`;
+    if (raw !== undefined) this.bodies.set(raw, key);
+    return key;
+  }
+
+  /**
+   * The key of a JSON body seen before (its text exactly), without parsing it again; undefined if unknown.
+   * Only bodies whose key() was computed are remembered (see key's `raw`).
+   */
+  knownKey(raw: string): string | undefined {
+    return this.maxBytes > 0 ? this.bodies.get(raw) : undefined;
+  }
+
+  /**
+   * The document part of the key, or undefined when it is not a public query. Parsing and printing cost more
+   * than serving a hit, so the result is remembered per (document text, operation name).
+   */
+  private normalizedDocument(query: string, operationName: string | undefined): string | undefined {
+    const memoKey = operationName === undefined ? query : `${query}\u0000${operationName}`;
+    const known = this.documents.get(memoKey);
+    if (known !== undefined) return known === false ? undefined : known;
+    const normalized = normalize(query, operationName);
+    this.documents.set(memoKey, normalized ?? false);
+    return normalized;
   }
 
   get(key: string): CachedResponse | undefined {
@@ -105,6 +132,53 @@ export class PublicResponseCache {
     this.bytes += size;
     return true;
   }
+}
+
+/** A map of strings bounded in bytes (keys and string values at two bytes a character), least recently used out first. */
+class BoundedMemo<V extends string | false> {
+  private readonly map = new Map<string, V>();
+  bytes = 0;
+  constructor(private readonly maxBytes: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, value);
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    const size = BoundedMemo.size(key, value);
+    if (size > this.maxBytes || this.map.has(key)) return;
+    for (const [oldest, old] of this.map) {
+      if (this.bytes + size <= this.maxBytes) break;
+      this.map.delete(oldest);
+      this.bytes -= BoundedMemo.size(oldest, old);
+    }
+    this.map.set(key, value);
+    this.bytes += size;
+  }
+
+  private static size(key: string, value: string | false): number {
+    return 2 * key.length + (value ? 2 * value.length : 0) + 64;
+  }
+}
+
+/** The document as graphql-js prints it, when it is one public query (see PublicResponseCache.key). */
+function normalize(query: string, operationName: string | undefined): string | undefined {
+  let doc: DocumentNode;
+  try {
+    doc = parse(query, { ...PARSE_OPTIONS, noLocation: true });
+  } catch {
+    return undefined;
+  }
+  const ops = doc.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  const op = operationName ? ops.find((o) => o.name?.value === operationName) : ops.length === 1 ? ops[0] : undefined;
+  if (!op || op.operation !== "query") return undefined;
+  if (!op.selectionSet.selections.every((s) => s.kind === Kind.FIELD && PUBLIC_ROOT_FIELDS.has(s.name.value))) return undefined;
+  // One operation: its name changes nothing in the answer, so it is left out of the key.
+  return ops.length === 1 ? print({ ...doc, definitions: doc.definitions.map((d) => (d === op ? { ...op, name: undefined } : d)) }) : `${operationName}\u0000${print(doc)}`;
 }
 
 /** JSON with object keys sorted, so { a, b } and { b, a } are one key. */

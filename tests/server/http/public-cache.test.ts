@@ -129,6 +129,27 @@ describe("PublicResponseCache", () => {
     expect(cache.key({ query: two })).toBeUndefined();
   });
 
+  it("should remember a body's key and a document's normal form, within a sixteenth of its bound each", () => {
+    const cache = new PublicResponseCache(1_000_000);
+    const body = JSON.stringify({ query: "{ course(locale: AR) { title } }", variables: { b: 2, a: 1 } });
+    expect(cache.knownKey(body)).toBeUndefined();
+    const key = cache.key(JSON.parse(body), body);
+    expect(cache.knownKey(body)).toBe(key);
+    // A private query is remembered as "no key": the memo never turns it into a public one.
+    const priv = JSON.stringify({ query: "{ me { id } }" });
+    expect(cache.key(JSON.parse(priv), priv)).toBeUndefined();
+    expect(cache.knownKey(priv)).toBeUndefined();
+    expect(cache.key(JSON.parse(priv), priv)).toBeUndefined();
+    // 500 names for one 3 KB query: the memos keep what fits and drop the oldest.
+    const fields = Array.from({ length: 60 }, (_, i) => `a_rather_long_alias_for_field_${i}: course(locale: AR) { title }`).join(" ");
+    for (let i = 0; i < 500; i++) {
+      const raw = JSON.stringify({ query: `query Name${i} { ${fields} }` });
+      expect(cache.key(JSON.parse(raw), raw)).toBeDefined();
+      expect(cache.memoBytes).toBeLessThanOrEqual(2 * (1_000_000 / 16));
+    }
+    expect(cache.knownKey(body)).toBeUndefined();
+  });
+
   it("should read PUBLIC_CACHE_BYTES as bytes, with KB/MB/GB, 32 MB by default, and refuse nonsense", () => {
     expect(readConfig({}).publicCacheBytes).toBe(32 * 1024 * 1024);
     expect(readConfig({ PUBLIC_CACHE_BYTES: "1000" }).publicCacheBytes).toBe(1000);
