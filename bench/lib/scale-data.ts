@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { DataSource } from "typeorm";
 import type { Runner } from "../../server/src/db/sql.js";
 import { hashPassword } from "../../server/src/accounts/password.js";
+import { learnerCode, nameKey } from "../../server/src/accounts/identity-keys.js";
 import { isPostgres, sql } from "../../server/src/db/sql.js";
 import { rebuildStats } from "../../server/src/classrooms/stat-rollup.js";
 import { BENCH_ITEMS, BENCH_QUIZ } from "./bench-content.js";
@@ -62,7 +63,9 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
   let responses = 0;
 
   await db.transaction(async (em) => {
-    await insertMany(em, "user", ["id", "email", "displayName", "role", "locale", "passwordHash", "createdAt"], [[instructorId, instructorEmail, "Bench Instructor", "INSTRUCTOR", "EN", hash, iso(now)]]);
+    await insertMany(em, "user", ["id", "email", "displayName", "nameKey", "learnerCode", "role", "locale", "passwordHash", "createdAt"], [
+      [instructorId, instructorEmail, "Bench Instructor", nameKey("Bench Instructor"), learnerCode(instructorId), "INSTRUCTOR", "EN", hash, iso(now)],
+    ]);
     await insertMany(em, "classroom", ["id", "name", "joinCode", "instructorId", "createdAt"], [
       [bigClassId, "Big class (10,000)", "BIGB-0000".replace(/0/g, "2"), instructorId, iso(now)],
       ...smallClassIds.map((id, i) => [id, `Class ${i + 1}`, `SM${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}-2345`, instructorId, iso(now)]),
@@ -83,7 +86,8 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
       for (let k = 0; k < n; k++) {
         const userId = randomUUID();
         const ability = 0.2 + 0.75 * random();
-        userRows.push([userId, `b${users}@bench.test`, `Learner ${String(users).padStart(5, "0")}`, "LEARNER", "AR", hash, iso(now)]);
+        const name = `Learner ${String(users).padStart(5, "0")}`;
+        userRows.push([userId, `b${users}@bench.test`, name, nameKey(name), learnerCode(userId), "LEARNER", "AR", hash, iso(now)]);
         memberRows.push([g.classroomId, userId, iso(now)]);
         for (const slug of lessonSlugs) {
           const r = random();
@@ -109,7 +113,7 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
       }
       await db.transaction(async (em) => {
         const e = em;
-        await insertMany(e, "user", ["id", "email", "displayName", "role", "locale", "passwordHash", "createdAt"], userRows);
+        await insertMany(e, "user", ["id", "email", "displayName", "nameKey", "learnerCode", "role", "locale", "passwordHash", "createdAt"], userRows);
         await insertMany(e, "classroom_member", ["classroomId", "userId", "joinedAt"], memberRows);
         await insertMany(e, "lesson_progress", ["userId", "lessonSlug", "status", "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "updatedAt", "completedAt"], progressRows);
         await insertMany(e, "attempt", ["id", "userId", "quizId", "mode", "state", "locale", "startedAt", "finishedAt", "deadline", "score", "maxScore", "layout", "openKey", "attemptNumber"], attemptRows);

@@ -22,6 +22,7 @@ import { LocalBus } from "./shared/cluster-bus.js";
 import type { HasherOptions, ScryptParams } from "./accounts/password.js";
 import { hashingFromEnv, paramsFromEnv } from "./accounts/password.js";
 import { signUpsFromEnv } from "./accounts/rate-limiter.js";
+import { fillIdentityKeys } from "./accounts/identity-keys.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
 import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
@@ -86,6 +87,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const log = opts.log ?? ((m: string, d?: unknown) => (d === undefined ? console.error(m) : console.error(m, d)));
   const writes = new WriteQueue(opts.db, { clock, log });
   const imported = await importContent(opts.db, writes, opts.content, clock);
+  await fillIdentityKeys(opts.db, writes);
   const store = new ContentStore(opts.content, imported.currentVersions, new OptionIds(await serverSecret(opts.db, writes, OPTION_ID_SECRET)));
   const schema = await buildAppSchema();
   const reads = await ReadPool.open(opts.db);

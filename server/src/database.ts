@@ -15,6 +15,7 @@ import { buildDataSource, openDataSource } from "./db/data-source.js";
 import { ServerSecretRow } from "./db/server-secret.js";
 import { LtiContextRow, LtiDeploymentRow, LtiLoginRow, LtiPlatformRow, LtiRegistrationInviteRow, LtiToolKeyRow, LtiUserRow } from "./lti/lti.entity.js";
 import { MIGRATIONS } from "./migrations/index.js";
+import { IdentityKeysSubscriber } from "./accounts/identity-keys.js";
 import { LearnerSummaryRow } from "./progress/learner-summary.entity.js";
 import { LessonProgressRow } from "./progress/lesson-progress.entity.js";
 import { ObjectiveMasteryRow } from "./progress/objective-mastery.entity.js";
@@ -28,6 +29,7 @@ export { migrateOnce } from "./db/data-source.js";
 export const MODEL: DbModel = {
   entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow],
   migrations: MIGRATIONS,
+  subscribers: [IdentityKeysSubscriber],
 };
 
 /** The data source on SQLite (DATA_DIR) or PostgreSQL (DATABASE_URL), not yet initialised. */

@@ -13,6 +13,14 @@ export class UserRow {
   @Column({ type: "varchar", length: 80 })
   displayName: string;
 
+  /** The Arabic-folded name (identity-keys.ts): collisions, search and order; filled on insert and rename. */
+  @Column({ type: "varchar", length: 160, nullable: true })
+  nameKey: string | null;
+
+  /** "L-" and 6 characters from the account id (identity-keys.ts); filled on insert. */
+  @Column({ type: "varchar", length: 8, nullable: true })
+  learnerCode: string | null;
+
   @Column({ type: "varchar", length: 16 })
   role: string;
 

@@ -12,7 +12,7 @@ import { itemType } from "../items/registry.js";
 import type { ItemType } from "../quizzes/quiz.enum.js";
 import { LessonStatus, MasteryLevel } from "../progress/progress.type.js";
 import { checkReasons, discriminationIndex, facilityIndex } from "./item-stats.js";
-import { ClassIdentities } from "./learner-identity.js";
+import { ClassIdentities, disambiguatorOf, learnerCode, nameKey } from "./learner-identity.js";
 import type { Calibration } from "../attempts/attempt.type.js";
 import type { Certainty } from "../grading/cbm.js";
 import { calibrationFromSums, isCertainty } from "../grading/cbm.js";
@@ -34,8 +34,12 @@ export const MAX_PAGE = 200;
 /** Orders of the roster (and the matrix, which pages through it). */
 export type RosterOrder = "NAME" | "JOINED_NEWEST" | "JOINED_OLDEST";
 
-// The root collation: deterministic whatever the server's locale, and the same on both engines (Latin, then Arabic).
-const byName = new Intl.Collator("und", { sensitivity: "base", numeric: true });
+/**
+ * How many of the class's members (the first `?`: the class id) share the name of the row aliased `alias`:
+ * an index probe on user."nameKey" (accounts/identity-keys.ts), then membership, per row of a page.
+ */
+const SAME_NAME = (alias: string) =>
+  `(SELECT COUNT(*) FROM "user" u2 JOIN classroom_member m2 ON m2."userId" = u2.id AND m2."classroomId" = ? WHERE u2."nameKey" = ${alias}."nameKey")`;
 
 export class DashboardService {
   constructor(
@@ -56,8 +60,8 @@ export class DashboardService {
   }
 
   /**
-   * The class's members with what tells them apart: 1 statement, every member's name and email (names
-   * collide across the whole class, not within a page).
+   * Every member of the class with what tells them apart, in memory: for a live feed, which keeps the set
+   * current from join events (1 statement, every member's row). Pages and lists use disambiguators() instead.
    */
   async identities(classroomId: string): Promise<{ identities: ClassIdentities; joinedAt: Map<string, Date> }> {
     const rows = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string }>(
@@ -69,38 +73,91 @@ export class DashboardService {
     return { identities: new ClassIdentities(rows, this.seesEmail), joinedAt: new Map(rows.map((r) => [r.id, new Date(r.joinedAt)])) };
   }
 
+  /**
+   * The disambiguators of some of the class's members (a page, a list): 1 statement, a few rows, whatever the
+   * class's size; each learner's is null unless another member shares their name (or `always`, per call).
+   */
+  async disambiguators(classroomId: string, learnerIds: Iterable<string>): Promise<(learnerId: string, always?: boolean) => string | null> {
+    const ids = [...new Set(learnerIds)];
+    if (ids.length === 0) return () => null;
+    const rows = await sql<{ id: string; email: string | null; sameName: number }>(
+      this.db,
+      `SELECT u.id AS id, u.email AS email, ${SAME_NAME("u")} AS "sameName" FROM "user" u WHERE u.id IN (${ids.map(() => "?").join(", ")})`,
+      [classroomId, ...ids],
+    );
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return (learnerId, always = false) => {
+      const row = byId.get(learnerId);
+      if (!row) return always ? learnerCode(learnerId) : null;
+      return always || num(row.sameName) > 1 ? disambiguatorOf(row, this.seesEmail) : null;
+    };
+  }
+
   /** One member of the class, or null; the drill-down always shows the disambiguator. */
   async member(classroomId: string, learnerId: string): Promise<ClassLearner | null> {
-    const { identities, joinedAt } = await this.identities(classroomId);
-    const row = identities.members.find((m) => m.id === learnerId);
-    return row ? { id: row.id, displayName: row.displayName, disambiguator: identities.of(row.id, true), joinedAt: joinedAt.get(row.id) ?? null } : null;
+    const [row] = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string }>(
+      this.db,
+      `SELECT u.id AS id, u."displayName" AS "displayName", u.email AS email, m."joinedAt" AS "joinedAt"
+         FROM classroom_member m JOIN "user" u ON u.id = m."userId" WHERE m."classroomId" = ? AND m."userId" = ?`,
+      [classroomId, learnerId],
+    );
+    return row ? { id: row.id, displayName: row.displayName, disambiguator: disambiguatorOf(row, this.seesEmail), joinedAt: new Date(row.joinedAt) } : null;
   }
 
   /**
-   * The roster a page at a time, searched (name, learner code, and email when instructors see emails) and
-   * ordered: 1 statement. `always` gives every learner their disambiguator (exports).
+   * The roster a page at a time, searched (name Arabic-folded, learner code, and email when instructors see
+   * emails) and ordered, with each learner's disambiguator when their name collides (`always`: every one,
+   * for exports): 1 statement, the page's rows only.
    */
   async roster(classroomId: string, offset: number, limit: number, search = "", order: RosterOrder = "NAME", always = false): Promise<ClassLearner[]> {
-    const { identities, joinedAt } = await this.identities(classroomId);
-    const found = identities.members.filter((m) => identities.matches(m.id, search));
-    const joined = (id: string) => joinedAt.get(id)?.getTime() ?? 0;
-    found.sort((a, b) => {
-      if (order !== "NAME") {
-        const d = order === "JOINED_NEWEST" ? joined(b.id) - joined(a.id) : joined(a.id) - joined(b.id);
-        if (d !== 0) return d;
-      }
-      return byName.compare(a.displayName, b.displayName) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-    });
-    return found
-      .slice(offset, offset + limit)
-      .map((m) => ({ id: m.id, displayName: m.displayName, disambiguator: identities.of(m.id, always), joinedAt: joinedAt.get(m.id) ?? null }));
+    const filter = this.rosterFilter(search);
+    // The order by name (Arabic-folded) or by joining time, over the user `n` and the membership `j`.
+    const by = (n: string, j: string) =>
+      (order === "NAME" ? "" : `${j}."joinedAt" ${order === "JOINED_NEWEST" ? "DESC" : "ASC"}, `) + `${n}."nameKey", ${n}.id`;
+    const rows = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string; sameName: number }>(
+      this.db,
+      `SELECT p.id AS id, p."displayName" AS "displayName", p.email AS email, p."joinedAt" AS "joinedAt", ${SAME_NAME("p")} AS "sameName"
+         FROM (SELECT u.id AS id, u."displayName" AS "displayName", u.email AS email, u."nameKey" AS "nameKey", m."joinedAt" AS "joinedAt"
+                 FROM classroom_member m JOIN "user" u ON u.id = m."userId"
+                WHERE m."classroomId" = ?${filter.where}
+                ORDER BY ${by("u", "m")} LIMIT ? OFFSET ?) p
+        ORDER BY ${by("p", "p")}`,
+      [classroomId, classroomId, ...filter.params, limit, offset],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      displayName: r.displayName,
+      disambiguator: always || num(r.sameName) > 1 ? disambiguatorOf(r, this.seesEmail) : null,
+      joinedAt: new Date(r.joinedAt),
+    }));
   }
 
   /** How many members a roster search finds (all of them without a search). */
   async rosterCount(classroomId: string, search: string): Promise<number> {
     if (!search.trim()) return this.learnerCount(classroomId);
-    const { identities } = await this.identities(classroomId);
-    return identities.members.filter((m) => identities.matches(m.id, search)).length;
+    const filter = this.rosterFilter(search);
+    const [row] = await sql(
+      this.db,
+      `SELECT COUNT(*) AS n FROM classroom_member m JOIN "user" u ON u.id = m."userId" WHERE m."classroomId" = ?${filter.where}`,
+      [classroomId, ...filter.params],
+    );
+    return num(row.n);
+  }
+
+  /** The roster search as SQL over `u` (user): the name Arabic-folded, the learner code, the email when shown. */
+  private rosterFilter(search: string): { where: string; params: string[] } {
+    const q = search.trim();
+    if (!q) return { where: "", params: [] };
+    const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    // A search of punctuation only folds to no name at all: it then finds by code and email alone.
+    const name = nameKey(q);
+    const parts = [...(name ? [`u."nameKey" LIKE ? ESCAPE '\\'`] : []), `u."learnerCode" LIKE ? ESCAPE '\\'`];
+    const params = [...(name ? [like(name)] : []), like(q.toUpperCase())];
+    if (this.seesEmail) {
+      parts.push(`LOWER(u.email) LIKE ? ESCAPE '\\'`);
+      params.push(like(q.toLowerCase()));
+    }
+    return { where: ` AND (${parts.join(" OR ")})`, params };
   }
 
   /** Roster × lesson matrix for one page of learners, with mastery per objective: 4 statements. */
@@ -225,7 +282,7 @@ export class DashboardService {
         LIMIT ?`,
       [classroomId, threshold, limit],
     );
-    const { identities } = await this.identities(classroomId);
+    const disambiguator = await this.disambiguators(classroomId, rows.map((r) => r.id));
     return rows.map((r) => {
       const best = numOrNull(r.best);
       const reasons: string[] = [];
@@ -233,7 +290,7 @@ export class DashboardService {
       if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
       if (num(r.done) <= num(r.behindBelow)) reasons.push("BEHIND");
       return {
-        learner: { id: r.id, displayName: r.displayName, disambiguator: identities.of(r.id), joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.id, displayName: r.displayName, disambiguator: disambiguator(r.id), joinedAt: new Date(r.joinedAt) },
         reasons,
         averageBestScore: round4(best),
         weakObjectives: num(r.weak),
@@ -249,7 +306,7 @@ export class DashboardService {
    */
   async recentActivity(classroomId: string, limit: number): Promise<ClassroomActivity[]> {
     // CROSS JOIN keeps SQLite's loop order: newest rows first by index, each probed for membership.
-    const [answers, finished, joins, { identities }] = await Promise.all([
+    const [answers, finished, joins] = await Promise.all([
       sql<{ learnerId: string; learnerName: string; quizId: string; itemId: string; attemptId: string; at: string }>(
         this.db,
         `SELECT r."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", r."itemId" AS "itemId",
@@ -275,17 +332,15 @@ export class DashboardService {
           WHERE m."classroomId" = ? ORDER BY m."joinedAt" DESC LIMIT ?`,
         [classroomId, limit],
       ),
-      this.identities(classroomId),
     ]);
     const all: ClassroomActivity[] = [
       ...answers.map((r) => ({ type: "ANSWER_SUBMITTED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: r.itemId, attemptId: r.attemptId, at: new Date(r.at) })),
       ...finished.map((r) => ({ type: "ATTEMPT_FINISHED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: null, attemptId: r.attemptId, at: new Date(r.at) })),
       ...joins.map((r) => ({ type: "LEARNER_JOINED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: null, itemId: null, attemptId: null, at: new Date(r.at) })),
     ];
-    return all
-      .sort((a, b) => b.at.getTime() - a.at.getTime())
-      .slice(0, limit)
-      .map((e) => ({ ...e, learnerDisambiguator: identities.of(e.learnerId) }));
+    const latest = all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
+    const disambiguator = await this.disambiguators(classroomId, latest.map((e) => e.learnerId));
+    return latest.map((e) => ({ ...e, learnerDisambiguator: disambiguator(e.learnerId) }));
   }
 
   /**
@@ -304,15 +359,16 @@ export class DashboardService {
         `SELECT "itemId", "answerKey", n, graded, "sumX", "sumX2", "sumXT" FROM stat_item_sum WHERE "classroomId" = ? AND "quizId" = ? AND scope = ? AND n > 0`,
         [classroomId, quizId, scope],
       ),
-      // Hints exist in practice only: counted over the class's practice answers to this quiz's items.
+      // Hints exist in practice only: the hinted practice answers to this quiz's items (item ids are unique in the
+      // course), read through their partial index (ix_response_hinted), kept when the learner is a member.
       sql<{ itemId: string; n: number; hints: number }>(
         this.db,
         `SELECT r."itemId" AS "itemId", COUNT(*) AS n, SUM(r."hintsUsed") AS hints
-           FROM response r JOIN classroom_member m ON m."userId" = r."userId" AND m."classroomId" = ?
-           JOIN attempt a ON a.id = r."attemptId"
-          WHERE a."quizId" = ? AND r.mode = 'PRACTICE' AND r."hintsUsed" > 0
+           FROM response r
+          WHERE r."hintsUsed" > 0 AND r.mode = 'PRACTICE' AND r."itemId" IN (${quiz.items.map(() => "?").join(", ")})
+            AND EXISTS (SELECT 1 FROM classroom_member m WHERE m."classroomId" = ? AND m."userId" = r."userId")
           GROUP BY r."itemId"`,
-        [classroomId, quizId],
+        [...quiz.items.map((i) => i.id), classroomId],
       ),
     ]);
     const attemptSums = { n: num(totals?.n), sumT: num(totals?.sumT), sumT2: num(totals?.sumT2) };

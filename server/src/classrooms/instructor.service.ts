@@ -134,14 +134,14 @@ export class InstructorService {
         ORDER BY r."answeredAt" ASC, r.id ASC LIMIT ? OFFSET ?`,
       quizId ? [classroomId, quizId, limit, offset] : [classroomId, limit, offset],
     );
-    const { identities } = rows.length ? await this.dashboard.identities(classroomId) : { identities: null };
+    const disambiguator = await this.dashboard.disambiguators(classroomId, rows.map((r) => r.userId));
     const out: PendingEssay[] = [];
     for (const r of rows) {
       const item = await this.attempts.itemAtVersion(num(r.itemVersionId));
       const text = (JSON.parse(r.answer) as { text?: string }).text ?? "";
       out.push({
         responseId: r.id,
-        learner: { id: r.userId, displayName: r.displayName, disambiguator: identities?.of(r.userId) ?? null, joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.userId, displayName: r.displayName, disambiguator: disambiguator(r.userId), joinedAt: new Date(r.joinedAt) },
         quizId: r.quizId,
         itemId: r.itemId,
         prompt: pick(item.prompt, locale),

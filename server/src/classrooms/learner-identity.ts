@@ -3,27 +3,18 @@
  * twice), so wherever a class names its learners a disambiguator is shown when names collide, and the
  * drill-down and exports always show it. It is the account's email, or — with INSTRUCTOR_SEES_EMAIL=false, and
  * for accounts without an email (LTI users) — a short learner code derived from the account id: stable, and
- * the same in every class. Pure: no I/O.
+ * the same in every class. Pure: no I/O. The dashboards ask the database instead (user."nameKey", see
+ * accounts/identity-keys.ts); a live feed keeps a ClassIdentities of its class current from join events.
  */
-import { createHash } from "node:crypto";
-import { normalizeArabic } from "../shared/arabic.js";
+import { learnerCode, nameKey } from "../accounts/identity-keys.js";
+
+export { learnerCode, nameKey };
 
 /** A member of a class as identity needs it. */
 export interface IdentityRow {
   id: string;
   displayName: string;
   email: string | null;
-}
-
-// Crockford's base 32: no I, L, O or U to misread.
-const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-
-/** "L-" and 6 characters from a SHA-256 of the account id: stable, short, the same in every class. */
-export function learnerCode(userId: string): string {
-  const digest = createHash("sha256").update(`learner-code:${userId}`).digest();
-  let out = "";
-  for (let i = 0; i < 6; i++) out += ALPHABET[digest[i] % 32];
-  return `L-${out}`;
 }
 
 /** An email that can be shown: accounts made without one (LTI) carry none or a placeholder without "@". */
@@ -33,9 +24,6 @@ export const hasEmail = (email: string | null | undefined): email is string => !
 export function disambiguatorOf(row: { id: string; email: string | null }, seesEmail: boolean): string {
   return seesEmail && hasEmail(row.email) ? row.email : learnerCode(row.id);
 }
-
-/** Names compare as Arabic readers see them: "سارة", "ساره" and "سَارة" collide. */
-export const nameKey = (displayName: string): string => normalizeArabic(displayName);
 
 /**
  * The disambiguators of a class's members: each learner's, or null when no other member shares the name.

@@ -35,9 +35,11 @@ function poolSize(raw: string | undefined): number {
 export interface DbModel {
   entities: NonNullable<DataSourceOptions["entities"]>;
   migrations: NonNullable<DataSourceOptions["migrations"]>;
+  /** Entity subscribers (e.g. accounts/identity-keys.ts fills derived columns on insert). */
+  subscribers?: NonNullable<DataSourceOptions["subscribers"]>;
 }
 
-export function buildDataSource(opts: DbOptions, { entities, migrations }: DbModel): DataSource {
+export function buildDataSource(opts: DbOptions, { entities, migrations, subscribers = [] }: DbModel): DataSource {
   if (isPostgresUrl(opts.databaseUrl)) {
     return new DataSource({
       type: "postgres",
@@ -46,6 +48,7 @@ export function buildDataSource(opts: DbOptions, { entities, migrations }: DbMod
       poolSize: poolSize(process.env.DATABASE_POOL_SIZE),
       entities,
       migrations,
+      subscribers,
       logging: opts.logging ?? false,
       logger: opts.logger,
     });
@@ -65,6 +68,7 @@ export function buildDataSource(opts: DbOptions, { entities, migrations }: DbMod
     database,
     entities,
     migrations,
+    subscribers,
     enableWAL: database !== ":memory:",
     busyTimeout: 5000,
     logging: opts.logging ?? false,
