@@ -13,7 +13,8 @@
  * `npm run bench -- --only signup-read` (with `--db postgres` too, if wanted) measures that one row alone:
  * it prints its table and leaves the result files and the README as they are (a partial run is no result).
  * `npm run bench -- --only transfer` measures the bytes a cold Arabic lesson page moves at 360 px in Chromium
- * (bench/lib/transfer.ts) the same way, and `--only lesson` the lesson query against raw node:http.
+ * (bench/lib/transfer.ts) the same way, `--only lesson` the lesson query against raw node:http, `--only dashboards` the class dashboard
+ * and item statistics at 10,000 learners.
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -48,7 +49,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer", "lesson"] as const;
+const ROWS = ["signup-read", "transfer", "lesson", "dashboards"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -351,6 +352,91 @@ async function lessonRow(server: Child, contentDir: string, work: string) {
   target("lesson query errors", lessonRounds.reduce((s, x) => s + x.graphql.errors, 0), "count", "==", 0);
 }
 
+/** Dashboards at scale, in process (the real app, with a statement-counting logger) (`--only dashboards`). */
+async function dashboardRow(contentDir: string, database: (name: string) => Promise<BenchDatabase>, pg: BenchPostgres | undefined) {
+  const content = await loadContent(contentDir);
+  const statements: string[] = [];
+  const scaleDb = await database("scale");
+  const db = await openDatabase({
+    ...scaleDb.open,
+    logger: { logQuery: (q: string) => void statements.push(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} },
+  });
+  const app = await createApp({ db, content, production: true, log: () => {}, passwordParams: { logN: 10, r: 8, p: 1 } });
+  const tIns = performance.now();
+  const scale = await insertScaleData(db, content.lessons.map((l) => l.slug));
+  const insertS = (performance.now() - tIns) / 1000;
+  log(`inserted ${scale.rows.users} learners and ${scale.rows.responses} responses in ${insertS.toFixed(1)} s`);
+  const url = await app.listen(0, "127.0.0.1");
+  const { signIn } = await gql(url, `mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email: scale.instructorEmail, password: scale.password } });
+  const DASHBOARD = `query($id: ID!) { classroom(id: $id) { learnerCount
+    progress(limit: 50) { learner { id displayName } lessons { status bestScore } objectives { level } }
+    lessonAverages { lessonSlug completionRate averageBestScore } mastery { objectiveId attempted familiar proficient mastered }
+    needsHelp(limit: 20) { learner { displayName } reasons } recentActivity(limit: 20) { type at } } }`;
+  const ITEM_STATS = `query($id: ID!) { classroom(id: $id) { itemStats(quizId: "${BENCH_QUIZ}") { itemId facilityIndex discriminationIndex distribution { key count } } } }`;
+  const time = async (query: string, id: string) => {
+    const times: number[] = [];
+    await gql(url, query, { id }, signIn.token); // warm
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      await gql(url, query, { id }, signIn.token);
+      times.push(performance.now() - t);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: times[7], p95: times[14] };
+  };
+  const countStatements = async (query: string, id: string) => {
+    statements.length = 0;
+    await gql(url, query, { id }, signIn.token);
+    return statements.filter((s) => !/session|"UserRow"/i.test(s)).length;
+  };
+  const dash = await time(DASHBOARD, scale.bigClassId);
+  const stats = await time(ITEM_STATS, scale.bigClassId);
+  const stmts = {
+    dashboardBig: await countStatements(DASHBOARD, scale.bigClassId),
+    dashboardSmall: await countStatements(DASHBOARD, scale.smallClassIds[0]),
+    itemStatsBig: await countStatements(ITEM_STATS, scale.bigClassId),
+    itemStatsSmall: await countStatements(ITEM_STATS, scale.smallClassIds[0]),
+  };
+  log(`dashboard p50 ${dash.p50.toFixed(1)} ms p95 ${dash.p95.toFixed(1)} ms; item stats p50 ${stats.p50.toFixed(1)} ms p95 ${stats.p95.toFixed(1)} ms; statements ${JSON.stringify(stmts)}`);
+  // Where the dashboard's time goes: each of its parts alone, p50 of 15 runs, in process.
+  const d = app.services.dashboard;
+  const parts: Record<string, () => Promise<unknown>> = {
+    learnerCount: () => d.learnerCount(scale.bigClassId),
+    progress: () => d.progress(scale.bigClassId, 0, 50),
+    lessonAverages: () => d.lessonAverages(scale.bigClassId),
+    mastery: () => d.masterySummary(scale.bigClassId),
+    needsHelp: () => d.needsHelp(scale.bigClassId, 0.6, 20),
+    recentActivity: () => d.recentActivity(scale.bigClassId, 20),
+  };
+  const profile: Record<string, number> = {};
+  for (const [name, f] of Object.entries(parts)) {
+    const ts: number[] = [];
+    for (let i = 0; i < 15; i++) {
+      const t = performance.now();
+      await f();
+      ts.push(performance.now() - t);
+    }
+    profile[name] = Math.round(ts.sort((a, b) => a - b)[7] * 10) / 10;
+  }
+  log(`dashboard parts, p50 ms: ${JSON.stringify(profile)}`);
+  await app.close();
+  await db.destroy();
+  runs.dashboards = { learners: scale.rows.users, responses: scale.rows.responses, insertSeconds: insertS, dashboard: dash, itemStats: stats, statements: stmts, partsP50ms: profile };
+  target("class dashboard p95 (10k learners × 40 items)", dash.p95, "ms", "<=", 100);
+  target("item statistics p95 (10k learners × 40 items)", stats.p95, "ms", "<=", 100);
+  target("dashboard statements, 10k class − 30 class", stmts.dashboardBig - stmts.dashboardSmall, "statements", "==", 0);
+  target("item statistics statements, 10k class − 30 class", stmts.itemStatsBig - stmts.itemStatsSmall, "statements", "==", 0);
+
+  notes.push(
+    `Dashboard parts alone (p50, ms; they run ${pg ? "on the data source's pool of PostgreSQL connections" : `on ${process.env.READ_POOL_SIZE ?? 2} read connections`} side by side): ` +
+      Object.entries(profile)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ") +
+      `. Scale data (${scale.rows.users} learners, ${scale.rows.responses} responses) inserted in ${insertS.toFixed(1)} s, then ${pg ? "VACUUM ANALYZE" : "ANALYZE"}.`,
+  );
+
+}
+
 async function measureAll(work: string, contentDir: string, pg: BenchPostgres | undefined) {
   const started = performance.now();
   // Every bench learner signs up from 127.0.0.1: the per-address sign-up budget would stop the 100 of a run.
@@ -367,6 +453,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   if (ONLY) {
     if (ONLY === "signup-read") await signUpReadRow(env, database);
     else if (ONLY === "transfer") await transferRow(env, database, contentDir);
+    else if (ONLY === "dashboards") await dashboardRow(contentDir, database, pg);
     else {
       const server = await startChild(serverArgs, { ...env, ...(await database("main")).env }, ROOT);
       await lessonRow(server, contentDir, work);
@@ -460,87 +547,8 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   }
 
   // 4. Dashboards at scale, in process (the real app, with a statement-counting logger).
-  const content = await loadContent(contentDir);
-  const statements: string[] = [];
-  const scaleDb = await database("scale");
-  const db = await openDatabase({
-    ...scaleDb.open,
-    logger: { logQuery: (q: string) => void statements.push(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} },
-  });
-  const app = await createApp({ db, content, production: true, log: () => {}, passwordParams: { logN: 10, r: 8, p: 1 } });
-  const tIns = performance.now();
-  const scale = await insertScaleData(db, content.lessons.map((l) => l.slug));
-  const insertS = (performance.now() - tIns) / 1000;
-  log(`inserted ${scale.rows.users} learners and ${scale.rows.responses} responses in ${insertS.toFixed(1)} s`);
-  const url = await app.listen(0, "127.0.0.1");
-  const { signIn } = await gql(url, `mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email: scale.instructorEmail, password: scale.password } });
-  const DASHBOARD = `query($id: ID!) { classroom(id: $id) { learnerCount
-    progress(limit: 50) { learner { id displayName } lessons { status bestScore } objectives { level } }
-    lessonAverages { lessonSlug completionRate averageBestScore } mastery { objectiveId attempted familiar proficient mastered }
-    needsHelp(limit: 20) { learner { displayName } reasons } recentActivity(limit: 20) { type at } } }`;
-  const ITEM_STATS = `query($id: ID!) { classroom(id: $id) { itemStats(quizId: "${BENCH_QUIZ}") { itemId facilityIndex discriminationIndex distribution { key count } } } }`;
-  const time = async (query: string, id: string) => {
-    const times: number[] = [];
-    await gql(url, query, { id }, signIn.token); // warm
-    for (let i = 0; i < 15; i++) {
-      const t = performance.now();
-      await gql(url, query, { id }, signIn.token);
-      times.push(performance.now() - t);
-    }
-    times.sort((a, b) => a - b);
-    return { p50: times[7], p95: times[14] };
-  };
-  const countStatements = async (query: string, id: string) => {
-    statements.length = 0;
-    await gql(url, query, { id }, signIn.token);
-    return statements.filter((s) => !/session|"UserRow"/i.test(s)).length;
-  };
-  const dash = await time(DASHBOARD, scale.bigClassId);
-  const stats = await time(ITEM_STATS, scale.bigClassId);
-  const stmts = {
-    dashboardBig: await countStatements(DASHBOARD, scale.bigClassId),
-    dashboardSmall: await countStatements(DASHBOARD, scale.smallClassIds[0]),
-    itemStatsBig: await countStatements(ITEM_STATS, scale.bigClassId),
-    itemStatsSmall: await countStatements(ITEM_STATS, scale.smallClassIds[0]),
-  };
-  log(`dashboard p50 ${dash.p50.toFixed(1)} ms p95 ${dash.p95.toFixed(1)} ms; item stats p50 ${stats.p50.toFixed(1)} ms p95 ${stats.p95.toFixed(1)} ms; statements ${JSON.stringify(stmts)}`);
-  // Where the dashboard's time goes: each of its parts alone, p50 of 15 runs, in process.
-  const d = app.services.dashboard;
-  const parts: Record<string, () => Promise<unknown>> = {
-    learnerCount: () => d.learnerCount(scale.bigClassId),
-    progress: () => d.progress(scale.bigClassId, 0, 50),
-    lessonAverages: () => d.lessonAverages(scale.bigClassId),
-    mastery: () => d.masterySummary(scale.bigClassId),
-    needsHelp: () => d.needsHelp(scale.bigClassId, 0.6, 20),
-    recentActivity: () => d.recentActivity(scale.bigClassId, 20),
-  };
-  const profile: Record<string, number> = {};
-  for (const [name, f] of Object.entries(parts)) {
-    const ts: number[] = [];
-    for (let i = 0; i < 15; i++) {
-      const t = performance.now();
-      await f();
-      ts.push(performance.now() - t);
-    }
-    profile[name] = Math.round(ts.sort((a, b) => a - b)[7] * 10) / 10;
-  }
-  log(`dashboard parts, p50 ms: ${JSON.stringify(profile)}`);
-  await app.close();
-  await db.destroy();
-  runs.dashboards = { learners: scale.rows.users, responses: scale.rows.responses, insertSeconds: insertS, dashboard: dash, itemStats: stats, statements: stmts, partsP50ms: profile };
-  target("class dashboard p95 (10k learners × 40 items)", dash.p95, "ms", "<=", 100);
-  target("item statistics p95 (10k learners × 40 items)", stats.p95, "ms", "<=", 100);
-  target("dashboard statements, 10k class − 30 class", stmts.dashboardBig - stmts.dashboardSmall, "statements", "==", 0);
-  target("item statistics statements, 10k class − 30 class", stmts.itemStatsBig - stmts.itemStatsSmall, "statements", "==", 0);
+  await dashboardRow(contentDir, database, pg);
   target("server peak RSS during load", peakRss, "MiB", "<=", 512);
-
-  notes.push(
-    `Dashboard parts alone (p50, ms; they run ${pg ? "on the data source's pool of PostgreSQL connections" : `on ${process.env.READ_POOL_SIZE ?? 2} read connections`} side by side): ` +
-      Object.entries(profile)
-        .map(([k, v]) => `${k} ${v}`)
-        .join(", ") +
-      `. Scale data (${scale.rows.users} learners, ${scale.rows.responses} responses) inserted in ${insertS.toFixed(1)} s, then ${pg ? "VACUUM ANALYZE" : "ANALYZE"}.`,
-  );
 
   // 4b. An authenticated read while 40 sign-ups hash their passwords with production parameters.
   await signUpReadRow(env, database);
