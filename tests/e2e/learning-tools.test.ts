@@ -111,6 +111,11 @@ async function tabTo(page: Page, selector: string, max = 80) {
 async function glossaryJourney(page: Page, lang: Lang, width: number) {
   await page.goto(`${base}/lessons/event-and-actors`);
   await page.locator("button.term").first().waitFor();
+  // Context beyond the article, apart from the lesson's text: marked as such, each fact with a source to open.
+  const before = page.getByTestId("context-before");
+  await before.waitFor();
+  expect(await before.locator(".badge--warn").textContent()).toBe(lang === "ar" ? "سياق من خارج المقال" : "Context beyond the article");
+  expect(await before.locator('a[href^="https://"]').count()).toBeGreaterThanOrEqual(1);
   await tabTo(page, "button.term");
   const controls = (await page.evaluate(() => document.activeElement?.getAttribute("aria-controls"))) ?? "";
   expect(await page.locator(`[id="${controls}"]`).isVisible()).toBe(false);
@@ -156,13 +161,15 @@ async function timelineJourney(page: Page, lang: Lang, width: number) {
   await page.goto(`${base}/timeline`);
   await page.getByTestId("timeline-list").waitFor();
   const all = await page.locator("[data-event]").count();
+  // Facts beyond the article share the axis, marked as context (the content's context sheet).
+  expect(await page.locator("[data-event] .badge--warn").count()).toBeGreaterThanOrEqual(1);
   await tabTo(page, "#timeline-actor", 40);
   await page.keyboard.press("ArrowDown"); // Chromium's closed <select>: the arrow picks the next option (the first actor)
   await expect.poll(() => page.locator("#timeline-actor").inputValue(), GUARD).not.toBe("");
   await expect.poll(() => page.locator("[data-event]").count(), GUARD).toBeLessThan(all);
   expect(await sideways(page), `timeline scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-timeline`);
-  await tabTo(page, "[data-event] a", 20);
+  await tabTo(page, '[data-event] a[href^="/lessons/"]', 20);
   const href = (await page.evaluate(() => document.activeElement?.getAttribute("href"))) ?? "";
   await page.keyboard.press("Enter");
   await page.waitForURL((u) => href !== "" && u.pathname + u.hash === href, GUARD);

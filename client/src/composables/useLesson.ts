@@ -33,6 +33,12 @@ const LessonPageQuery = graphql(`
       sources {
         ...SourceFields
       }
+      contextBefore {
+        ...ContextFactFields
+      }
+      contextAfter {
+        ...ContextFactFields
+      }
       quiz {
         id
       }

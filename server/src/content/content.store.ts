@@ -7,7 +7,7 @@ import type { CourseContent } from "./content.model.js";
 import { Locale, pick } from "../shared/locale.js";
 import type { Course } from "../course/course.type.js";
 import type { Source } from "../lessons/source.type.js";
-import type { Lesson } from "../lessons/lesson.type.js";
+import type { ContextFact, Lesson } from "../lessons/lesson.type.js";
 import type { Quiz } from "../quizzes/quiz.type.js";
 import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
@@ -118,6 +118,13 @@ export class ContentStore {
         items: q.items.map((item) => publicItem(this.ids, item, locale, this.items.get(item.id)!.version)),
       });
     }
+    const facts = new Map<string, ContextFact>(
+      this.content.context.facts.map((f) => [
+        f.id,
+        { id: f.id, date: f.date, when: f.when, text: pick(f.text, locale), sources: f.sources.map((s) => ({ title: s.title, publisher: s.publisher, date: s.date, url: s.url ?? null })) },
+      ]),
+    );
+    const factsOf = (ids: string[] | undefined) => (ids ?? []).flatMap((id) => facts.get(id) ?? []);
     const lessonViews = new Map<string, Lesson>();
     for (const l of lessons) {
       lessonViews.set(l.slug, {
@@ -140,6 +147,8 @@ export class ContentStore {
         keyTerms: l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale), definition: pick(t.definition, locale) })),
         timeline: l.timeline.map((t) => ({ date: t.date, event: pick(t.event, locale), sourceParagraphs: [...t.sourceParagraphs] })),
         sources: l.sources.map((id) => sources.get(id)!),
+        contextBefore: factsOf(l.context?.before),
+        contextAfter: factsOf(l.context?.after),
         quiz: quizViews.get(l.quiz)!,
       });
     }

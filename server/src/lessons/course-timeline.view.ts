@@ -3,8 +3,8 @@
  * draws on the same article paragraphs, each tagged with the map's actors it names (found with the search
  * keys: the project's normaliser, English stems; either language counts). Pure over the loaded content.
  *
- * Context facts (content/context.yaml, being added by the content work) join through CONTEXT_FACTS below:
- * a function from the content to dated facts with their source. Until that file exists it returns none.
+ * Context facts (content/context.yaml) join through CONTEXT_FACTS below, marked as beyond the article, each
+ * with the first of its sources that has an address.
  */
 import type { CourseContent } from "../content/content.model.js";
 import type { Bilingual } from "../content/content.schema.js";
@@ -22,8 +22,12 @@ export interface ContextTimelineFact {
   source: ContextSource;
 }
 
-/** The hook for context facts: replace with a reader of content/context.yaml once it is on this branch. */
-export const CONTEXT_FACTS: (content: CourseContent) => ContextTimelineFact[] = () => [];
+/** The dated facts of content/context.yaml, each with the first source that has an address (a fact without one is left out). */
+export const CONTEXT_FACTS = (content: CourseContent): ContextTimelineFact[] =>
+  content.context.facts.flatMap((f) => {
+    const s = f.sources.find((x) => x.url);
+    return s?.url ? [{ id: f.id, date: f.date, fact: f.text, source: { publisher: s.publisher, date: s.date, url: s.url } }] : [];
+  });
 
 function actorsNamed(content: CourseContent, text: Bilingual): string[] {
   const found = new Set<string>();

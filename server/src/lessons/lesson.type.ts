@@ -74,6 +74,39 @@ export class TimelineEntry {
   sourceParagraphs: number[];
 }
 
+@ObjectType({ description: "Where a context fact was checked: a public source named in the vetted fact sheet." })
+export class ContextFactSource {
+  @Field(() => String)
+  title: string;
+
+  @Field(() => String)
+  publisher: string;
+
+  @Field(() => String, { description: "As the source dates itself (ISO, possibly partial)." })
+  date: string;
+
+  @Field(() => String, { nullable: true })
+  url: string | null;
+}
+
+@ObjectType({ description: "A fact beyond the article (content/context.yaml), in our words: never the article's claim." })
+export class ContextFact {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { description: "ISO date, possibly partial or a range." })
+  date: string;
+
+  @Field(() => String, { description: "before: before the article appeared; after: what happened next." })
+  when: string;
+
+  @Field(() => String)
+  text: string;
+
+  @Field(() => [ContextFactSource])
+  sources: ContextFactSource[];
+}
+
 @ObjectType()
 export class Lesson {
   @Field(() => ID)
@@ -105,6 +138,12 @@ export class Lesson {
 
   @Field(() => [Source], { description: "The article's cited sources this lesson draws on." })
   sources: Source[];
+
+  @Field(() => [ContextFact], { description: "Context beyond the article that came before it, shown apart from the lesson's text." })
+  contextBefore: ContextFact[];
+
+  @Field(() => [ContextFact], { description: "Context beyond the article: what happened next, shown apart from the lesson's text." })
+  contextAfter: ContextFact[];
 
   @Field(() => Quiz)
   quiz: Quiz;

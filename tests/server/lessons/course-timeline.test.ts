@@ -12,7 +12,7 @@ import { loadContent } from "../../../server/src/content/content.loader.js";
 import type { CourseContent } from "../../../server/src/content/content.model.js";
 import { courseTimelineView } from "../../../server/src/lessons/course-timeline.view.js";
 import { Locale } from "../../../server/src/shared/locale.js";
-import { copyContent } from "../../helpers/content-fixtures.js";
+import { contentWith, copyContent } from "../../helpers/content-fixtures.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { realContent, startTestServer } from "../../helpers/test-server.js";
 
@@ -69,12 +69,52 @@ describe("course timeline", () => {
   });
 });
 
+describe("context facts in lessons and on the timeline", () => {
+  const FACTS = {
+    facts: [
+      { id: "cf-old", date: "1999", when: "before", text: { ar: "حقيقة قديمة عن الاتفاق", en: "An old fact about the agreement" }, sources: [{ title: "T", publisher: "Gazette", date: "1999-05", url: "https://example.org/old" }] },
+      { id: "cf-new", date: "2031-02-03", when: "after", text: { ar: "ما حدث بعد ذلك", en: "What happened next" }, sources: [{ title: "U", publisher: "Herald", date: "2031-02-04", url: "https://example.org/new" }] },
+    ],
+  };
+  let withFacts: TestServer;
+  beforeAll(async () => {
+    const dir = await contentWith("lessons/01-fx-lesson-a.yaml", (doc) => (doc.context = { before: ["cf-old"], after: ["cf-new"] }));
+    await writeFile(path.join(dir, "context.yaml"), stringify(FACTS));
+    withFacts = await startTestServer({ content: await loadContent(dir) });
+  });
+  afterAll(async () => {
+    await withFacts.stop();
+  });
+
+  it("should give a lesson its 'before' and 'what happened next' layers, apart from its paragraphs, with their sources", async () => {
+    const res = await withFacts.gql<any>(`{ lesson(slug: "fx-lesson-a", locale: EN) { contextBefore { id date when text sources { publisher url } } contextAfter { id text } } }`);
+    expect(res.body.errors).toBeUndefined();
+    expect(res.body.data.lesson.contextBefore).toEqual([{ id: "cf-old", date: "1999", when: "before", text: "An old fact about the agreement", sources: [{ publisher: "Gazette", url: "https://example.org/old" }] }]);
+    expect(res.body.data.lesson.contextAfter).toEqual([{ id: "cf-new", text: "What happened next" }]);
+    const other = await withFacts.gql<any>(`{ lesson(slug: "fx-lesson-b", locale: AR) { contextBefore { id } contextAfter { id } } }`);
+    expect(other.body.data.lesson).toEqual({ contextBefore: [], contextAfter: [] });
+  });
+
+  it("should put the context facts on the timeline's axis, marked as context with their source", async () => {
+    const res = await withFacts.gql<any>(`{ courseTimeline(locale: AR) { events { id date kind lessonSlug source { publisher url } } } }`);
+    const events = res.body.data.courseTimeline.events;
+    expect(events[0]).toEqual({ id: "context#cf-old", date: "1999", kind: "context", lessonSlug: null, source: { publisher: "Gazette", url: "https://example.org/old" } });
+    expect(events.at(-1)).toMatchObject({ id: "context#cf-new", kind: "context", source: { publisher: "Herald" } });
+  });
+});
+
 describe("the real course's timeline", () => {
-  it("should resolve every event to a lesson paragraph that draws on the article paragraphs the event cites", async () => {
+  it("should resolve every event to a lesson paragraph that draws on the article paragraphs the event cites, and every context fact to its source", async () => {
     const real = await realContent();
     const view = courseTimelineView(real, Locale.AR);
     expect(view.events.length).toBeGreaterThan(0);
-    for (const e of view.events) {
+    const context = view.events.filter((e) => e.kind === "context");
+    expect(context.length).toBe(real.context.facts.length);
+    for (const e of context) {
+      const fact = real.context.facts.find((f) => `context#${f.id}` === e.id)!;
+      expect(fact.sources.map((s) => s.url), e.id).toContain(e.source!.url);
+    }
+    for (const e of view.events.filter((x) => x.kind === "article")) {
       const p = real.lessons.find((l) => l.slug === e.lessonSlug)!.sections.flatMap((s) => s.paragraphs).find((x) => x.id === e.paragraphId);
       expect(p, e.id).toBeDefined();
       expect(p!.sourceParagraphs.some((n) => e.articleParagraphs.includes(n)), e.id).toBe(true);

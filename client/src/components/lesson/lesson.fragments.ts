@@ -33,3 +33,17 @@ export const TimelineEntryFields = graphql(`
     sourceParagraphs
   }
 `);
+
+export const ContextFactFields = graphql(`
+  fragment ContextFactFields on ContextFact {
+    id
+    date
+    text
+    sources {
+      title
+      publisher
+      date
+      url
+    }
+  }
+`);
