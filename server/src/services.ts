@@ -98,7 +98,9 @@ export function createServices(
  */
 export function reactions(content: ContentStore): DomainEvents {
   return new DomainEvents()
-    .on("answer.graded", (em, e) => scheduleReview(em, e.userId, e.itemId, e.correct, e.at, e.notBefore))
+    .on("answer.graded", async (em, e) => {
+      await scheduleReview(em, e.userId, e.itemId, e.correct, e.at, e.notBefore);
+    })
     .on("answers.changed", (em, e) => refreshStoredMastery(em, content, e.userId, e.at))
     .on("assessment.finished", async (em, e) => {
       await applyAttempt(em, e.attemptId, 1);

@@ -104,6 +104,7 @@ describe("results summary", () => {
     score: 1,
     maxScore: 3,
     feedbackAvailable: true,
+    skipped: [],
     items: [quizItem("SINGLE_CHOICE", { id: "i1", objectiveIds: ["o1"] }), quizItem("SINGLE_CHOICE", { id: "i2", objectiveIds: ["o2"] }), quizItem("SINGLE_CHOICE", { id: "i3", objectiveIds: ["o2"] })],
     responses: [
       response({ id: "r1", itemId: "i1", score: 1, correct: true, answer: ans({ choiceIds: ["q.a"] }), rightAnswer: ans({ choiceIds: ["q.a"] }) }),

@@ -31,6 +31,7 @@ function attempt(over: Partial<AttemptFieldsFragment> = {}): AttemptFieldsFragme
     score: null,
     maxScore: null,
     feedbackAvailable: false,
+    skipped: [],
     items: [quizItem("SINGLE_CHOICE")],
     responses: [
       {

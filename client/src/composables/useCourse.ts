@@ -4,6 +4,7 @@ import { useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
 import { gqlLocale } from "../locale.js";
 import { useAuth } from "./useAuth.js";
+import { chooseNextStep } from "./next-step.js";
 
 const CourseHomeQuery = graphql(`
   query CourseHome($locale: Locale!) {
@@ -33,6 +34,12 @@ export const MyProgressSummaryQuery = graphql(`
       lessons {
         ...LessonProgressFields
       }
+      objectives {
+        objectiveId
+        lessonSlug
+        level
+        fraction
+      }
     }
   }
 `);
@@ -44,15 +51,16 @@ export function useCourse() {
 
   const progressBySlug = computed(() => new Map((progress.data.value?.myProgress.lessons ?? []).map((l) => [l.lessonSlug, l])));
 
-  /** Where to pick up: the first lesson in order being read, else the first not started. */
-  const resume = computed(() => {
-    const lessons = course.data.value?.course.lessons ?? [];
-    if (!viewer.value || !progress.data.value) return null;
-    const reading = lessons.find((l) => progressBySlug.value.get(l.slug)?.status === "IN_PROGRESS");
-    if (reading) return { lesson: reading, kind: "continue" as const };
-    const next = lessons.find((l) => (progressBySlug.value.get(l.slug)?.status ?? "NOT_STARTED") === "NOT_STARTED");
-    if (next) return { lesson: next, kind: next === lessons[0] ? ("start" as const) : ("next" as const) };
-    return { lesson: null, kind: "done" as const };
+  /** The one next step with its reason (next-step.ts): due reviews, a weak objective, the next lesson. */
+  const nextStep = computed(() => {
+    if (!viewer.value || !progress.data.value || !course.data.value) return null;
+    const p = progress.data.value.myProgress;
+    return chooseNextStep({
+      lessons: course.data.value.course.lessons,
+      status: (slug) => progressBySlug.value.get(slug)?.status,
+      reviewsDue: p.reviewsDue,
+      objectives: p.objectives,
+    });
   });
 
   return {
@@ -62,6 +70,6 @@ export function useCourse() {
     error: course.error,
     reviewsDue: computed(() => progress.data.value?.myProgress.reviewsDue ?? 0),
     progressBySlug,
-    resume,
+    nextStep,
   };
 }

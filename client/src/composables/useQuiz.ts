@@ -33,6 +33,12 @@ const QuizOverviewQuery = graphql(`
         ...LessonProgressFields
       }
     }
+    myOpenAttempts(quizId: $id) {
+      id
+      mode
+      startedAt
+      secondsLeft
+    }
   }
 `);
 
@@ -63,5 +69,8 @@ export function useQuiz(quizId: Ref<string>) {
     return { error: errorInfo(r.error) ?? { code: "unknown", key: "errors.unknown" } };
   }
 
-  return { quiz, lesson, lessonProgress, fetching: query.fetching, error: query.error, startAttempt, starting: start.fetching };
+  /** The open attempt per mode that starting would resume (issue 14 point 6: the page says so first). */
+  const openAttempts = computed(() => new Map((query.data.value?.myOpenAttempts ?? []).map((a) => [a.mode, a])));
+
+  return { quiz, lesson, lessonProgress, openAttempts, fetching: query.fetching, error: query.error, startAttempt, starting: start.fetching };
 }

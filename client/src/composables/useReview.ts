@@ -19,6 +19,7 @@ const SubmitReviewMutation = graphql(`
   mutation SubmitReview($input: ReviewAnswerInput!) {
     submitReview(input: $input) {
       ...ItemResponseFields
+      nextReviewAt
     }
   }
 `);
@@ -30,6 +31,8 @@ export function useReview() {
   const items = ref<QuizItemFieldsFragment[] | null>(null);
   const index = ref(0);
   const responses = ref(new Map<string, ItemResponseFieldsFragment>());
+  /** When each item answered in this session comes back (the server's new due date), for the closing words. */
+  const comesBack = ref(new Map<string, string>());
   const errorKey = ref<string | null>(null);
   watch(
     () => query.data.value?.reviewQueue,
@@ -43,6 +46,7 @@ export function useReview() {
     items.value = null;
     index.value = 0;
     responses.value = new Map();
+    comesBack.value = new Map();
     await query.executeQuery({ requestPolicy: "network-only" });
   });
 
@@ -54,7 +58,10 @@ export function useReview() {
     if (!item) return;
     errorKey.value = null;
     const r = await submit.executeMutation({ input: { itemId: item.id, answer } });
-    if (r.data) responses.value = new Map(responses.value).set(item.id, r.data.submitReview);
+    if (r.data) {
+      responses.value = new Map(responses.value).set(item.id, r.data.submitReview);
+      if (r.data.submitReview.nextReviewAt) comesBack.value = new Map(comesBack.value).set(item.id, r.data.submitReview.nextReviewAt as string);
+    }
     else errorKey.value = errorInfo(r.error)?.key ?? "errors.unknown";
   }
 
@@ -63,6 +70,7 @@ export function useReview() {
     index,
     current,
     responses,
+    comesBack,
     right,
     check,
     checking: submit.fetching,

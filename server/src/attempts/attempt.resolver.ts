@@ -4,7 +4,7 @@ import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import { AttemptMode } from "./attempt.enum.js";
-import { Attempt, ItemHint, ItemResponse, SubmitAnswerInput } from "./attempt.type.js";
+import { Attempt, ItemHint, ItemResponse, OpenAttempt, SubmitAnswerInput } from "./attempt.type.js";
 import { toAttempt, toItemResponse } from "./attempt.view.js";
 import { certaintyModeOf, hintsOffered, hintView } from "./hints.js";
 
@@ -29,6 +29,19 @@ export class AttemptResolver {
   @Query(() => Attempt, { nullable: true, description: "One of your attempts; anyone else's answers attempt/not_found." })
   async attempt(@Arg("id", () => ID) id: string, @Ctx() ctx: AppContext): Promise<Attempt> {
     return attemptView(ctx, await ctx.attempts.get(ctx.viewer!, id));
+  }
+
+  @Authorized()
+  @Query(() => [OpenAttempt], { description: "Your open attempts of this quiz, at most one per mode: the ones startAttempt resumes. Empty for an unknown quiz." })
+  async myOpenAttempts(@Arg("quizId", () => ID) quizId: string, @Ctx() ctx: AppContext): Promise<OpenAttempt[]> {
+    const now = ctx.clock.now();
+    return (await ctx.attempts.openAttempts(ctx.viewer!, quizId)).map((row) => ({
+      id: row.id,
+      mode: row.mode as AttemptMode,
+      startedAt: row.startedAt,
+      deadline: row.deadline,
+      secondsLeft: row.deadline ? Math.max(0, Math.floor((row.deadline.getTime() - now.getTime()) / 1000)) : null,
+    }));
   }
 
   @Authorized()

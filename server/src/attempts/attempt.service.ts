@@ -125,6 +125,21 @@ export class AttemptService {
   }
 
   /**
+   * The learner's open attempts of this quiz (at most one per mode), the ones `start` would resume, so the
+   * quiz page can say so before it does (issue 14 point 6). A timed attempt past its deadline is finished
+   * first, as any read does, and so is not listed.
+   */
+  async openAttempts(viewer: Viewer, quizId: string): Promise<AttemptRow[]> {
+    const open: AttemptRow[] = [];
+    for (const mode of [AttemptMode.PRACTICE, AttemptMode.ASSESSMENT]) {
+      const row = await this.db.getRepository(AttemptRow).findOneBy({ openKey: `${viewer.id}|${quizId}|${mode}` });
+      const checked = row && (await this.expireIfDue(row, viewer.displayName));
+      if (checked?.state === AttemptState.IN_PROGRESS) open.push(checked);
+    }
+    return open;
+  }
+
+  /**
    * Returns the learner's open attempt of this quiz and mode, or starts one. ASSESSMENT attempts are limited
    * to the quiz's maxAttempts and cannot start once the quiz has closed.
    */

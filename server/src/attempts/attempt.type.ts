@@ -176,6 +176,8 @@ export class ItemResponse {
 
   @Field(() => Float, { nullable: true, description: "Certainty-based mark in points (−6 to 3 times the points), once the score is visible and a certainty was given." })
   cbmMark: number | null;
+  @Field(() => Date, { nullable: true, description: "A review answer: when this item comes back for review (spread by the daily cap). Null on other answers." })
+  nextReviewAt?: Date | null;
 }
 
 @ObjectType({ description: "A lesson paragraph a hint shows." })
@@ -241,6 +243,36 @@ export class Calibration {
   answers: number;
 }
 
+@ObjectType({ description: "An open attempt that starting the quiz again in its mode resumes." })
+export class OpenAttempt {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => AttemptMode)
+  mode: AttemptMode;
+
+  @Field(() => Date)
+  startedAt: Date;
+
+  @Field(() => Date, { nullable: true, description: "When the server finishes it by itself; null when untimed." })
+  deadline: Date | null;
+
+  @Field(() => Int, { nullable: true, description: "Seconds until the deadline by the server's clock; null when untimed." })
+  secondsLeft: number | null;
+}
+
+@ObjectType({ description: "An item a finished practice attempt left unanswered, with what practice feedback shows after an answer." })
+export class SkippedItem {
+  @Field(() => ID)
+  itemId: string;
+
+  @Field(() => Answer, { nullable: true, description: "Null for an essay, and for an item an assessment also asks until that assessment's results are released." })
+  rightAnswer: Answer | null;
+
+  @Field(() => Feedback, { nullable: true, description: "Null for an item an assessment also asks until that assessment's results are released." })
+  feedback: Feedback | null;
+}
+
 @ObjectType()
 export class Attempt {
   @Field(() => ID)
@@ -296,4 +328,6 @@ export class Attempt {
 
   @Field(() => Calibration, { nullable: true, description: "Calibration over this attempt's graded answers that carry a certainty, once feedback is visible; null otherwise." })
   calibration: Calibration | null;
+  @Field(() => [SkippedItem], { description: "A finished practice attempt: every item left unanswered, with its right answer and feedback where they may be shown. Empty for assessments and open attempts." })
+  skipped: SkippedItem[];
 }

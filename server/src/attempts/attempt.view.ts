@@ -16,8 +16,8 @@ import type { Locale } from "../shared/locale.js";
 import { pick } from "../shared/locale.js";
 import type { AttemptRow } from "./attempt.entity.js";
 import type { AttemptMode, AttemptState } from "./attempt.enum.js";
-import { ResponseStatus } from "./attempt.enum.js";
-import type { Answer, Attempt, Evidence, ItemResponse, RubricMark } from "./attempt.type.js";
+import { AttemptMode as Mode, ResponseStatus } from "./attempt.enum.js";
+import type { Answer, Attempt, Evidence, ItemResponse, RubricMark, SkippedItem } from "./attempt.type.js";
 import type { ResponseRow } from "./response.entity.js";
 import { CertaintyMode } from "./attempt.enum.js";
 import type { HintView } from "./hints.js";
@@ -102,6 +102,28 @@ export function calibrationOf(rows: readonly Pick<ResponseRow, "status" | "score
   return calibration(certain);
 }
 
+/**
+ * A finished practice attempt's unanswered items (issue 14 point 1): practice shows every answer's key after
+ * it is given, so an item left out shows it once the attempt is over, as if answered. A guarded item keeps
+ * them withheld (quizzes/pools.ts); an assessment shows nothing here, its review policy governs results.
+ */
+export function skippedItems(row: AttemptRow, responses: readonly ResponseRow[], items: Map<number, Item>, content: ContentStore, withheld: ReadonlySet<string>): SkippedItem[] {
+  if (row.mode !== Mode.PRACTICE || row.state !== "FINISHED") return [];
+  const locale = row.locale as Locale;
+  const answered = new Set(responses.map((r) => r.itemId));
+  return row.layout.items
+    .filter((slot) => !answered.has(slot.itemId) && items.has(slot.versionId))
+    .map((slot) => {
+      const item = items.get(slot.versionId)!;
+      const key = !withheld.has(slot.itemId);
+      return {
+        itemId: slot.itemId,
+        rightAnswer: key ? publicRightAnswer(content.ids, item, locale) : null,
+        feedback: key ? { explanation: pick(item.explanation, locale), evidence: evidenceOf(item, content, locale), comment: null } : null,
+      };
+    });
+}
+
 /** The learning tools an attempt's view carries (issue 15): certainty-based marking and hints. */
 export interface AttemptTools {
   certaintyMode: CertaintyMode;
@@ -160,5 +182,6 @@ export function toAttempt(
     hintsAvailable: tools.hintsAvailable,
     hints: tools.hints,
     calibration: visible ? calibrationOf(responses) : null,
+    skipped: skippedItems(row, responses, items, content, withheld),
   };
 }

@@ -32,9 +32,9 @@ export class ReviewResolver {
     @Arg("locale", () => Locale, { nullable: true, description: "Language of the feedback; defaults to your chosen language." }) locale: Locale | undefined,
     @Ctx() ctx: AppContext,
   ): Promise<ItemResponse> {
-    const row = await ctx.reviews.submit(ctx.viewer!, input.itemId, input.answer);
+    const { row, due } = await ctx.reviews.submit(ctx.viewer!, input.itemId, input.answer);
     const rec = ctx.content.item(input.itemId)!;
     const keyShown = await ctx.reviews.keyShown(ctx.viewer!.id, input.itemId);
-    return toItemResponse(row, rec.item, rec.version, true, ctx.content, locale ?? ctx.viewer!.locale, keyShown);
+    return { ...toItemResponse(row, rec.item, rec.version, true, ctx.content, locale ?? ctx.viewer!.locale, keyShown), nextReviewAt: due };
   }
 }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { LessThanOrEqual } from "typeorm";
+import { LessThanOrEqual, MoreThanOrEqual, Not } from "typeorm";
 import type { ContentStore } from "../content/content.store.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -21,15 +21,24 @@ import type { Clock } from "../shared/clock.js";
 import type { DomainEvents } from "../shared/domain-events.js";
 import type { Viewer } from "../shared/viewer.js";
 import { ReviewCardRow } from "./review-card.entity.js";
-import { newCard, parseCard, reschedule, serializeCard } from "./scheduler.js";
+import { newCard, parseCard, reschedule, serializeCard, spreadDue } from "./scheduler.js";
 
 export const MAX_REVIEW_LIMIT = 100;
 
-/** Creates or reschedules the learner's card for an item inside the caller's transaction. */
-export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<void> {
+/**
+ * Creates or reschedules the learner's card for an item inside the caller's transaction, spread by the daily
+ * cap (scheduler.ts spreadDue); resolves to the card's new due date.
+ */
+export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<Date> {
   const existing = await em.findOneBy(ReviewCardRow, { userId, itemId });
-  const card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
+  let card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
+  if (card.due > at) {
+    const dayStart = new Date(Math.floor(card.due.getTime() / 86_400_000) * 86_400_000);
+    const others = await em.find(ReviewCardRow, { select: { due: true }, where: { userId, itemId: Not(itemId), due: MoreThanOrEqual(dayStart) } });
+    card = { ...card, due: spreadDue(card.due, others.map((o) => o.due), at) };
+  }
   await em.upsert(ReviewCardRow, { userId, itemId, due: card.due, card: serializeCard(card), updatedAt: at }, ["userId", "itemId"]);
+  return card.due;
 }
 
 export class ReviewService {
@@ -74,8 +83,8 @@ export class ReviewService {
     return !!rec && (await this.keys.keyShown(userId, rec.quiz.id, rec.item));
   }
 
-  /** Grades a review answer against the item's current version, stores it, and reschedules the card. */
-  async submit(viewer: Viewer, itemId: string, answer: PublicAnswer): Promise<ResponseRow> {
+  /** Grades a review answer against the item's current version, stores it, and reschedules the card (its new due date). */
+  async submit(viewer: Viewer, itemId: string, answer: PublicAnswer): Promise<{ row: ResponseRow; due: Date }> {
     const rec = this.content.item(itemId);
     const card = rec && (await this.db.getRepository(ReviewCardRow).findOneBy({ userId: viewer.id, itemId }));
     if (!rec || !card || (assessmentOnly(rec.item) && !(await this.keys.released(viewer.id, rec.quiz.id))))
@@ -104,9 +113,9 @@ export class ReviewService {
         answerKey: answerKey(rec.item, valid.answer, grade),
       });
       await em.insert(ResponseRow, row);
-      await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
+      const due = await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
       await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
-      return row;
+      return { row, due };
     });
   }
 }

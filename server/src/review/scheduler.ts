@@ -2,6 +2,12 @@
  * Spaced review with FSRS (ts-fsrs), long-term scheduling only (`enable_short_term: false`). A correct
  * answer rates Good and gets FSRS's interval; anything less rates Again, and the item is due at once so it
  * comes back in the next review session. Pure apart from ts-fsrs.
+ *
+ * Spreading (issue 14 point 6): items answered right together share a card state, so FSRS gives them the same
+ * interval and they would all fall due on one day. A daily cap spreads them instead of jitter (a cap is
+ * predictable and testable with the injected clock): at most REVIEW_DAILY_CAP of a learner's cards fall due
+ * on one UTC day; a card whose day is full moves on by whole days to the first day with room. A missed item
+ * is still due at once: the cap only moves due dates in the future.
  */
 import type { Card } from "ts-fsrs";
 import { createEmptyCard, fsrs, generatorParameters, Rating } from "ts-fsrs";
@@ -20,6 +26,25 @@ export function reschedule(card: Card, correct: boolean, now: Date, notBefore?: 
   let due = correct ? next.due : now;
   if (notBefore && due < notBefore) due = notBefore;
   return { ...next, due };
+}
+
+/** At most this many of one learner's review cards fall due on one UTC day (a review session asks 20). */
+export const REVIEW_DAILY_CAP = 20;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);
+
+/**
+ * `due` moved on by whole days past the UTC days that already hold `cap` of `others` (the learner's other
+ * cards' due dates). A due date not after `now` stays: a missed item comes back at once.
+ */
+export function spreadDue(due: Date, others: readonly Date[], now: Date, cap = REVIEW_DAILY_CAP): Date {
+  if (due.getTime() <= now.getTime() || cap < 1) return due;
+  const perDay = new Map<number, number>();
+  for (const d of others) perDay.set(utcDay(d), (perDay.get(utcDay(d)) ?? 0) + 1);
+  let shift = 0;
+  while ((perDay.get(utcDay(due) + shift) ?? 0) >= cap) shift += 1;
+  return new Date(due.getTime() + shift * DAY_MS);
 }
 
 export function serializeCard(card: Card): string {

@@ -51,6 +51,7 @@ const cases: Case[] = [
   { field: "attempt", doc: () => `{ attempt(id: "${attemptId}") { id responses { id } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
   { field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   { field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  { field: "myOpenAttempts", doc: () => `{ myOpenAttempts(quizId: "${QUIZ}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   {
     field: "signUp",
     doc: () => `mutation($e: String!) { signUp(input: { email: $e, password: "long enough pw", displayName: "n" }) { token } }`,

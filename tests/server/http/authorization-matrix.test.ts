@@ -85,6 +85,7 @@ const rows: Row[] = [
   { kind: "query", field: "attempt", doc: () => `{ attempt(id: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "query", field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: signedIn("ok") },
   { kind: "query", field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: signedIn("ok") },
+  { kind: "query", field: "myOpenAttempts", doc: () => `{ myOpenAttempts(quizId: "${LAST.quiz}") { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "classroom", doc: () => `{ classroom(id: "${classA.id}") { id learnerCount } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   { kind: "query", field: "exportMyData", doc: () => `{ exportMyData }`, expect: signedIn("ok") },

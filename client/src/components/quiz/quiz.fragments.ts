@@ -100,5 +100,19 @@ export const AttemptFields = graphql(`
     responses {
       ...ItemResponseFields
     }
+    skipped {
+      itemId
+      rightAnswer {
+        ...AnswerFields
+      }
+      feedback {
+        explanation
+        evidence {
+          lessonSlug
+          paragraphId
+          text
+        }
+      }
+    }
   }
 `);
