@@ -12,6 +12,7 @@ import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
 import { hasEssay, quizWhere } from "../../helpers/course-lookup.js";
+import { importQtiPackage } from "../../../server/src/exports/qti.js";
 
 const content = await fixtureContent();
 // A quiz with an essay (its attempt waits for grading) and another without (graded at once).
@@ -184,5 +185,23 @@ describe("the raw responses export", () => {
     ] as const) {
       expect((await stranger.gql(q, v)).body.errors?.[0].extensions?.code).toBe("classroom/not_found");
     }
+  });
+});
+
+describe("the item bank download", () => {
+  it("should give a quiz as a QTI 3.0 package that imports back to its items, and as Moodle XML", async () => {
+    const qti = await file(`query($q: ID!) { itemBankExport(quizId: $q, format: QTI3) { filename contentType base64 } }`, { q: PLAIN_QUIZ.id });
+    expect(qti.contentType).toBe("application/zip");
+    expect(qti.filename).toBe(`${PLAIN_QUIZ.id}-qti3-2026-10-05.zip`);
+    expect(importQtiPackage(new Uint8Array(qti.bytes)).items).toEqual(JSON.parse(JSON.stringify(server.app.store.quizFile(PLAIN_QUIZ.id)!.items, (k, v) => (k === "correct" && v === false ? undefined : v))));
+    const moodle = await file(`query($q: ID!) { itemBankExport(quizId: $q, format: MOODLE_XML) { filename contentType base64 } }`, { q: PLAIN_QUIZ.id });
+    expect(moodle.contentType).toBe("application/xml; charset=utf-8");
+    expect(moodle.bytes.toString("utf8")).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<quiz>/);
+    expect((moodle.bytes.toString("utf8").match(/<question type="(?!category)/g) ?? []).length).toBe(PLAIN_QUIZ.items.length);
+  });
+
+  it("should refuse an unknown quiz", async () => {
+    const res = await teacher.gql(`{ itemBankExport(quizId: "no-such-quiz", format: QTI3) { filename } }`);
+    expect(res.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 });
