@@ -137,7 +137,7 @@ export class ClassExports {
         rows.push(cells);
       }
     }
-    return { name: ar ? "سجل الدرجات" : "Gradebook", header, rows, rightToLeft: ar };
+    return { name: ar ? "دفتر الدرجات" : "Gradebook", header, rows, rightToLeft: ar };
   }
 
   /** One row per answer to a quiz's items by the class's members, in attempts (practice and assessment). */

@@ -128,7 +128,7 @@ describe("the gradebook export", () => {
     expect(f.contentType).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     expect(f.filename).toMatch(/\.xlsx$/);
     const sheets = await readExcelFile(f.bytes);
-    expect(sheets.map((s) => s.sheet)).toEqual(["سجل الدرجات"]);
+    expect(sheets.map((s) => s.sheet)).toEqual(["دفتر الدرجات"]);
     const rows = sheets[0].data;
     const header = rows[0] as string[];
     expect(header[0]).toBe("المتعلم");
