@@ -384,6 +384,7 @@ describe("instructor journey in Chromium", () => {
     await page.getByTestId("export-gradebook").click();
     await page.getByTestId("export-dialog").waitFor();
     await page.getByTestId("export-separator-semicolon").check();
+    await screen(page, "teach-ar-12-export-dialog");
     const download = page.waitForEvent("download", GUARD);
     await page.getByTestId("export-download").click();
     const file = await download;
