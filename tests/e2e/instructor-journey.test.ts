@@ -380,8 +380,13 @@ describe("instructor journey in Chromium", () => {
     const { page } = teacher;
     await page.goto(`${base}/teach/classes/${classId}`);
     await page.getByTestId("class-dashboard").waitFor();
-    const download = page.waitForEvent("download", GUARD);
+    // The export dialog: the gradebook, CSV, semicolons between cells (decimal commas).
     await page.getByTestId("export-gradebook").click();
+    await page.getByTestId("export-dialog").waitFor();
+    await page.getByTestId("export-separator-semicolon").check();
+    await screen(page, "teach-ar-12-export-dialog");
+    const download = page.waitForEvent("download", GUARD);
+    await page.getByTestId("export-download").click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/-gradebook-\d{4}-\d{2}-\d{2}\.csv$/);
     const bytes = await readFile((await file.path())!);
@@ -390,6 +395,7 @@ describe("instructor journey in Chromium", () => {
     expect(csv).toContain(LEARNER_NAME);
     expect(csv).toContain(SECOND_NAME);
     expect(csv.split("\r\n")[0]).toContain("المتعلم");
+    expect(csv.split("\r\n")[0].split(";").length).toBeGreaterThan(3);
   });
 
   it("should photograph the other /teach screens in Arabic and English, at desktop width and at 360 px", async () => {

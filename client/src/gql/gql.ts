@@ -65,6 +65,9 @@ type Documents = {
     "\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CourseTimelineDocument,
     "\n  query ClassEssays($id: ID!, $locale: Locale!, $offset: Int!, $limit: Int!, $quizId: ID) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssayCount(quizId: $quizId)\n      pendingEssays(locale: $locale, offset: $offset, limit: $limit, quizId: $quizId) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": typeof types.ClassEssaysDocument,
     "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": typeof types.GradeEssayDocument,
+    "\n  query GradebookExport($id: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    gradebookExport(classroomId: $id, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n": typeof types.GradebookExportDocument,
+    "\n  query ResponsesExport($id: ID!, $quizId: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    responsesExport(classroomId: $id, quizId: $quizId, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n": typeof types.ResponsesExportDocument,
+    "\n  query ItemBankExport($quizId: ID!, $format: ItemBankFormat!) {\n    itemBankExport(quizId: $quizId, format: $format) {\n      filename\n      contentType\n      base64\n    }\n  }\n": typeof types.ItemBankExportDocument,
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": typeof types.ClassItemStatsDocument,
     "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": typeof types.MyClassesDocument,
     "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": typeof types.JoinClassroomDocument,
@@ -135,6 +138,9 @@ const documents: Documents = {
     "\n  query CourseTimeline($locale: Locale!) {\n    courseTimeline(locale: $locale) {\n      events {\n        id\n        date\n        event\n        kind\n        lessonSlug\n        lessonTitle\n        paragraphId\n        actorIds\n        source {\n          publisher\n          date\n          url\n        }\n      }\n      actors {\n        id\n        name\n      }\n    }\n  }\n": types.CourseTimelineDocument,
     "\n  query ClassEssays($id: ID!, $locale: Locale!, $offset: Int!, $limit: Int!, $quizId: ID) {\n    classroom(id: $id) {\n      id\n      name\n      pendingEssayCount(quizId: $quizId)\n      pendingEssays(locale: $locale, offset: $offset, limit: $limit, quizId: $quizId) {\n        ...PendingEssayFields\n      }\n    }\n  }\n": types.ClassEssaysDocument,
     "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n": types.GradeEssayDocument,
+    "\n  query GradebookExport($id: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    gradebookExport(classroomId: $id, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n": types.GradebookExportDocument,
+    "\n  query ResponsesExport($id: ID!, $quizId: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    responsesExport(classroomId: $id, quizId: $quizId, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n": types.ResponsesExportDocument,
+    "\n  query ItemBankExport($quizId: ID!, $format: ItemBankFormat!) {\n    itemBankExport(quizId: $quizId, format: $format) {\n      filename\n      contentType\n      base64\n    }\n  }\n": types.ItemBankExportDocument,
     "\n  query ClassItemStats($id: ID!, $quizId: ID!, $all: Boolean!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      itemStats(quizId: $quizId, allAttempts: $all, locale: $locale) {\n        ...ItemStatFields\n      }\n    }\n  }\n": types.ClassItemStatsDocument,
     "\n  query MyClasses {\n    myClassrooms {\n      id\n      name\n    }\n  }\n": types.MyClassesDocument,
     "\n  mutation JoinClassroom($code: String!) {\n    joinClassroom(code: $code) {\n      id\n      name\n    }\n  }\n": types.JoinClassroomDocument,
@@ -372,6 +378,18 @@ export function graphql(source: "\n  query ClassEssays($id: ID!, $locale: Locale
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n"): (typeof documents)["\n  mutation GradeEssay($input: GradeEssayInput!) {\n    gradeEssay(input: $input) {\n      id\n      status\n      score\n      maxScore\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GradebookExport($id: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    gradebookExport(classroomId: $id, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n"): (typeof documents)["\n  query GradebookExport($id: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    gradebookExport(classroomId: $id, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResponsesExport($id: ID!, $quizId: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    responsesExport(classroomId: $id, quizId: $quizId, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n"): (typeof documents)["\n  query ResponsesExport($id: ID!, $quizId: ID!, $format: SheetFormat!, $separator: CsvSeparator!, $locale: Locale!) {\n    responsesExport(classroomId: $id, quizId: $quizId, format: $format, separator: $separator, locale: $locale) {\n      filename\n      contentType\n      base64\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ItemBankExport($quizId: ID!, $format: ItemBankFormat!) {\n    itemBankExport(quizId: $quizId, format: $format) {\n      filename\n      contentType\n      base64\n    }\n  }\n"): (typeof documents)["\n  query ItemBankExport($quizId: ID!, $format: ItemBankFormat!) {\n    itemBankExport(quizId: $quizId, format: $format) {\n      filename\n      contentType\n      base64\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -89,6 +89,10 @@ const rows: Row[] = [
   { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "classroom", doc: () => `{ classroom(id: "${classA.id}") { id learnerCount } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   { kind: "query", field: "exportMyData", doc: () => `{ exportMyData }`, expect: signedIn("ok") },
+  // Exports (server/src/exports): a class's files for its instructors; the item bank, keys included, for instructors and admins.
+  { kind: "query", field: "gradebookExport", doc: () => `{ gradebookExport(classroomId: "${classA.id}", format: XLSX) { filename } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "responsesExport", doc: () => `{ responsesExport(classroomId: "${classA.id}", quizId: "${ESSAY_QUIZ}", separator: SEMICOLON) { filename } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "itemBankExport", doc: () => `{ itemBankExport(quizId: "${FIRST_QUIZ}", format: QTI3) { filename } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   {
     kind: "mutation",
     field: "signUp",
