@@ -24,7 +24,7 @@ import { hashingFromEnv, paramsFromEnv } from "./accounts/password.js";
 import { signUpsFromEnv } from "./accounts/rate-limiter.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
-import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
+import { liveParticipantCookie, readLiveToken, readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions, DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
 import type { LiveLimits, LiveServer } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
@@ -136,6 +136,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         requestId: randomUUID(),
         clientAddress: clientAddress(req, trusted),
         setSessionCookie: (token: string | null, maxAge?: number) => res.appendHeader("set-cookie", sessionCookie(token, maxAge ?? 0, secure)),
+        liveToken: readLiveToken(req),
+        setLiveCookie: (token: string) => res.appendHeader("set-cookie", liveParticipantCookie(token, secure)),
       };
     },
   });
@@ -151,7 +153,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     authenticate: (token) => services.accounts.authenticate(token),
     address: (req) => clientAddress(req, trusted),
     log,
-    context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {} }),
+    context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {}, liveToken: readLiveToken(req), setLiveCookie: () => {} }),
   });
 
   return {
@@ -175,6 +177,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
     },
     async close() {
+      services.liveFeeds.close();
       await live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
