@@ -26,8 +26,13 @@ interface Sub {
   deliver(s: LiveSession): void;
   /** Deliveries run one after another, so that a client never receives an older state after a newer one. */
   chain: Promise<void>;
+  /** When the last message was handed to the socket (performance.now()). */
   lastSent: number;
+  /** A coalesced update waiting for its window. */
   pending: ReturnType<typeof setTimeout> | null;
+  /** Sends under way (reading the snapshot); an answer heard meanwhile marks the view dirty. */
+  inFlight: number;
+  dirty: boolean;
 }
 
 interface SessionFeeds {
@@ -63,15 +68,23 @@ export class LiveFeeds {
       if (e.kind === "phase") {
         if (sub.pending) clearTimeout(sub.pending);
         sub.pending = null;
+        sub.dirty = false;
         this.push(e.sessionId, feeds, sub);
-      } else if (sub.instructor && !sub.pending) {
-        const wait = Math.max(0, sub.lastSent + COALESCE_MS - performance.now());
-        sub.pending = setTimeout(() => {
-          sub.pending = null;
-          this.push(e.sessionId, feeds, sub);
-        }, wait);
-      }
+      } else if (sub.instructor) this.later(e.sessionId, feeds, sub);
     }
+  }
+
+  /** An instructor's update in the next window: at least COALESCE_MS after the last message handed over. */
+  private later(sessionId: string, feeds: SessionFeeds, sub: Sub): void {
+    if (sub.pending || sub.inFlight > 0) {
+      sub.dirty = true;
+      return;
+    }
+    const wait = Math.max(0, sub.lastSent + COALESCE_MS - performance.now());
+    sub.pending = setTimeout(() => {
+      sub.pending = null;
+      this.push(sessionId, feeds, sub);
+    }, wait);
   }
 
   private snapshot(sessionId: string, feeds: SessionFeeds): Promise<LiveSnapshot> {
@@ -100,16 +113,25 @@ export class LiveFeeds {
   }
 
   private push(sessionId: string, feeds: SessionFeeds, sub: Sub, fresh = false): void {
+    sub.inFlight++;
     sub.chain = sub.chain
       .then(async () => {
         if (!feeds.subs.has(sub)) return;
         const snap = fresh ? await this.live.snapshot(sessionId) : await this.snapshot(sessionId, feeds);
         if (!feeds.subs.has(sub)) return;
-        sub.lastSent = performance.now();
         this.sent++;
         sub.deliver(this.live.view(snap, { instructor: sub.instructor, participantId: sub.participantId }, sub.locale));
+        sub.lastSent = performance.now();
       })
-      .catch((err: unknown) => console.error("live feed failed", err));
+      .catch((err: unknown) => console.error("live feed failed", err))
+      .finally(() => {
+        sub.inFlight--;
+        // Answers heard while this send read the database wait for the next window.
+        if (sub.inFlight === 0 && sub.dirty && feeds.subs.has(sub)) {
+          sub.dirty = false;
+          this.later(sessionId, feeds, sub);
+        }
+      });
   }
 
   /** The subscription of a viewer whose access was checked (LiveService.access). */
@@ -126,6 +148,8 @@ export class LiveFeeds {
       chain: Promise.resolve(),
       lastSent: 0,
       pending: null,
+      inFlight: 0,
+      dirty: false,
       deliver: (value) => {
         if (done) return;
         if (wake) {

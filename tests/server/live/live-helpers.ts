@@ -77,6 +77,8 @@ export async function closeClients(): Promise<void> {
 /** Collects a session subscription's messages; `until(pred)` waits at most 10 s. */
 export function watch(client: Client, sessionId: string) {
   const messages: any[] = [];
+  /** When each message arrived (performance.now()). */
+  const times: number[] = [];
   const errors: unknown[] = [];
   const waiters: (() => void)[] = [];
   const wake = () => waiters.splice(0).forEach((w) => w());
@@ -85,7 +87,10 @@ export function watch(client: Client, sessionId: string) {
     {
       next: (v) => {
         if (v.errors) errors.push(v.errors);
-        else messages.push((v.data as any).liveSession);
+        else {
+          messages.push((v.data as any).liveSession);
+          times.push(performance.now());
+        }
         wake();
       },
       error: (e) => {
@@ -101,5 +106,5 @@ export function watch(client: Client, sessionId: string) {
       const check = () => (pred() ? (clearTimeout(guard), resolve()) : waiters.push(check));
       check();
     });
-  return { messages, errors, until, stop };
+  return { messages, times, errors, until, stop };
 }
