@@ -35,9 +35,9 @@ export async function benchContentDir(projectRoot: string): Promise<string> {
   };
   const items = Array.from({ length: BENCH_ITEMS }, (_, i) => {
     const id = `qb-${String(i + 1).padStart(2, "0")}`;
-    const base = { id, points: 1, objectives: [i % 2 ? "lb-o2" : "lb-o1"], evidence: ["lb-p1"], prompt: t(`سؤال ${i + 1}`, `Question ${i + 1}`), explanation: t("شرح", "Explanation") };
+    const base = { id, points: 1, level: ["remember", "understand", "apply", "analyse", "evaluate"][i % 5], objectives: [i % 2 ? "lb-o2" : "lb-o1"], evidence: ["lb-p1"], prompt: t(`سؤال ${i + 1}`, `Question ${i + 1}`), explanation: t("شرح", "Explanation") };
     return i % 4 === 3
-      ? { ...base, type: "SINGLE_CHOICE", choices: ["a", "b", "c", "d"].map((c, k) => ({ id: c, text: t(`خيار ${c}`, `Choice ${c}`), ...(k === 0 ? { correct: true } : {}) })) }
+      ? { ...base, type: "SINGLE_CHOICE", choices: ["a", "b", "c", "d"].map((c, k) => ({ id: c, text: t(`خيار ${c} ${i + 1}`, `Choice ${c} ${i + 1}`), ...(k === 0 ? { correct: true } : {}) })) }
       : { ...base, type: "SHORT_ANSWER", accept: [`جواب${i}`] };
   });
   const quiz = { id: BENCH_QUIZ, lesson: "bench", title: t("اختبار القياس", "Bench quiz"), settings: { maxAttempts: 100, gradingMethod: "HIGHEST", reviewPolicy: "AFTER_FINISH" }, items };
