@@ -47,6 +47,8 @@ export class LiveFeeds {
   private off: (() => void) | null = null;
   /** Messages sent (tests and the benchmark count them). */
   sent = 0;
+  /** Told of every message handed to a socket, with when (performance.now()); tests check the coalescing with it. */
+  onSend: ((m: { sessionId: string; instructor: boolean; at: number }) => void) | null = null;
 
   constructor(
     private readonly live: LiveService,
@@ -122,6 +124,7 @@ export class LiveFeeds {
         this.sent++;
         sub.deliver(this.live.view(snap, { instructor: sub.instructor, participantId: sub.participantId }, sub.locale));
         sub.lastSent = performance.now();
+        this.onSend?.({ sessionId, instructor: sub.instructor, at: sub.lastSent });
       })
       .catch((err: unknown) => console.error("live feed failed", err))
       .finally(() => {

@@ -72,6 +72,8 @@ export interface LiveSnapshot {
   /** Essay texts in one random order per snapshot. */
   essays: string[] | null;
   leaderboard: { nickname: string; points: number }[] | null;
+  /** The views built from it, by language and audience (LiveService.view). */
+  views: Map<string, LiveSession>;
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -383,11 +385,28 @@ export class LiveService {
       answers,
       essays: item && itemType(item).handGraded ? shuffle(answers.map((a) => a.answer.text ?? "").filter((t) => t.length > 0)) : null,
       leaderboard: board ? board.map((b) => ({ nickname: b.nickname, points: Math.round(Number(b.points) * 100) / 100 })) : null,
+      views: new Map(),
     };
   }
 
-  /** The state as one viewer may see it (pure over the snapshot and the clock). */
+  /**
+   * The state as one viewer may see it (pure over the snapshot and the clock). What all participants (or all
+   * instructors) in one language see is built once per snapshot; only the viewer's own answer differs.
+   */
   view(snap: LiveSnapshot, who: { instructor: boolean; participantId: string | null }, locale: Locale): LiveSession {
+    const key = `${locale}|${who.instructor}`;
+    let shared = snap.views.get(key);
+    if (!shared) {
+      shared = this.sharedView(snap, who.instructor, locale);
+      snap.views.set(key, shared);
+    }
+    const phase = shared.phase;
+    const shown = shared.item !== null;
+    const mine = who.participantId ? snap.answers.find((a) => a.participantId === who.participantId) : undefined;
+    return { ...shared, myAnswer: who.participantId && shown ? (mine ? myAnswerOf(mine, phase) : { submitted: false, correct: null, score: null }) : null };
+  }
+
+  private sharedView(snap: LiveSnapshot, instructor: boolean, locale: Locale): LiveSession {
     const now = this.clock.now();
     const { row, item } = snap;
     const phase = effectivePhase(row, now);
@@ -395,7 +414,6 @@ export class LiveService {
     const shown = phase !== LiveSessionPhase.LOBBY && phase !== LiveSessionPhase.ENDED && item && slot;
     const revealed = phase === LiveSessionPhase.REVEALED;
     const spread = phase === LiveSessionPhase.DISTRIBUTION || revealed;
-    const mine = who.participantId ? snap.answers.find((a) => a.participantId === who.participantId) : undefined;
     return {
       id: row.id,
       code: row.code,
@@ -409,12 +427,12 @@ export class LiveService {
       serverNow: now,
       answeredCount: snap.answers.length,
       participantCount: snap.participants,
-      distribution: shown && (who.instructor || spread) ? this.distribution(item, snap.answers, locale, revealed, snap.essays) : null,
+      distribution: shown && (instructor || spread) ? this.distribution(item, snap.answers, locale, revealed, snap.essays) : null,
       reveal: shown && revealed ? { rightAnswer: publicRightAnswer(this.content.ids, item, locale), explanation: pick(item.explanation, locale), evidence: evidenceOf(item, this.content, locale) } : null,
       leaderboard: row.leaderboardOn ? snap.leaderboard : null,
       leaderboardOn: row.leaderboardOn,
       allowGuests: row.allowGuests,
-      myAnswer: who.participantId && shown ? (mine ? myAnswerOf(mine, phase) : { submitted: false, correct: null, score: null }) : null,
+      myAnswer: null,
     };
   }
 

@@ -195,6 +195,21 @@ describe("the pace", () => {
     expect(his.myAnswer).toMatchObject({ submitted: true, correct: false, score: 0 });
   });
 
+  it("should show the leaderboard only when turned on, top five nicknames by points", async () => {
+    expect((await visitor.gql(SESSION, { id: session.id })).body.data.liveSession).toMatchObject({ leaderboardOn: false, leaderboard: null });
+    const LEADERBOARD = `mutation($s: ID!, $on: Boolean!) { setLiveLeaderboard(sessionId: $s, on: $on) { leaderboardOn leaderboard { nickname points } } }`;
+    expect(code(await amal.gql(LEADERBOARD, { s: session.id, on: true }))).toBe("live/not-found");
+    const on = (await teacher.gql(LEADERBOARD, { s: session.id, on: true })).body.data.setLiveLeaderboard;
+    expect(on.leaderboardOn).toBe(true);
+    const points = item((await amal.gql(SESSION, { id: session.id })).body.data.liveSession.item.id).points;
+    expect(on.leaderboard).toEqual([
+      { nickname: "Amal", points },
+      { nickname: "Badr", points: 0 },
+    ]);
+    expect((await visitor.gql(SESSION, { id: session.id })).body.data.liveSession.leaderboard.length).toBe(2);
+    expect((await teacher.gql(LEADERBOARD, { s: session.id, on: false })).body.data.setLiveLeaderboard).toEqual({ leaderboardOn: false, leaderboard: null });
+  });
+
   it("should move through every item (each type graded through the registry) and end; no answer or action after the end", async () => {
     for (let k = 1; k < 3; k++) {
       const s = (await control("SHOW_NEXT")).body.data.liveControl;

@@ -72,6 +72,8 @@ describe("the live session subscription", () => {
     const it = server.app.store.item(shown.item.id)!.item;
     const answer = rightAnswerInput(it, server.app.store.ids);
     const before = console_.messages.length;
+    const sentToInstructors: number[] = [];
+    server.app.services.liveFeeds.onSend = (m) => m.instructor && sentToInstructors.push(m.at);
     const started = performance.now();
     await Promise.all(guests.map((g) => g.gql(ANSWER, { s: session.id, i: it.id, c: randomUUID(), a: answer })));
     await amal.gql(ANSWER, { s: session.id, i: it.id, c: randomUUID(), a: answer });
@@ -81,9 +83,10 @@ describe("the live session subscription", () => {
     // At most one message per COALESCE_MS window (the first may go at once), however many answers arrived.
     expect(updates.length).toBeLessThanOrEqual(Math.ceil(elapsed / COALESCE_MS) + 1);
     expect(updates.length).toBeLessThan(17);
-    // And spaced by the window as received (less a little network jitter).
-    const times = console_.times.slice(before);
-    for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(COALESCE_MS - 50);
+    // And handed to the socket at least a window apart (as sent: on a busy machine arrival times jitter).
+    server.app.services.liveFeeds.onSend = null;
+    expect(sentToInstructors.length).toBeGreaterThanOrEqual(updates.length);
+    for (let i = 1; i < sentToInstructors.length; i++) expect(sentToInstructors[i] - sentToInstructors[i - 1]).toBeGreaterThanOrEqual(COALESCE_MS - 2);
     expect(updates.at(-1).distribution.answered).toBe(17);
     // The phones heard nothing of the answers: still their first state and the question.
     for (const p of phones) expect(p.messages.map((m) => m.phase)).toEqual(["LOBBY", "QUESTION"]);
