@@ -19,7 +19,7 @@
  */
 const SRC = "^server/src/";
 /** Feature folders, bottom first. */
-const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["search"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["exports"], ["privacy"], ["lti"]];
+const FEATURES = [["grading"], ["quizzes"], ["lessons"], ["course"], ["content"], ["search"], ["accounts"], ["attempts"], ["review"], ["progress"], ["classrooms"], ["exports"], ["privacy"], ["lti"], ["live"]];
 const ROOT = `${SRC}[^/]+\\.ts$|\\.cli\\.ts$|${SRC}demo/|${SRC}ops/`;
 const CONTENT_MODEL = `${SRC}content/(content\\.(schema|model|parts)|actors\\.schema)\\.ts$`;
 const GRAPHQL_ENTRY = `\\.resolver\\.ts$|${SRC}classrooms/classroom-feed\\.ts$`;

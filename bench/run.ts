@@ -14,7 +14,8 @@
  * it prints its table and leaves the result files and the README as they are (a partial run is no result).
  * `npm run bench -- --only transfer` measures the bytes a cold Arabic lesson page moves at 360 px in Chromium
  * (bench/lib/transfer.ts) the same way, `--only lesson` the lesson query against raw node:http, `--only dashboards` the class dashboard
- * and item statistics at 10,000 learners.
+ * and item statistics at 10,000 learners. `npm run bench -- --only live` runs a live class session (issue 17) with
+ * LIVE_BENCH_PHONES graphql-ws phones (1,000) and 5 questions of LIVE_BENCH_SECONDS (20) each (bench/lib/live-session.ts).
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -40,6 +41,7 @@ import { insertScaleData } from "./lib/scale-data.js";
 import { benchClass, subscribeToClass } from "./lib/live-feed.js";
 import { signUpRead } from "./lib/signup-read.js";
 import { measureTransfer } from "./lib/transfer.js";
+import { liveSessionRow } from "./lib/live-session.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -49,7 +51,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer", "lesson", "dashboards"] as const;
+const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -454,6 +456,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     if (ONLY === "signup-read") await signUpReadRow(env, database);
     else if (ONLY === "transfer") await transferRow(env, database, contentDir);
     else if (ONLY === "dashboards") await dashboardRow(contentDir, database, pg);
+    else if (ONLY === "live") await liveRow(env, database, contentDir);
     else {
       const server = await startChild(serverArgs, { ...env, ...(await database("main")).env }, ROOT);
       await lessonRow(server, contentDir, work);
@@ -601,6 +604,23 @@ async function signUpReadRow(env: Record<string, string>, database: (name: strin
       `(PASSWORD_HASH_CONCURRENCY ${process.env.PASSWORD_HASH_CONCURRENCY || 1}), the last answered after ${r.signUpSeconds.toFixed(1)} s; meanwhile one learner read \`me\` back to back: ` +
       `${r.during.reads} reads, p50 ${r.during.p50.toFixed(1)} ms, p99 ${r.during.p99.toFixed(1)} ms, max ${r.during.max.toFixed(1)} ms (alone: p50 ${r.idle.p50.toFixed(1)} ms, p99 ${r.idle.p99.toFixed(1)} ms).`,
   );
+}
+
+/** The live class session rows (bench/lib/live-session.ts): one instance, PHONES phones over graphql-ws. */
+async function liveRow(env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>, contentDir: string) {
+  const r = await liveSessionRow(ROOT, env, (await database("live")).env, contentDir, gql);
+  log(
+    `live session, ${r.phones} phones × ${r.questions} questions of ${r.timerSeconds} s: show → phone p95 ${r.showToPhoneMs.p95.toFixed(0)} ms (${r.showToPhoneMs.received}/${r.showToPhoneMs.expected} received), ` +
+      `answer → projector p95 ${r.answerToProjectorMs.p95.toFixed(0)} ms, ${r.acknowledged} acknowledged, ${r.lost} lost, ${r.refused} refused, projector ≤ ${r.projectorUpdatesPerSecondMax}/s, ` +
+      `${r.phoneMessagesPerQuestion.toFixed(2)} messages per phone per question, RSS ${r.rssMiB.toFixed(0)} MiB (${r.rssKiBPerPhone.toFixed(0)} KiB per phone), CPU ${r.cpuMsPerPhone.toFixed(1)} ms per phone`,
+  );
+  runs.live = r;
+  target(`live: "show question" to a phone, p95 (${r.phones} phones)`, r.showToPhoneMs.p95, "ms", "<=", 250);
+  target(`live: answer to the projector's count, p95`, r.answerToProjectorMs.p95, "ms", "<=", 400);
+  target("live: acknowledged answers lost", r.lost, "count", "==", 0);
+  target("live: projector updates in any second", r.projectorUpdatesPerSecondMax, "count", "<=", 5 + 2);
+  report("live: server RSS per phone", r.rssKiBPerPhone, "KiB");
+  report("live: server CPU per phone (whole session)", r.cpuMsPerPhone, "ms");
 }
 
 /** The row "cold Arabic lesson page at 360 px: bytes over the wire" (bench/lib/transfer.ts). */

@@ -25,7 +25,7 @@ import { signUpsFromEnv } from "./accounts/rate-limiter.js";
 import { fillIdentityKeys } from "./accounts/identity-keys.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
-import { readSessionToken, sessionCookie } from "./http/session-cookie.js";
+import { liveParticipantCookie, readLiveToken, readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions, DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
 import type { LiveLimits, LiveServer } from "./http/ws.server.js";
 import { PublicResponseCache } from "./http/public-cache.js";
@@ -138,6 +138,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
         requestId: randomUUID(),
         clientAddress: clientAddress(req, trusted),
         setSessionCookie: (token: string | null, maxAge?: number) => res.appendHeader("set-cookie", sessionCookie(token, maxAge ?? 0, secure)),
+        liveToken: readLiveToken(req),
+        setLiveCookie: (token: string) => res.appendHeader("set-cookie", liveParticipantCookie(token, secure)),
       };
     },
   });
@@ -153,7 +155,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     authenticate: (token) => services.accounts.authenticate(token),
     address: (req) => clientAddress(req, trusted),
     log,
-    context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {} }),
+    context: (viewer, req) => ({ ...services, db: opts.db, viewer, requestId: randomUUID(), clientAddress: clientAddress(req, trusted), setSessionCookie: () => {}, liveToken: readLiveToken(req), setLiveCookie: () => {} }),
   });
 
   return {
@@ -177,6 +179,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
       });
     },
     async close() {
+      services.liveFeeds.close();
       await live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

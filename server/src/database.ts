@@ -21,13 +21,14 @@ import { LessonProgressRow } from "./progress/lesson-progress.entity.js";
 import { ObjectiveMasteryRow } from "./progress/objective-mastery.entity.js";
 import { QuizItemVersion } from "./quizzes/quiz-item-version.entity.js";
 import { ReviewCardRow } from "./review/review-card.entity.js";
+import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live/live.entity.js";
 
 export type { DbOptions } from "./db/data-source.js";
 export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow],
   migrations: MIGRATIONS,
   subscribers: [IdentityKeysSubscriber],
 };

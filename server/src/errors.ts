@@ -23,6 +23,16 @@ export const ERROR_CODES = [
   "auth/busy",
   "content/not_found",
   "storage/unavailable",
+  "live/not-found",
+  "live/closed",
+  "live/wrong-item",
+  "live/guests-not-allowed",
+  "live/nickname-required",
+  "live/nickname-taken",
+  "live/not-participant",
+  "live/ended",
+  "live/no-practice-items",
+  "live/bad-action",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -76,6 +76,11 @@ async function main(): Promise<void> {
     app.services.attempts.expireOverdue().catch((e: unknown) => console.error("deadline sweep failed", e));
   }, 15_000);
   sweep.unref();
+  // Live sessions: guests' answers are deleted 24 h after their session ends (issue 17); hourly is soon enough.
+  const liveSweep = setInterval(() => {
+    app.services.live.sweepGuests().catch((e: unknown) => console.error("live guest sweep failed", e));
+  }, 60 * 60_000);
+  liveSweep.unref();
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: shutting down`);
     clearInterval(sweep);
+    clearInterval(liveSweep);
     await app.close();
     await db.destroy();
     await lock?.release();

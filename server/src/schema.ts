@@ -17,9 +17,10 @@ import { SearchResolver } from "./search/search.resolver.js";
 import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
 import { CourseTimelineResolver } from "./lessons/course-timeline.resolver.js";
 import { ExportResolver } from "./exports/export.resolver.js";
+import { LiveResolver } from "./live/live.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -31,6 +31,8 @@ import { ToolKeys } from "./lti/lti-keys.js";
 import { PlatformRegistry } from "./lti/lti-registry.js";
 import { LtiService } from "./lti/lti.service.js";
 import { DynamicRegistration } from "./lti/lti-dynamic.js";
+import { LiveService } from "./live/live.service.js";
+import { LiveFeeds } from "./live/live-feed.js";
 
 export interface Services {
   content: ContentStore;
@@ -50,6 +52,9 @@ export interface Services {
   ltiKeys: ToolKeys;
   lti: LtiService;
   ltiDynamic: DynamicRegistration;
+  /** Live class sessions (issue 17) and this instance's subscriptions to them. */
+  live: LiveService;
+  liveFeeds: LiveFeeds;
 }
 
 export function createServices(
@@ -72,6 +77,7 @@ export function createServices(
   const dashboard = new DashboardService(reads, content, tuning.instructorSeesEmail ?? true);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
   const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
+  const live = new LiveService(db, writes, clock, content, bus, classrooms, dashboard, attempts);
   return {
     content,
     writes,
@@ -89,6 +95,8 @@ export function createServices(
     ltiKeys: new ToolKeys(db, writes, clock),
     lti,
     ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),
+    live,
+    liveFeeds: new LiveFeeds(live, clock),
   };
 }
 

@@ -281,10 +281,7 @@ export class AttemptService {
       }
       row.id = written.id;
       // Practice shows the result at once, so the item enters spaced review at once.
-      if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") {
-        await this.events.emit(em, "answer.graded", { userId: viewer.id, itemId, correct: grade.correct === true, at: now });
-        await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
-      }
+      if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") await this.practiceEvidence(em, viewer.id, itemId, grade.correct === true, now);
       return { attempt, response: row, item, version: slot.version, repeat: false } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
       // Practice answers also reschedule review and mastery, so they keep theirs.
@@ -295,6 +292,16 @@ export class AttemptService {
     }
     if (!outcome.repeat) this.activity.publish({ type: "ANSWER_SUBMITTED", learnerId: viewer.id, learnerName: viewer.displayName, quizId: outcome.attempt.quizId, itemId, attemptId, at: outcome.response.answeredAt });
     return outcome;
+  }
+
+  /**
+   * What a graded practice answer sets off, in its transaction: the item enters spaced review and the
+   * learner's stored mastery is recomputed (the reactions in services.ts). Practice answers here, and live
+   * class answers of members (live/live.service.ts), which count as practice evidence.
+   */
+  async practiceEvidence(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date): Promise<void> {
+    await this.events.emit(em, "answer.graded", { userId, itemId, correct, at });
+    await this.events.emit(em, "answers.changed", { userId, at });
   }
 
   /** The stored response to an item of an attempt if it came from the answer with this client id. */

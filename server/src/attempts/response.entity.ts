@@ -67,6 +67,10 @@ export class ResponseRow {
   @Column({ type: "integer", default: 0 })
   hintsUsed: number;
 
+  /** Given in a live class session (issue 17): practice evidence from the room, attemptId null. */
+  @Column({ type: "boolean", default: false })
+  live: boolean;
+
   /** A compact signature of the answer for response distributions (see grading/answer-key.ts). */
   @Column({ type: "varchar", length: 200, nullable: true })
   answerKey: string | null;

@@ -26,6 +26,24 @@ export function readCookie(header: string | undefined, name: string): string | u
   return undefined;
 }
 
+/** A live-session guest's participant cookie (live/live.service.ts LIVE_COOKIE): HttpOnly, for a day. */
+export const LIVE_PARTICIPANT_COOKIE = "live_participant";
+
+export function liveParticipantCookie(token: string, secure: boolean): string {
+  const parts = [`${LIVE_PARTICIPANT_COOKIE}=${encodeURIComponent(token)}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${24 * 60 * 60}`];
+  if (secure) parts.push("Secure");
+  return parts.join("; ");
+}
+
+/** The live participant token of a request, if any (a malformed cookie is none). */
+export function readLiveToken(req: IncomingMessage): string | null {
+  try {
+    return readCookie(req.headers.cookie, LIVE_PARTICIPANT_COOKIE) || null;
+  } catch {
+    return null;
+  }
+}
+
 /** HttpOnly, SameSite=Lax, Secure over https; a null token clears the cookie. */
 export function sessionCookie(token: string | null, maxAgeSeconds: number, secure: boolean): string {
   const parts = [`${SESSION_COOKIE}=${token ? encodeURIComponent(token) : ""}`, "Path=/", "HttpOnly", "SameSite=Lax", `Max-Age=${token ? Math.floor(maxAgeSeconds) : 0}`];

@@ -6,7 +6,9 @@
  */
 export type ClusterMessage =
   | { topic: "activity"; event: Record<string, unknown> }
-  | { topic: "sessions"; userId: string | null; sessionId: string | null };
+  | { topic: "sessions"; userId: string | null; sessionId: string | null }
+  /** A live class session changed (live/live.service.ts): a phase change, or an answer or join (counts). */
+  | { topic: "live"; sessionId: string; kind: "phase" | "answer" };
 
 export type ClusterListener = (m: ClusterMessage) => void;
 

@@ -28,6 +28,7 @@ const U = "UNAUTHENTICATED";
 const F = "FORBIDDEN";
 const NF = "attempt/not_found";
 const CNF = "classroom/not_found";
+const LNF = "live/not-found";
 
 let server: TestServer;
 const who = {} as Record<Exclude<Role, "anonymous">, Learner>;
@@ -36,6 +37,11 @@ let practiceId: string;
 let essayResponseId: string;
 let hintPracticeId: string;
 const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
+// Live sessions of class A (members only): one the learner joined and is asked in, one whose pace the rows move.
+const LIVE_QUIZ = quizWhere(content, "practice-only items", (q) => q.items.filter((i) => i.pool === "practice").length >= 3).id;
+let live: { id: string; code: string };
+let paced: { id: string; code: string };
+let liveItem: { id: string; answer: Record<string, unknown> };
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -58,6 +64,12 @@ beforeAll(async () => {
   const first = server.app.store.quizFile(FIRST_QUIZ)!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
   hintPracticeId = (await who.learner.gql(START, { quizId: HINT_QUIZ.id, mode: "PRACTICE" })).body.data.startAttempt.id;
+  const startLive = `mutation($i: StartLiveSessionInput!) { startLiveSession(input: $i) { id code } }`;
+  live = (await who.instructor.gql(startLive, { i: { classroomId: classA.id, quizId: LIVE_QUIZ } })).body.data.startLiveSession;
+  paced = (await who.instructor.gql(startLive, { i: { classroomId: classA.id, quizId: LIVE_QUIZ } })).body.data.startLiveSession;
+  await who.learner.gql(`mutation($c: String!) { joinLiveSession(code: $c) { id } }`, { c: live.code });
+  const shown = (await who.instructor.gql(`mutation($s: ID!) { liveControl(sessionId: $s, action: SHOW_NEXT) { item { id } } }`, { s: live.id })).body.data.liveControl.item.id;
+  liveItem = { id: shown, answer: rightAnswerInput(server.app.store.item(shown)!.item, server.app.store.ids) };
 });
 afterAll(async () => server.stop());
 
@@ -144,6 +156,25 @@ const rows: Row[] = [
   { kind: "mutation", field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "skip", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "mutation", field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "subscription", field: "classroomActivity", doc: () => `subscription { classroomActivity(classroomId: "${classA.id}") { type } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  // Live class sessions (issue 17): the class's instructors (and admins) control and see reports; joining needs the
+  // code and, in a members-only session, membership; a participant sees the session and answers.
+  { kind: "query", field: "liveSession", doc: () => `query { liveSession(id: "${live.id}") { phase } }`, expect: { anonymous: LNF, learner: "ok", otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
+  { kind: "query", field: "liveSessionByCode", doc: () => `query { liveSessionByCode(code: "${live.code}") { sessionId } }`, expect: all("ok") },
+  { kind: "query", field: "liveSessionReport", doc: () => `query { liveSessionReport(id: "${live.id}") { items { itemId } } }`, expect: { anonymous: U, learner: LNF, otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
+  { kind: "query", field: "liveSessionReportCsv", doc: () => `query { liveSessionReportCsv(id: "${live.id}") }`, expect: { anonymous: U, learner: LNF, otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
+  { kind: "query", field: "classroomLiveSessions", doc: () => `query { classroomLiveSessions(classroomId: "${classA.id}") { id } }`, expect: { anonymous: U, learner: CNF, otherLearner: CNF, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "mutation", field: "startLiveSession", doc: () => `mutation { startLiveSession(input: { classroomId: "${classA.id}", quizId: "${LIVE_QUIZ}" }) { id } }`, expect: { anonymous: U, learner: CNF, otherLearner: CNF, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "mutation", field: "joinLiveSession", doc: () => `mutation { joinLiveSession(code: "${live.code}", nickname: "N") { id } }`, expect: { anonymous: "live/guests-not-allowed", learner: "ok", otherLearner: "live/guests-not-allowed", instructor: "live/guests-not-allowed", otherInstructor: "live/guests-not-allowed", admin: "live/guests-not-allowed" } },
+  { kind: "mutation", field: "liveControl", doc: () => `mutation { liveControl(sessionId: "${paced.id}", action: SHOW_NEXT) { itemIndex } }`, expect: { anonymous: U, learner: LNF, otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
+  { kind: "mutation", field: "setLiveLeaderboard", doc: () => `mutation { setLiveLeaderboard(sessionId: "${paced.id}", on: true) { leaderboardOn } }`, expect: { anonymous: U, learner: LNF, otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
+  {
+    kind: "mutation",
+    field: "submitLiveAnswer",
+    doc: () => `mutation($a: AnswerInput!) { submitLiveAnswer(sessionId: "${live.id}", itemId: "${liveItem.id}", clientAnswerId: "0b6a3f4e-1d2c-4e5f-8a9b-0c1d2e3f4a5b", answer: $a) { submitted } }`,
+    vars: () => ({ a: liveItem.answer }),
+    expect: { anonymous: "live/not-participant", learner: "ok", otherLearner: "live/not-participant", instructor: "live/not-participant", otherInstructor: "live/not-participant", admin: "live/not-participant" },
+  },
+  { kind: "subscription", field: "liveSession", doc: () => `subscription { liveSession(id: "${live.id}") { phase } }`, expect: { anonymous: LNF, learner: "ok", otherLearner: LNF, instructor: "ok", otherInstructor: LNF, admin: "ok" } },
   // Last: it ends the sessions.
   { kind: "mutation", field: "signOut", doc: () => `mutation { signOut }`, expect: all("ok") },
 ];
@@ -167,7 +198,8 @@ async function subscribeOutcome(token: string | null, doc: string, via: "bearer"
         clearTimeout(guard);
         resolve(v);
       };
-      client.subscribe({ query: doc }, { next: (v) => v.errors && done(String(v.errors[0].extensions?.code)), error: (e) => done(String((e as any)?.[0]?.extensions?.code ?? e)), complete: () => {} });
+      // A live session's subscription answers at once with its state: data is "ok" too.
+      client.subscribe({ query: doc }, { next: (v) => done(v.errors ? String(v.errors[0].extensions?.code) : "ok"), error: (e) => done(String((e as any)?.[0]?.extensions?.code ?? e)), complete: () => {} });
       const poll = () => (server.app.services.activity.listenerCount > before ? done("ok") : setTimeout(poll, 5));
       poll();
     });
