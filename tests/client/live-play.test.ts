@@ -113,8 +113,8 @@ describe("the phone's live view", () => {
         phase: "REVEALED",
         serverNow: at(40),
         myAnswer: { submitted: true, correct: true, score: 1 },
-        distribution: { rows: [{ key: "q.a", count: 1, correct: false }, { key: "q.b", count: 2, correct: true }], answered: 3, essays: null },
-        reveal: { rightAnswer: "text b", explanation: "Because the lesson says so.", evidence: [{ lessonSlug: "fx-a", paragraphId: "fx-a-p2", text: "The paragraph." }] },
+        distribution: { rows: [{ key: "q.a", label: "text a", count: 1, correct: false }, { key: "q.b", label: "text b", count: 2, correct: true }], answered: 3, essays: null },
+        reveal: { rightAnswer: { choiceIds: ["q.b"] }, explanation: "Because the lesson says so.", evidence: [{ lessonSlug: "fx-a", paragraphId: "fx-a-p2", text: "The paragraph." }] },
       }),
     });
     await flushPromises();
@@ -130,8 +130,44 @@ describe("the phone's live view", () => {
     expect(rows[1].text()).toContain("right answer");
   });
 
+  it("should name a typed answer's row by the server's label, and show no right answer for an essay", async () => {
+    const essay = quizItem("SHORT_ANSWER", { id: "fq-2" });
+    const server = fakeGraphql({
+      LiveSession: () => ({
+        data: {
+          liveSession: state({
+            item: essay,
+            phase: "REVEALED",
+            distribution: { rows: [{ key: "=typed-1", label: "Bamako", count: 2, correct: true }], answered: 2, essays: null },
+            reveal: { rightAnswer: null, explanation: "Why.", evidence: [] },
+          }),
+        },
+      }),
+    });
+    const w = mountPage(LivePlayPage, server.client);
+    await flushPromises();
+    expect(w.get("[data-testid=live-distribution] li").text()).toContain("Bamako");
+    expect(w.find("[data-testid=live-right-answer]").exists()).toBe(false);
+    expect(w.get("[data-testid=live-reveal]").text()).toContain("Why.");
+  });
+
+  it("should take an untouched ordering as the answer only once asked to", async () => {
+    const ordering = quizItem("ORDERING", { id: "fq-3" });
+    const server = fakeGraphql({
+      LiveSession: () => ({ data: { liveSession: state({ item: ordering }) } }),
+      SubmitLiveAnswer: () => ({ data: { submitLiveAnswer: { submitted: true, correct: null, score: null } } }),
+    });
+    const w = mountPage(LivePlayPage, server.client);
+    await flushPromises();
+    expect(w.get("[data-testid=live-send]").attributes("disabled")).toBeDefined();
+    await w.get("[data-testid=keep-order]").trigger("click");
+    await w.get("[data-testid=live-send]").trigger("click");
+    await flushPromises();
+    expect(server.log.find((r) => r.operationName === "SubmitLiveAnswer")?.variables.answer).toEqual({ sequence: ["q.e1", "q.e2", "q.e3"] });
+  });
+
   it("should say so when no answer was sent before the reveal", async () => {
-    const server = fakeGraphql({ LiveSession: () => ({ data: { liveSession: state({ phase: "REVEALED", reveal: { rightAnswer: "text a", explanation: "", evidence: [] } }) } }) });
+    const server = fakeGraphql({ LiveSession: () => ({ data: { liveSession: state({ phase: "REVEALED", reveal: { rightAnswer: { choiceIds: ["q.a"] }, explanation: "", evidence: [] } }) } }) });
     const w = mountPage(LivePlayPage, server.client);
     await flushPromises();
     expect(w.get("[data-testid=live-verdict]").text()).toBe("No answer was sent for this question.");

@@ -1,7 +1,7 @@
 /**
  * The live session's pure logic (client/src/components/live/live-view.ts and the clock of useLiveSession.ts):
  * what each phase shows and which steps the console offers, the timer from the server's closesAt corrected by
- * the clock skew, the distribution as bars, the code and nickname checks, the QR code's path and the CSV.
+ * the clock skew, the distribution as bars, the code and nickname checks, the QR code's path and the report's file name.
  */
 import { describe, expect, it } from "vitest";
 import { encode } from "uqr";
@@ -16,7 +16,6 @@ import {
   normalizeCode,
   phaseView,
   qrPath,
-  reportCsv,
   reportFileName,
 } from "../../client/src/components/live/live-view.js";
 import { clockSkew, newer, secondsLeft } from "../../client/src/composables/useLiveSession.js";
@@ -201,38 +200,7 @@ describe("the QR code's path", () => {
   });
 });
 
-describe("the report as CSV", () => {
-  const headings = { item: "Item", prompt: "Question", learner: "Learner", answer: "Answer", score: "Score", seconds: "Seconds" };
-  it("should write one row per class member's answer, quoted where needed, with a BOM for spreadsheets", () => {
-    const csv = reportCsv(
-      {
-        items: [
-          {
-            itemId: "q1-1",
-            prompt: 'Who signed, "and when"?',
-            facility: 0.5,
-            medianSecondsToAnswer: 4,
-            answered: 2,
-            distribution: [],
-            answers: [
-              { learnerId: "u1", learnerName: "سارة", learnerDisambiguator: null, answer: "مالي, 2023", score: 1, secondsToAnswer: 3.5 },
-              { learnerId: "u2", learnerName: "Sara", learnerDisambiguator: "sara@example.org", answer: "=HYPERLINK(\"x\")", score: 0, secondsToAnswer: 7 },
-            ],
-          },
-          { itemId: "q1-2", prompt: "Essay", facility: null, medianSecondsToAnswer: null, answered: 0, distribution: [], answers: [] },
-        ],
-      },
-      headings,
-    );
-    expect(csv.startsWith("\uFEFF")).toBe(true);
-    expect(csv.slice(1).split("\r\n")).toEqual([
-      "Item,Question,Learner,Answer,Score,Seconds",
-      'q1-1,"Who signed, ""and when""?",سارة,"مالي, 2023",1,3.5',
-      'q1-1,"Who signed, ""and when""?",Sara (sara@example.org),"\'=HYPERLINK(""x"")",0,7',
-      "",
-    ]);
-  });
-
+describe("the report's file", () => {
   it("should name the file after the code and the day", () => {
     expect(reportFileName("ABC234", new Date("2026-03-01T12:00:00Z"))).toBe("live-ABC234-2026-03-01.csv");
   });

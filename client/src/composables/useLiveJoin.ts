@@ -7,6 +7,7 @@ import { ref } from "vue";
 import { useMutation } from "@urql/vue";
 import { errorInfo } from "../errors.js";
 import type { AppErrorInfo } from "../errors.js";
+import { gqlLocale } from "../locale.js";
 import { urqlClient } from "../urql.js";
 import type { LivePhase } from "./useLiveSession.js";
 
@@ -24,8 +25,8 @@ export interface LiveParticipant {
 }
 
 const LiveSessionByCodeQuery = `
-  query LiveSessionByCode($code: String!) {
-    liveSessionByCode(code: $code) {
+  query LiveSessionByCode($code: String!, $locale: Locale) {
+    liveSessionByCode(code: $code, locale: $locale) {
       sessionId
       quizTitle
       allowGuests
@@ -53,7 +54,7 @@ export function useLiveJoin() {
   async function lookUp(code: string): Promise<{ info: LiveJoinInfo } | { error: AppErrorInfo }> {
     looking.value = true;
     try {
-      const r = await urqlClient.query<{ liveSessionByCode: LiveJoinInfo }>(LiveSessionByCodeQuery, { code }, { requestPolicy: "network-only" }).toPromise();
+      const r = await urqlClient.query<{ liveSessionByCode: LiveJoinInfo }>(LiveSessionByCodeQuery, { code, locale: gqlLocale.value }, { requestPolicy: "network-only" }).toPromise();
       if (r.data?.liveSessionByCode) return { info: r.data.liveSessionByCode };
       return { error: errorInfo(r.error) ?? unknownError };
     } finally {

@@ -1,6 +1,7 @@
 /**
  * After a live session (issue 17): its report (per item the distribution, facility, time to answer and the
- * class members' answers; guests are never named) and a class's past sessions for the dashboard.
+ * class members' answers; guests are never named), the same as CSV text from the server, and a class's past
+ * sessions for the dashboard.
  */
 import { computed } from "vue";
 import type { Ref } from "vue";
@@ -13,6 +14,7 @@ import type { LiveSessionReport, LiveSessionSummary } from "./useLiveSession.js"
 
 const LiveSessionReportQuery = `
   query LiveSessionReport($id: ID!, $locale: Locale) {
+    liveSessionReportCsv(id: $id, locale: $locale)
     liveSessionReport(id: $id, locale: $locale) {
       session {
         ...LiveSessionFields
@@ -25,6 +27,7 @@ const LiveSessionReportQuery = `
         answered
         distribution {
           key
+          label
           count
           correct
         }
@@ -68,7 +71,7 @@ const ClassroomLiveSessionsQuery = `
 `;
 
 export function useLiveReport(sessionId: Ref<string>) {
-  const query = useQuery<{ liveSessionReport: LiveSessionReport }>({
+  const query = useQuery<{ liveSessionReport: LiveSessionReport; liveSessionReportCsv: string }>({
     query: LiveSessionReportQuery,
     variables: computed(() => ({ id: sessionId.value, locale: gqlLocale.value })),
     requestPolicy: "network-only",
@@ -83,6 +86,8 @@ export function useLiveReport(sessionId: Ref<string>) {
   const items = computed(() => new Map((quiz.data.value?.quiz?.items ?? []).map((i) => [i.id, i])));
   return {
     report: computed(() => query.data.value?.liveSessionReport ?? null),
+    /** The report as CSV text, made by the server (UTF-8 with a BOM, one row per class member's answer). */
+    csv: computed(() => query.data.value?.liveSessionReportCsv ?? null),
     quizTitle: computed(() => quiz.data.value?.quiz?.title ?? ""),
     /** The quiz's items by id (their options' texts). */
     items,

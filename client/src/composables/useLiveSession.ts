@@ -24,6 +24,8 @@ export type LiveAction = "SHOW_NEXT" | "START_TIMER" | "LOCK" | "SHOW_DISTRIBUTI
 
 export interface LiveDistributionRow {
   key: string;
+  /** The registry's label: the option's text for choices, the typed answer for SHORT_ANSWER; null where none. */
+  label?: string | null;
   count: number;
   /** Null until REVEALED. */
   correct: boolean | null;
@@ -39,8 +41,16 @@ export interface LiveEvidence {
   paragraphId: string;
   text: string;
 }
+/** An answer in the item's public option ids (the Answer type: ItemResponse.rightAnswer's). */
+export interface LiveAnswer {
+  choiceIds?: string[] | null;
+  text?: string | null;
+  sequence?: string[] | null;
+  pairs?: { leftId: string; rightId: string }[] | null;
+}
 export interface LiveReveal {
-  rightAnswer: string;
+  /** Null for an essay. */
+  rightAnswer: LiveAnswer | null;
   explanation: string;
   evidence: LiveEvidence[];
 }
@@ -142,6 +152,7 @@ export const LIVE_SESSION_FIELDS = `
     distribution {
       rows {
         key
+        label
         count
         correct
       }
@@ -149,7 +160,15 @@ export const LIVE_SESSION_FIELDS = `
       essays
     }
     reveal {
-      rightAnswer
+      rightAnswer {
+        choiceIds
+        text
+        sequence
+        pairs {
+          leftId
+          rightId
+        }
+      }
       explanation
       evidence {
         lessonSlug

@@ -1,10 +1,11 @@
 /**
  * The live session's pure logic, shared by the console, the projector and the phone (issue 17): what each
- * phase shows, the timer counted from the server's clock, the answer distribution as bars, the join code and
- * a guest's nickname, the QR code's SVG path and the report's CSV. No Vue, no network: tested in
- * tests/client/live-view.test.ts.
+ * phase shows and which steps the console offers, the timer's text, the answer distribution as bars, the join
+ * code and a guest's nickname, the QR code's SVG path and the report file's name. No Vue, no network: tested in
+ * tests/client/live-view.test.ts (with the clock-skew functions, which live in useLiveSession.ts because
+ * composables import nothing from components/).
  */
-import type { LiveAction, LiveDistributionRow, LivePhase, LiveSessionReport } from "../../composables/useLiveSession.js";
+import type { LiveAction, LiveDistributionRow, LivePhase } from "../../composables/useLiveSession.js";
 
 /** What a view shows in one phase. */
 export interface PhaseView {
@@ -143,37 +144,5 @@ export function qrPath(modules: readonly (readonly boolean[])[]): string {
   return parts.join("");
 }
 
-/** One CSV field: quoted when it holds a comma, quote or line break; formulas neutralized for spreadsheets. */
-function csvField(value: string | number | null | undefined): string {
-  if (value == null) return "";
-  let s = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-export interface ReportCsvHeadings {
-  item: string;
-  prompt: string;
-  learner: string;
-  answer: string;
-  score: string;
-  seconds: string;
-}
-
-/**
- * The session report as CSV, one row per class member's answer (guests never appear: the server does not send
- * them), with a UTF-8 byte-order mark so spreadsheets read Arabic right.
- */
-export function reportCsv(report: Pick<LiveSessionReport, "items">, h: ReportCsvHeadings): string {
-  const lines = [[h.item, h.prompt, h.learner, h.answer, h.score, h.seconds].map(csvField).join(",")];
-  for (const item of report.items) {
-    for (const a of item.answers) {
-      const who = a.learnerDisambiguator ? `${a.learnerName} (${a.learnerDisambiguator})` : a.learnerName;
-      lines.push([item.itemId, item.prompt, who, a.answer, a.score, a.secondsToAnswer].map(csvField).join(","));
-    }
-  }
-  return `\uFEFF${lines.join("\r\n")}\r\n`;
-}
-
-/** "Live-ABC234-2026-03-01.csv". */
+/** "live-ABC234-2026-03-01.csv": the report's file name. */
 export const reportFileName = (code: string, date: Date): string => `live-${code.replace(/[^A-Z0-9]/gi, "")}-${date.toISOString().slice(0, 10)}.csv`;
