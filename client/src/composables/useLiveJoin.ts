@@ -4,11 +4,10 @@
  * sets the guest's participant cookie). Operations as in useLiveSession.ts: strings until codegen knows them.
  */
 import { ref } from "vue";
-import { useMutation } from "@urql/vue";
+import { useClientHandle, useMutation } from "@urql/vue";
 import { errorInfo } from "../errors.js";
 import type { AppErrorInfo } from "../errors.js";
 import { gqlLocale } from "../locale.js";
-import { urqlClient } from "../urql.js";
 import type { LivePhase } from "./useLiveSession.js";
 
 export interface LiveJoinInfo {
@@ -49,12 +48,13 @@ const JoinLiveSessionMutation = `
 const unknownError: AppErrorInfo = { code: "unknown", key: "errors.unknown" };
 
 export function useLiveJoin() {
+  const { client } = useClientHandle();
   const looking = ref(false);
   /** The session a code opens, or why not. */
   async function lookUp(code: string): Promise<{ info: LiveJoinInfo } | { error: AppErrorInfo }> {
     looking.value = true;
     try {
-      const r = await urqlClient.query<{ liveSessionByCode: LiveJoinInfo }>(LiveSessionByCodeQuery, { code, locale: gqlLocale.value }, { requestPolicy: "network-only" }).toPromise();
+      const r = await client.query<{ liveSessionByCode: LiveJoinInfo }>(LiveSessionByCodeQuery, { code, locale: gqlLocale.value }, { requestPolicy: "network-only" }).toPromise();
       if (r.data?.liveSessionByCode) return { info: r.data.liveSessionByCode };
       return { error: errorInfo(r.error) ?? unknownError };
     } finally {
@@ -63,10 +63,15 @@ export function useLiveJoin() {
   }
 
   const joining = useMutation<{ joinLiveSession: LiveParticipant }>(JoinLiveSessionMutation);
-  async function join(code: string, nickname: string | null): Promise<{ participant: LiveParticipant } | { error: AppErrorInfo }> {
+  /**
+   * Joins; on a refusal also the server's own code (`live/nickname-required` tells a signed-in visitor who is not
+   * in the class that they join as a guest, with a nickname).
+   */
+  async function join(code: string, nickname: string | null): Promise<{ participant: LiveParticipant } | { error: AppErrorInfo; code: string | null }> {
     const r = await joining.executeMutation({ code, nickname });
     if (r.data?.joinLiveSession) return { participant: r.data.joinLiveSession };
-    return { error: errorInfo(r.error) ?? unknownError };
+    const raw = r.error?.graphQLErrors[0]?.extensions?.code;
+    return { error: errorInfo(r.error) ?? unknownError, code: typeof raw === "string" ? raw : null };
   }
 
   return { lookUp, looking, join, joining: joining.fetching };
