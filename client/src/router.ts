@@ -45,6 +45,20 @@ const routes: RouteRecordRaw[] = [
   },
   { path: "/teach/classes/:classroomId/items", name: "teach-items", component: () => import("./pages/instructor/ClassItemStatsPage.vue"), props: true, meta: TEACH },
   { path: "/teach/classes/:classroomId/essays", name: "teach-essays", component: () => import("./pages/instructor/ClassEssaysPage.vue"), props: true, meta: TEACH },
+  // Live class mode (issue 17): the instructor's start page, console, projector and report; the phone's join and play pages (guests too).
+  {
+    path: "/teach/classes/:classroomId/live/new",
+    alias: "/classes/:classroomId/live/new",
+    name: "live-start",
+    component: () => import("./pages/live/LiveStartPage.vue"),
+    props: true,
+    meta: TEACH,
+  },
+  { path: "/live/:sessionId/console", name: "live-console", component: () => import("./pages/live/LiveConsolePage.vue"), props: true, meta: TEACH },
+  { path: "/live/:sessionId/projector", name: "live-projector", component: () => import("./pages/live/LiveProjectorPage.vue"), props: true, meta: TEACH },
+  { path: "/live/:sessionId/report", name: "live-report", component: () => import("./pages/live/LiveReportPage.vue"), props: true, meta: TEACH },
+  { path: "/live/:sessionId/play", name: "live-play", component: () => import("./pages/live/LivePlayPage.vue"), props: true },
+  { path: "/live/:code?", name: "live-join", component: () => import("./pages/live/LiveJoinPage.vue"), props: true },
   { path: "/:pathMatch(.*)*", name: "not-found", component: () => import("./pages/learner/NotFoundPage.vue") },
 ];
 
