@@ -35,6 +35,7 @@ let classA: { id: string; joinCode: string };
 let practiceId: string;
 let essayResponseId: string;
 let hintPracticeId: string;
+const NOTE_ID = "0d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
 
 beforeAll(async () => {
@@ -58,6 +59,7 @@ beforeAll(async () => {
   const first = server.app.store.quizFile(FIRST_QUIZ)!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
   hintPracticeId = (await who.learner.gql(START, { quizId: HINT_QUIZ.id, mode: "PRACTICE" })).body.data.startAttempt.id;
+  await who.learner.gql(`mutation { saveNote(input: { id: "${NOTE_ID}", paragraphId: "${paragraphIds(LAST)[0]}", language: AR, body: "ملاحظة" }) { id } }`);
 });
 afterAll(async () => server.stop());
 
@@ -87,6 +89,7 @@ const rows: Row[] = [
   { kind: "query", field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "classroom", doc: () => `{ classroom(id: "${classA.id}") { id learnerCount } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "myNotes", doc: () => `{ myNotes { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "exportMyData", doc: () => `{ exportMyData }`, expect: signedIn("ok") },
   {
     kind: "mutation",
@@ -119,6 +122,14 @@ const rows: Row[] = [
     vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: U, learner: "ok", otherLearner: "item/not_in_quiz", instructor: "item/not_in_quiz", otherInstructor: "item/not_in_quiz", admin: "item/not_in_quiz" },
   },
+  {
+    kind: "mutation",
+    field: "saveNote",
+    doc: () => `mutation { saveNote(input: { id: "${NOTE_ID}", paragraphId: "${paragraphIds(LAST)[0]}", language: AR, body: "تعديل" }) { id } }`,
+    expect: { anonymous: U, learner: "ok", otherLearner: "note/not_found", instructor: "note/not_found", otherInstructor: "note/not_found", admin: "note/not_found" },
+  },
+  // Someone else's id deletes nothing and answers false (tests/server/notes/notes.test.ts checks the note stays).
+  { kind: "mutation", field: "deleteNote", doc: () => `mutation { deleteNote(id: "${NOTE_ID}") }`, expect: { anonymous: U, learner: "skip", otherLearner: "ok", instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
   { kind: "mutation", field: "renameClassroom", doc: () => `mutation { renameClassroom(classroomId: "${classA.id}", name: "A") { id name } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
