@@ -14,6 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": typeof types.ClassCalibrationDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
@@ -83,6 +84,7 @@ type Documents = {
     "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": typeof types.CourseSearchDocument,
 };
 const documents: Documents = {
+    "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": types.ClassCalibrationDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
@@ -166,6 +168,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
