@@ -76,6 +76,10 @@ type Documents = {
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": typeof types.RecordLessonProgressDocument,
     "\n  query LessonObjectives($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      objectives {\n        id\n        text\n      }\n    }\n  }\n": typeof types.LessonObjectivesDocument,
     "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": typeof types.SetLocaleDocument,
+    "\n  fragment NoteFields on Note {\n    id\n    lessonSlug\n    paragraphId\n    language\n    quote\n    body\n    status\n    start\n    end\n    updatedAt\n  }\n": typeof types.NoteFieldsFragmentDoc,
+    "\n  query MyNotes($lessonSlug: String) {\n    myNotes(lessonSlug: $lessonSlug) {\n      ...NoteFields\n    }\n  }\n": typeof types.MyNotesDocument,
+    "\n  mutation SaveNote($input: SaveNoteInput!) {\n    saveNote(input: $input) {\n      ...NoteFields\n    }\n  }\n": typeof types.SaveNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": typeof types.DeleteNoteDocument,
     "\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n": typeof types.ProgressPageDocument,
     "\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": typeof types.QuizOverviewDocument,
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": typeof types.StartAttemptDocument,
@@ -146,6 +150,10 @@ const documents: Documents = {
     "\n  mutation RecordLessonProgress($input: LessonProgressInput!) {\n    recordLessonProgress(input: $input) {\n      ...LessonProgressFields\n    }\n  }\n": types.RecordLessonProgressDocument,
     "\n  query LessonObjectives($slug: String!, $locale: Locale!) {\n    lesson(slug: $slug, locale: $locale) {\n      slug\n      objectives {\n        id\n        text\n      }\n    }\n  }\n": types.LessonObjectivesDocument,
     "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n": types.SetLocaleDocument,
+    "\n  fragment NoteFields on Note {\n    id\n    lessonSlug\n    paragraphId\n    language\n    quote\n    body\n    status\n    start\n    end\n    updatedAt\n  }\n": types.NoteFieldsFragmentDoc,
+    "\n  query MyNotes($lessonSlug: String) {\n    myNotes(lessonSlug: $lessonSlug) {\n      ...NoteFields\n    }\n  }\n": types.MyNotesDocument,
+    "\n  mutation SaveNote($input: SaveNoteInput!) {\n    saveNote(input: $input) {\n      ...NoteFields\n    }\n  }\n": types.SaveNoteDocument,
+    "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n": types.DeleteNoteDocument,
     "\n  query ProgressPage($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        order\n        title\n        objectives {\n          id\n          text\n        }\n        quiz {\n          id\n        }\n      }\n    }\n    myProgress {\n      reviewsDue\n      lessons {\n        ...LessonProgressFields\n      }\n      objectives {\n        ...ObjectiveMasteryFields\n      }\n    }\n  }\n": types.ProgressPageDocument,
     "\n  query QuizOverview($id: ID!, $locale: Locale!) {\n    quiz(id: $id, locale: $locale) {\n      id\n      title\n      lessonSlug\n      items {\n        id\n        type\n      }\n      settings {\n        ...QuizSettingsFields\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        slug\n        title\n      }\n    }\n    myProgress {\n      lessons {\n        ...LessonProgressFields\n      }\n    }\n  }\n": types.QuizOverviewDocument,
     "\n  mutation StartAttempt($quizId: ID!, $mode: AttemptMode!, $locale: Locale) {\n    startAttempt(quizId: $quizId, mode: $mode, locale: $locale) {\n      id\n      mode\n      state\n    }\n  }\n": types.StartAttemptDocument,
@@ -416,6 +424,22 @@ export function graphql(source: "\n  query LessonObjectives($slug: String!, $loc
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"): (typeof documents)["\n  mutation SetLocale($locale: Locale!) {\n    setLocale(locale: $locale) {\n      id\n      locale\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NoteFields on Note {\n    id\n    lessonSlug\n    paragraphId\n    language\n    quote\n    body\n    status\n    start\n    end\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment NoteFields on Note {\n    id\n    lessonSlug\n    paragraphId\n    language\n    quote\n    body\n    status\n    start\n    end\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyNotes($lessonSlug: String) {\n    myNotes(lessonSlug: $lessonSlug) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  query MyNotes($lessonSlug: String) {\n    myNotes(lessonSlug: $lessonSlug) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveNote($input: SaveNoteInput!) {\n    saveNote(input: $input) {\n      ...NoteFields\n    }\n  }\n"): (typeof documents)["\n  mutation SaveNote($input: SaveNoteInput!) {\n    saveNote(input: $input) {\n      ...NoteFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"): (typeof documents)["\n  mutation DeleteNote($id: ID!) {\n    deleteNote(id: $id)\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
