@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   "answer/invalid",
   "certainty/invalid",
   "hint/not_available",
+  "note/not_found",
   "classroom/not_found",
   "classroom/bad_code",
   "auth/invalid_credentials",

@@ -11,6 +11,16 @@ export function formatNumber(locale: AppLocale, n: number, maxFractionDigits = 2
   return new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: maxFractionDigits }).format(n);
 }
 
+/**
+ * A number that may be negative, with the minus sign U+2212 (−), not Intl's hyphen-minus (which Arabic also
+ * wraps in a left-to-right mark). Render it in <bdi dir="ltr"> (components/quiz/SignedNumber.vue): in Arabic
+ * text the sign would otherwise be laid out to the right of the digits.
+ */
+export function formatSigned(locale: AppLocale, n: number, maxFractionDigits = 2): string {
+  const text = formatNumber(locale, Math.abs(n), maxFractionDigits);
+  return n < 0 && text !== "0" ? `\u2212${text}` : text;
+}
+
 export function formatPercent(locale: AppLocale, fraction: number): string {
   return new Intl.NumberFormat(intlLocale(locale), { style: "percent", maximumFractionDigits: 0 }).format(fraction);
 }

@@ -27,6 +27,7 @@ const routes: RouteRecordRaw[] = [
   { path: "/signup", name: "signup", component: () => import("./pages/learner/SignUpPage.vue"), meta: { guestOnly: true } },
   { path: "/search", name: "search", component: () => import("./pages/learner/SearchPage.vue") },
   { path: "/actors", name: "actors", component: () => import("./pages/learner/ActorMapPage.vue") },
+  { path: "/notes", name: "notes", component: () => import("./pages/learner/NotesPage.vue"), meta: { auth: true } },
   { path: "/timeline", name: "timeline", component: () => import("./pages/learner/TimelinePage.vue") },
   { path: "/lessons/:slug", name: "lesson", component: () => import("./pages/learner/LessonPage.vue"), props: true },
   { path: "/quizzes/:quizId", name: "quiz", component: () => import("./pages/learner/QuizPage.vue"), props: true, meta: { auth: true } },

@@ -18,9 +18,10 @@ import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
 import { CourseTimelineResolver } from "./lessons/course-timeline.resolver.js";
 import { ExportResolver } from "./exports/export.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
+import { NoteResolver } from "./notes/note.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -19,6 +19,7 @@ import { DashboardService } from "./classrooms/dashboard.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
 import { PrivacyService } from "./privacy/privacy.service.js";
 import { SearchService } from "./search/search.service.js";
+import { NoteService } from "./notes/note.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import { DomainEvents } from "./shared/domain-events.js";
 import { scheduleReview } from "./review/review.service.js";
@@ -48,6 +49,8 @@ export interface Services {
   instructor: InstructorService;
   privacy: PrivacyService;
   search: SearchService;
+  /** Notes and highlights; also a search source (the viewer's own notes). */
+  notes: NoteService;
   /** LTI 1.3: the tool's keys and launches (registry on lti.registry). */
   ltiKeys: ToolKeys;
   lti: LtiService;
@@ -76,6 +79,7 @@ export function createServices(
   const classrooms = new ClassroomService(db, writes, clock, activity);
   const dashboard = new DashboardService(reads, content, tuning.instructorSeesEmail ?? true);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
+  const notes = new NoteService(db, writes, clock, content);
   const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
   const live = new LiveService(db, writes, clock, content, bus, classrooms, dashboard, attempts);
   return {
@@ -91,7 +95,8 @@ export function createServices(
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
-    search: new SearchService(content.content),
+    search: new SearchService(content.content).addSource(notes),
+    notes,
     ltiKeys: new ToolKeys(db, writes, clock),
     lti,
     ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),

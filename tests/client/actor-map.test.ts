@@ -6,10 +6,10 @@ import ActorMapView from "../../client/src/components/actors/ActorMapView.vue";
 import { HOME, MAP_SIZE, circleLayout, viewAfterKey } from "../../client/src/components/actors/actor-layout.js";
 import { mountWith } from "./mount.js";
 
-const actor = (id: string, name: string, kind = "article", source: unknown = null) => ({ __typename: "Actor" as const, id, name, role: `role of ${name}`, kind, source });
+const actor = (id: string, name: string, kind = "article", source: unknown = null, aliases: string[] = []) => ({ __typename: "Actor" as const, id, name, aliases, role: `role of ${name}`, kind, source });
 const map = {
   __typename: "ActorMap" as const,
-  actors: [actor("mali", "Mali"), actor("morocco", "Morocco"), actor("algeria", "Algeria"), actor("ecowas", "ECOWAS", "context", { __typename: "ContextSourceRef", publisher: "AllAfrica", date: "2025-01-29", url: "https://allafrica.com/x" })],
+  actors: [actor("mali", "Mali", "article", null, ["Republic of Mali", "Bamako"]), actor("morocco", "Morocco"), actor("algeria", "Algeria"), actor("ecowas", "ECOWAS", "context", { __typename: "ContextSourceRef", publisher: "AllAfrica", date: "2025-01-29", url: "https://allafrica.com/x" })],
   relations: [
     { __typename: "ActorRelation" as const, id: "mali>morocco>cooperation", from: "mali", to: "morocco", type: "cooperation", label: "Joint commission", source: null, evidence: [{ __typename: "EvidenceRef" as const, paragraphId: "l1-p1", lessonSlug: "event", lessonTitle: "The event" }] },
     { __typename: "ActorRelation" as const, id: "morocco>algeria>rivalry", from: "morocco", to: "algeria", type: "rivalry", label: "Contest", source: null, evidence: [{ __typename: "EvidenceRef" as const, paragraphId: "l2-p4", lessonSlug: "context", lessonTitle: "Context" }] },
@@ -60,6 +60,7 @@ describe("ActorMapView", () => {
     const links = detail.findAllComponents({ name: "RouterLinkStub" });
     expect(links.map((l: { props: (k: string) => unknown }) => l.props("to"))).toEqual([{ path: "/lessons/event", hash: "#l1-p1" }]);
     expect(detail.text()).toContain("Context beyond the article:");
+    expect(detail.get('[data-testid="actor-aliases"]').text()).toBe("Also called: Republic of Mali, Bamako");
     expect(detail.find('a[href="https://allafrica.com/x"]').attributes("rel")).toContain("noopener");
   });
 

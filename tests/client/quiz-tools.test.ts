@@ -51,6 +51,18 @@ describe("QuizCertainty", () => {
     const w = mountWith(QuizCertainty, { modelValue: null }, "ar");
     expect(w.find("legend").text()).toContain("ما مدى ثقتك");
   });
+
+  it("should write a negative mark with U+2212, isolated left-to-right so the sign stays left of the digits in Arabic", () => {
+    for (const locale of ["ar", "en"] as const) {
+      const w = mountWith(QuizCertainty, { modelValue: 3, mark: -6 }, locale);
+      const mark = w.get("[data-testid=cbm-mark] bdi");
+      expect(mark.attributes("dir")).toBe("ltr");
+      expect(mark.text()).toBe("\u22126");
+      const wrong = w.findAll(".certainty__scores bdi").map((b) => b.text());
+      expect(wrong).toEqual(["1", "0", "2", "\u22122", "3", "\u22126"]);
+      w.unmount();
+    }
+  });
 });
 
 describe("QuizHint", () => {

@@ -56,8 +56,16 @@ describe("SearchHitItem", () => {
     expect(wrapper.text()).toContain("مصطلح");
   });
 
+  it("should label an actor found by an alias and the learner's own note", () => {
+    wrapper = mountWith(SearchHitItem, { hit: hit({ kind: "ACTOR" }) });
+    expect(wrapper.text()).toContain("Actor");
+    wrapper.unmount();
+    wrapper = mountWith(SearchHitItem, { hit: hit({ kind: "NOTE" }) }, "ar");
+    expect(wrapper.text()).toContain("ملاحظتك");
+  });
+
   it("should label a kind it does not know as other", () => {
-    wrapper = mountWith(SearchHitItem, { hit: hit({ kind: "NOTE" }) });
+    wrapper = mountWith(SearchHitItem, { hit: hit({ kind: "SOMETHING_NEW" }) });
     expect(wrapper.text()).toContain("Other");
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The learning tools in real headless Chromium against the real server and the real content: course search,
- * the glossary in the text, the actor-relations map and the timeline, in Arabic and English at 1280 and
- * 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
+ * the glossary in the text, the actor-relations map, the timeline, and a signed-in learner's notes on a
+ * paragraph and the notes page, in Arabic and English at 1280 and 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
  * (test-results/screenshots/tools-*).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
@@ -9,7 +9,7 @@ import type { Page } from "playwright-core";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
-import type { TestServer } from "../helpers/test-server.js";
+import type { Learner, TestServer } from "../helpers/test-server.js";
 import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
 
@@ -184,6 +184,73 @@ describe("learning tools in Chromium, keyboard only", () => {
       await glossaryJourney(s.page, lang, width);
       await mapJourney(s.page, lang, width);
       await timelineJourney(s.page, lang, width);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+/**
+ * Notes, keyboard only: open the note form under the first paragraph, choose its first sentence in the list,
+ * write a note and save it; it shows under the paragraph with its quote; the notes page lists it; delete it there.
+ */
+async function notesJourney(page: Page, lang: Lang, width: number) {
+  await page.goto(`${base}/lessons/event-and-actors`);
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang), GUARD).toBe(lang);
+  const add = '[data-testid="add-note-l1-p1"]';
+  await page.locator(add).waitFor();
+  await tabTo(page, add, 120);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), GUARD).toBe("note-body");
+  await page.keyboard.press("Shift+Tab"); // the "note on" list
+  await page.keyboard.press("ArrowDown"); // the first sentence
+  await expect.poll(() => page.getByTestId("note-span").inputValue(), GUARD).toBe("s0");
+  await page.keyboard.press("Tab");
+  const body = lang === "ar" ? "سؤال: من اقترح اللجنة؟" : "Question: who proposed the commission?";
+  await page.keyboard.type(body);
+  await page.keyboard.press("Tab"); // save
+  const saved = graphqlResponse(page, "SaveNote");
+  await page.keyboard.press("Enter");
+  await saved;
+  const note = page.locator('[data-testid="notes-l1-p1"] [data-note]');
+  await note.first().waitFor();
+  await expect.poll(() => note.first().locator(".para-note__body").textContent(), GUARD).toBe(body);
+  await expect.poll(() => page.getByTestId("note-pending").count(), GUARD).toBe(0);
+  const quote = (await note.first().locator("blockquote").textContent())?.trim() ?? "";
+  expect(quote.length).toBeGreaterThan(10);
+  const [row] = await server.sql(`SELECT exact, body FROM note WHERE body = ?`, [body]);
+  expect(row.exact).toBe(quote);
+  expect(await sideways(page), `notes scroll sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-notes-lesson`);
+  await page.locator('[data-testid="notes-l1-p1"]').evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await screenshot(page, `tools-${lang}-${width}-notes-lesson-view`, { viewport: true });
+
+  await page.goto(`${base}/notes`);
+  await page.getByTestId("notes-page").locator("[data-note]").first().waitFor();
+  expect(await page.getByTestId("notes-page").textContent()).toContain(body);
+  expect(await sideways(page), `notes page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-notes-page`);
+  await tabTo(page, "[data-note] button", 40);
+  const deleted = graphqlResponse(page, "DeleteNote");
+  await page.keyboard.press("Enter");
+  await deleted;
+  await page.getByTestId("notes-empty").waitFor();
+  expect(await server.sql(`SELECT id FROM note WHERE body = ?`, [body])).toEqual([]);
+}
+
+describe("notes in Chromium, keyboard only", () => {
+  let who: Learner;
+  beforeAll(async () => {
+    who = await server.learner("notes");
+  });
+
+  it.each(SETTINGS)("should write a note on a sentence, see it under the paragraph and on the notes page, and delete it in $lang at $width px", async ({ lang, width }) => {
+    // A signed-in learner's interface language is their account's.
+    await who.gql(`mutation { setLocale(locale: ${lang.toUpperCase()}) { id } }`);
+    const s = await open(lang, width);
+    try {
+      await s.context.addCookies([{ name: "sid", value: encodeURIComponent(who.token), url: base }]);
+      await notesJourney(s.page, lang, width);
     } finally {
       await s.close();
     }

@@ -11,6 +11,7 @@ const ActorMapQuery = graphql(`
       actors {
         id
         name
+        aliases
         role
         kind
         source {

@@ -23,11 +23,17 @@ export const ContextSource = z
   .strict();
 export type ContextSource = z.infer<typeof ContextSource>;
 
+/** Other names of an actor, per language, as the article or the lessons write them (searched, and shown on the map). */
+const Aliases = z
+  .object({ ar: z.array(z.string().trim().min(1)), en: z.array(z.string().trim().min(1)) })
+  .strict();
+
 export const ActorNode = z
   .object({
     id: Id,
     kind: z.enum(["article", "context"]),
     name: Bilingual,
+    aliases: Aliases.optional(),
     role: Bilingual,
     source: ContextSource.optional(),
   })

@@ -21,6 +21,9 @@ export class Actor {
   @Field(() => String)
   name: string;
 
+  @Field(() => [String], { description: "Other names of the actor in this locale (AES, Polisario…), as the article or the lessons write them." })
+  aliases: string[];
+
   @Field(() => String)
   role: string;
 

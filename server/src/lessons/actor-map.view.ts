@@ -3,8 +3,7 @@
  * relations whose evidence is in that lesson, and their actors). Pure over the loaded content.
  */
 import type { CourseContent } from "../content/content.model.js";
-import type { Locale } from "../shared/locale.js";
-import { pick } from "../shared/locale.js";
+import { Locale, pick } from "../shared/locale.js";
 import type { ActorMap } from "./actor-map.type.js";
 
 export function actorMapView(content: CourseContent, locale: Locale, lessonSlug: string | null): ActorMap {
@@ -16,7 +15,7 @@ export function actorMapView(content: CourseContent, locale: Locale, lessonSlug:
   const used = new Set(edges.flatMap((e) => [e.from, e.to]));
   const nodes = lessonSlug === null ? content.actors.nodes : content.actors.nodes.filter((n) => used.has(n.id));
   return {
-    actors: nodes.map((n) => ({ id: n.id, name: pick(n.name, locale), role: pick(n.role, locale), kind: n.kind, source: n.source ?? null })),
+    actors: nodes.map((n) => ({ id: n.id, name: pick(n.name, locale), aliases: n.aliases ? (locale === Locale.EN ? n.aliases.en : n.aliases.ar) : [], role: pick(n.role, locale), kind: n.kind, source: n.source ?? null })),
     relations: edges.map((e) => ({
       id: `${e.from}>${e.to}>${e.type}`,
       from: e.from,

@@ -26,7 +26,7 @@ import type { Viewer } from "../shared/viewer.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
 const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary", "item_hint"] as const;
-const DELETED = ["review_card", "session"] as const;
+const DELETED = ["review_card", "session", "note"] as const;
 
 export class PrivacyService {
   constructor(
@@ -48,7 +48,7 @@ export class PrivacyService {
     const id = viewer.id;
     const [user] = await sql<Record<string, unknown>>(this.db, `SELECT email, "displayName", role, locale, "createdAt" FROM "user" WHERE id = ?`, [id]);
     const q = (text: string) => sql<Record<string, unknown>>(this.db, text, [id]);
-    const [sessions, progress, attempts, responses, reviews, mastery, classes] = await Promise.all([
+    const [sessions, progress, attempts, responses, reviews, mastery, classes, notes] = await Promise.all([
       q(`SELECT "createdAt", "expiresAt", "revokedAt" FROM session WHERE "userId" = ? ORDER BY "createdAt"`),
       q(`SELECT "lessonSlug", status, "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "completedAt" FROM lesson_progress WHERE "userId" = ?`),
       q(`SELECT id, "quizId", mode, state, locale, "startedAt", "finishedAt", deadline, score, "maxScore", "attemptNumber" FROM attempt WHERE "userId" = ? ORDER BY "startedAt"`),
@@ -56,6 +56,7 @@ export class PrivacyService {
       q(`SELECT "itemId", due FROM review_card WHERE "userId" = ?`),
       q(`SELECT "objectiveId", level, fraction FROM objective_mastery WHERE "userId" = ?`),
       q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),
+      q(`SELECT id, "lessonSlug", "paragraphId", language, exact, prefix, suffix, "startOffset", "endOffset", body, "createdAt", "updatedAt" FROM note WHERE "userId" = ? ORDER BY "createdAt", id`),
     ]);
     const hidden = new Set(attempts.filter((a) => !this.visible(a)).map((a) => String(a.id)));
     for (const a of attempts) if (hidden.has(String(a.id))) Object.assign(a, { score: null, maxScore: null });
@@ -75,7 +76,7 @@ export class PrivacyService {
       }
     }
     for (const p of progress) p.paragraphsSeen = JSON.parse(String(p.paragraphsSeen));
-    return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes }, null, 2);
+    return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes, notes }, null, 2);
   }
 
   /**

@@ -38,6 +38,18 @@ export function courseDocuments(content: CourseContent): SearchDocument[] {
     for (const t of l.keyTerms)
       add("KEY_TERM", l.slug, t.id, { ar: `${t.term.ar}: ${t.definition.ar}`, en: `${t.term.en}: ${t.definition.en}` });
   }
+  // Actors of the map, by name and aliases ("AES", "البوليساريو"), opening the actor map of the first lesson
+  // that states one of their relations (the first lesson for an actor known only from context facts).
+  const lessonOf = new Map<string, string>();
+  for (const l of content.lessons) for (const s of l.sections) for (const p of s.paragraphs) lessonOf.set(p.id, l.slug);
+  const byOrder = [...content.lessons].sort((a, b) => a.order - b.order).map((l) => l.slug);
+  for (const n of content.actors.nodes) {
+    const slugs = new Set(content.actors.edges.filter((e) => e.from === n.id || e.to === n.id).flatMap((e) => (e.evidence ?? []).map((p) => lessonOf.get(p))));
+    const slug = byOrder.find((s) => slugs.has(s)) ?? byOrder[0];
+    if (!slug) continue;
+    const named = (lang: "ar" | "en") => [n.name[lang], ...(n.aliases?.[lang] ?? [])].join(lang === "ar" ? "، " : ", ");
+    add("ACTOR", slug, "lesson-actors-h", { ar: `${named("ar")}: ${n.role.ar}`, en: `${named("en")}: ${n.role.en}` });
+  }
   return docs;
 }
 

@@ -13,7 +13,7 @@ export class SearchSegment {
 
 @ObjectType()
 export class SearchHit {
-  @Field(() => String, { description: "PARAGRAPH, HEADING, SUMMARY or KEY_TERM (other sources may add kinds, such as NOTE)." })
+  @Field(() => String, { description: "PARAGRAPH, HEADING, SUMMARY, KEY_TERM, ACTOR (an actor of the map, by name and aliases) or NOTE (your own note)." })
   kind: string;
 
   @Field(() => String)
@@ -22,7 +22,7 @@ export class SearchHit {
   @Field(() => String, { description: "The lesson's title in the requested locale." })
   lessonTitle: string;
 
-  @Field(() => String, { description: "The element id in the lesson page to open: a paragraph id, a section id, a key term id or lesson-summary." })
+  @Field(() => String, { description: "The element id in the lesson page to open: a paragraph id, a section id, a key term id, lesson-summary, or lesson-actors-h (the lesson's actor map)." })
   anchor: string;
 
   @Field(() => Locale, { description: "The language of the matching text (a query can find text of either language)." })

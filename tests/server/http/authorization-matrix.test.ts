@@ -36,6 +36,7 @@ let classA: { id: string; joinCode: string };
 let practiceId: string;
 let essayResponseId: string;
 let hintPracticeId: string;
+const NOTE_ID = "0d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
 const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
 // Live sessions of class A (members only): one the learner joined and is asked in, one whose pace the rows move.
 const LIVE_QUIZ = quizWhere(content, "practice-only items", (q) => q.items.filter((i) => i.pool === "practice").length >= 3).id;
@@ -70,6 +71,7 @@ beforeAll(async () => {
   await who.learner.gql(`mutation($c: String!) { joinLiveSession(code: $c) { id } }`, { c: live.code });
   const shown = (await who.instructor.gql(`mutation($s: ID!) { liveControl(sessionId: $s, action: SHOW_NEXT) { item { id } } }`, { s: live.id })).body.data.liveControl.item.id;
   liveItem = { id: shown, answer: rightAnswerInput(server.app.store.item(shown)!.item, server.app.store.ids) };
+  await who.learner.gql(`mutation { saveNote(input: { id: "${NOTE_ID}", paragraphId: "${paragraphIds(LAST)[0]}", language: AR, body: "ملاحظة" }) { id } }`);
 });
 afterAll(async () => server.stop());
 
@@ -100,6 +102,7 @@ const rows: Row[] = [
   { kind: "query", field: "myOpenAttempts", doc: () => `{ myOpenAttempts(quizId: "${LAST.quiz}") { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "classroom", doc: () => `{ classroom(id: "${classA.id}") { id learnerCount } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "myNotes", doc: () => `{ myNotes { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "exportMyData", doc: () => `{ exportMyData }`, expect: signedIn("ok") },
   // Exports (server/src/exports): a class's files for its instructors; the item bank, keys included, for instructors and admins.
   { kind: "query", field: "gradebookExport", doc: () => `{ gradebookExport(classroomId: "${classA.id}", format: XLSX) { filename } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
@@ -136,6 +139,14 @@ const rows: Row[] = [
     vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: U, learner: "ok", otherLearner: "item/not_in_quiz", instructor: "item/not_in_quiz", otherInstructor: "item/not_in_quiz", admin: "item/not_in_quiz" },
   },
+  {
+    kind: "mutation",
+    field: "saveNote",
+    doc: () => `mutation { saveNote(input: { id: "${NOTE_ID}", paragraphId: "${paragraphIds(LAST)[0]}", language: AR, body: "تعديل" }) { id } }`,
+    expect: { anonymous: U, learner: "ok", otherLearner: "note/not_found", instructor: "note/not_found", otherInstructor: "note/not_found", admin: "note/not_found" },
+  },
+  // Someone else's id deletes nothing and answers false (tests/server/notes/notes.test.ts checks the note stays).
+  { kind: "mutation", field: "deleteNote", doc: () => `mutation { deleteNote(id: "${NOTE_ID}") }`, expect: { anonymous: U, learner: "skip", otherLearner: "ok", instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
   { kind: "mutation", field: "renameClassroom", doc: () => `mutation { renameClassroom(classroomId: "${classA.id}", name: "A") { id name } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },

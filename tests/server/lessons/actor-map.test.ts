@@ -1,7 +1,8 @@
 /**
  * The actor-relations map: content/actors.yaml validated (schema, then every relation between actors that
  * exist and backed by lesson paragraphs that exist, or by a context source), served whole or as a lesson's
- * sub-map over GraphQL on both engines, and the real course's map resolves every edge to its evidence.
+ * sub-map over GraphQL on both engines, with each actor's aliases (also searched), and the real course's map
+ * resolves every edge to its evidence and finds its actors by their other names.
  */
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,6 +10,7 @@ import { stringify } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadContent } from "../../../server/src/content/content.loader.js";
 import { ContentValidationError } from "../../../server/src/content/content.model.js";
+import { SearchService } from "../../../server/src/search/search.service.js";
 import { copyContent } from "../../helpers/content-fixtures.js";
 import type { TestServer } from "../../helpers/test-server.js";
 import { realContent, startTestServer } from "../../helpers/test-server.js";
@@ -20,7 +22,7 @@ const MAP = {
     { id: "town-a", kind: "article", name: bi("Town A"), role: bi("first town") },
     { id: "town-b", kind: "article", name: bi("Town B"), role: bi("second town") },
     { id: "agency", kind: "article", name: bi("Water agency"), role: bi("witness") },
-    { id: "league", kind: "context", name: bi("League"), role: bi("outside body"), source: SOURCE },
+    { id: "league", kind: "context", name: bi("League"), aliases: { ar: ["العصبة"], en: ["TWL", "Towns League"] }, role: bi("outside body"), source: SOURCE },
   ],
   edges: [
     { from: "town-a", to: "town-b", type: "cooperation", label: bi("shared reservoir"), evidence: ["fx-a-p1"] },
@@ -59,6 +61,7 @@ describe("content/actors.yaml validation", () => {
     ["a context actor without its source", (m) => delete m.nodes[3].source, /nodes\[3\]\.source: a context actor names its source/],
     ["an unknown relation type", (m) => (m.edges[0].type = "friendship"), /edges\[0\]\.type/],
     ["a relation given twice", (m) => m.edges.push({ ...m.edges[0] }), /edges\[3\]: the relation cooperation from "town-a" to "town-b" is given twice/],
+    ["an empty alias", (m) => (m.nodes[0].aliases = { ar: [""], en: ["A"] }), /nodes\[0\]\.aliases\.ar\[0\]/],
     ["an actor in no relation", (m) => m.nodes.push({ id: "lonely", kind: "article", name: bi("L"), role: bi("r") }), /nodes\[4\]: actor "lonely" has no relation/],
     ["a source that is not an http(s) link", (m) => (m.edges[2].source = { ...SOURCE, url: "javascript:alert(1)" }), /edges\[2\]\.source\.url/],
   ];
@@ -80,7 +83,7 @@ describe("actorMap over GraphQL", () => {
     await server.stop();
   });
   const Q = `query($locale: Locale, $lesson: String) { actorMap(locale: $locale, lessonSlug: $lesson) {
-    actors { id name role kind source { publisher date url } }
+    actors { id name aliases role kind source { publisher date url } }
     relations { id from to type label source { url } evidence { paragraphId lessonSlug lessonTitle } } } }`;
 
   it("should serve the whole map in the requested language, evidence with its lesson", async () => {
@@ -89,7 +92,8 @@ describe("actorMap over GraphQL", () => {
     const map = res.body.data.actorMap;
     expect(map.actors.map((a: any) => a.id)).toEqual(["town-a", "town-b", "agency", "league"]);
     expect(map.actors[3]).toMatchObject({ kind: "context", name: "League", source: SOURCE });
-    expect(map.actors[0].source).toBeNull();
+    expect(map.actors[3].aliases).toEqual(["TWL", "Towns League"]);
+    expect(map.actors[0]).toMatchObject({ source: null, aliases: [] });
     const mediation = map.relations.find((r: any) => r.type === "mediation");
     expect(mediation).toMatchObject({ id: "agency>town-a>mediation", label: "witnessed", source: null });
     expect(mediation.evidence.map((e: any) => `${e.paragraphId}@${e.lessonSlug}`)).toEqual(["fx-a-p2@fx-lesson-a", "fx-b-p2@fx-lesson-b"]);
@@ -97,6 +101,15 @@ describe("actorMap over GraphQL", () => {
     expect(mediation.evidence[1].lessonTitle).toBe(lessonB.title.en);
     const ar = (await server.gql<any>(Q, {})).body.data.actorMap;
     expect(ar.actors[0].name).toBe("نص Town A");
+    expect(ar.actors[3].aliases).toEqual(["العصبة"]);
+  });
+
+  it("should find an actor by an alias in search, opening a lesson's actor map", async () => {
+    const S = `query($q: String!) { search(query: $q, first: 50) { hits { kind lessonSlug anchor language } } }`;
+    const en = (await server.gql<any>(S, { q: "TWL" })).body.data.search.hits;
+    expect(en).toEqual([{ kind: "ACTOR", lessonSlug: "fx-lesson-a", anchor: "lesson-actors-h", language: "EN" }]);
+    const ar = (await server.gql<any>(S, { q: "العصبه" })).body.data.search.hits; // ta marbuta folded
+    expect(ar).toEqual([{ kind: "ACTOR", lessonSlug: "fx-lesson-a", anchor: "lesson-actors-h", language: "AR" }]);
   });
 
   it("should serve a lesson's sub-map: the relations its paragraphs support, and their actors", async () => {
@@ -109,6 +122,20 @@ describe("actorMap over GraphQL", () => {
 });
 
 describe("the real course's map", () => {
+  it.each([
+    ["AES", "aes"],
+    ["Sahel Alliance", "aes"],
+    ["تحالف الساحل", "aes"],
+    ["Polisario", "polisario"],
+    ["البوليساريو", "polisario"],
+  ])("should name %s among the aliases of %s, and search should find it as an actor", async (alias, id) => {
+    const content = await realContent();
+    const node = content.actors.nodes.find((n) => n.id === id)!;
+    expect([node.name.ar, node.name.en, ...(node.aliases?.ar ?? []), ...(node.aliases?.en ?? [])]).toContain(alias);
+    const found = await new SearchService(content).search(null, alias, 50);
+    expect(found.matches.some((m) => m.document.kind === "ACTOR" && m.segments.some((seg) => seg.match))).toBe(true);
+  });
+
   it("should resolve every edge to evidence: lesson paragraphs that exist, or a context source on a context fact", async () => {
     const content = await realContent();
     const paragraphs = new Set(content.lessons.flatMap((l) => l.sections.flatMap((s) => s.paragraphs.map((p) => p.id))));
