@@ -45,6 +45,8 @@ const routes: RouteRecordRaw[] = [
   },
   { path: "/teach/classes/:classroomId/items", name: "teach-items", component: () => import("./pages/instructor/ClassItemStatsPage.vue"), props: true, meta: TEACH },
   { path: "/teach/classes/:classroomId/essays", name: "teach-essays", component: () => import("./pages/instructor/ClassEssaysPage.vue"), props: true, meta: TEACH },
+  { path: "/teach/classes/:classroomId/manage", name: "teach-manage", component: () => import("./pages/instructor/ClassSettingsPage.vue"), props: true, meta: TEACH },
+  { path: "/teach/invite/:token", name: "teach-invite", component: () => import("./pages/instructor/AcceptInvitePage.vue"), props: true, meta: TEACH },
   { path: "/:pathMatch(.*)*", name: "not-found", component: () => import("./pages/learner/NotFoundPage.vue") },
 ];
 

@@ -14,7 +14,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
     "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": typeof types.ObjectiveSummaryFieldsFragmentDoc,
@@ -55,7 +55,17 @@ type Documents = {
     "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": typeof types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClassLearnerDocument,
+    "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n": typeof types.ClassSettingsDocument,
+    "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.ArchiveClassroomDocument,
+    "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.UnarchiveClassroomDocument,
+    "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n": typeof types.DeleteClassroomDocument,
+    "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n": typeof types.AddCoInstructorDocument,
+    "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateCoInstructorInviteDocument,
+    "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n": typeof types.RemoveCoInstructorDocument,
+    "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n": typeof types.TransferClassroomDocument,
+    "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n": typeof types.AcceptCoInstructorInviteDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachClassroomsDocument,
+    "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachArchivedClassroomsDocument,
     "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.CreateClassroomDocument,
     "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": typeof types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": typeof types.CourseHomeDocument,
@@ -83,7 +93,7 @@ type Documents = {
     "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": typeof types.CourseSearchDocument,
 };
 const documents: Documents = {
-    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
     "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": types.ObjectiveSummaryFieldsFragmentDoc,
@@ -124,7 +134,17 @@ const documents: Documents = {
     "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClassLearnerDocument,
+    "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n": types.ClassSettingsDocument,
+    "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.ArchiveClassroomDocument,
+    "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.UnarchiveClassroomDocument,
+    "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n": types.DeleteClassroomDocument,
+    "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n": types.AddCoInstructorDocument,
+    "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateCoInstructorInviteDocument,
+    "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n": types.RemoveCoInstructorDocument,
+    "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n": types.TransferClassroomDocument,
+    "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n": types.AcceptCoInstructorInviteDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachClassroomsDocument,
+    "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachArchivedClassroomsDocument,
     "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": types.CreateClassroomDocument,
     "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": types.CourseHomeDocument,
@@ -169,7 +189,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"): (typeof documents)["\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"];
+export function graphql(source: "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n"): (typeof documents)["\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -333,7 +353,47 @@ export function graphql(source: "\n  query ClassLearner($id: ID!, $learnerId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n"): (typeof documents)["\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n"): (typeof documents)["\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,6 +164,10 @@ export class InstructorService {
     if (!response || !response.attemptId || !(await this.classrooms.teachesLearner(viewer, response.userId))) {
       throw new AppError("classroom/not_found", "There is no such answer among your classes.");
     }
+    // Grading is a change: a learner seen only through archived classes is read-only.
+    if (!(await this.classrooms.teachesLearner(viewer, response.userId, undefined, true))) {
+      throw new AppError("classroom/archived", "This learner's class is archived: unarchive it to grade.");
+    }
     const item = await this.attempts.itemAtVersion(response.itemVersionId);
     if (!itemType(item).handGraded) throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });
     // An open attempt's essay can still be answered again, which would drop the grade but not what the grade

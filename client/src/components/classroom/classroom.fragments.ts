@@ -7,6 +7,8 @@ export const ClassroomCardFields = graphql(`
     name
     joinCode
     createdAt
+    archivedAt
+    myRole
     learnerCount
   }
 `);
