@@ -359,6 +359,15 @@ export class LearnerDetail {
   attempts: LearnerAttempt[];
 }
 
+@ObjectType({ description: "A length in words: from min to max." })
+export class WordRange {
+  @Field(() => Int)
+  min: number;
+
+  @Field(() => Int)
+  max: number;
+}
+
 @ObjectType()
 export class PendingEssay {
   @Field(() => ID)
@@ -387,6 +396,9 @@ export class PendingEssay {
 
   @Field(() => Int, { description: "Words in the learner's text (Arabic and Latin words alike)." })
   wordCount: number;
+
+  @Field(() => WordRange, { nullable: true, description: "The length the prompt expects, in words, when its content says." })
+  expectedWords: WordRange | null;
 
   @Field(() => Date)
   answeredAt: Date;

@@ -147,6 +147,7 @@ export class InstructorService {
         prompt: pick(item.prompt, locale),
         text,
         wordCount: wordCount(text),
+        expectedWords: item.type === "ESSAY" ? (item.expectedWords ?? null) : null,
         maxScore: num(r.maxScore),
         rubric: itemType(item).rubric(item, locale),
         answeredAt: new Date(r.answeredAt),

@@ -13,9 +13,11 @@ import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { fixtureContent, startTestServer } from "../../helpers/test-server.js";
 import { hasEssay, quizWhere } from "../../helpers/course-lookup.js";
 
-const content = await fixtureContent();
+// The fixture course, its essay given an expected length (shown to graders in the queue).
+const content = structuredClone(await fixtureContent());
 const ESSAY_QUIZ = quizWhere(content, "an essay and two or more attempts", (q) => hasEssay(q) && q.settings.maxAttempts >= 2);
 const ESSAY = ESSAY_QUIZ.items.find((i) => i.type === "ESSAY")!;
+if (ESSAY.type === "ESSAY") ESSAY.expectedWords = { min: 3, max: 40 };
 
 const clock = new ManualClock("2026-10-01T08:00:00Z");
 let server: TestServer;
@@ -39,7 +41,7 @@ async function pendingEssay(l: Learner): Promise<string> {
 }
 
 beforeAll(async () => {
-  server = await startTestServer({ clock });
+  server = await startTestServer({ clock, content });
   owner = await server.instructor("Owner");
   co = await server.instructor("Co");
   stranger = await server.instructor("Stranger");
@@ -69,8 +71,10 @@ describe("co-instructors", () => {
     expect(seen.body.errors).toBeUndefined();
     expect(seen.body.data.classroom).toMatchObject({ myRole: "CO_INSTRUCTOR", learnerCount: 1, learners: [{ displayName: "سارة" }], teachers: [{ displayName: "Owner", owner: true }, { displayName: "Co", owner: false }] });
     expect((await owner.gql(CLASS, { id: classId })).body.data.classroom.myRole).toBe("OWNER");
-    // Grading an essay of the class's learner is teaching.
+    // Grading an essay of the class's learner is teaching; the queue shows its length against the expected one.
     const responseId = await pendingEssay(learner);
+    const queue = await co.gql(`query($id: ID!) { classroom(id: $id) { pendingEssays { responseId wordCount expectedWords { min max } } } }`, { id: classId });
+    expect(queue.body.data.classroom.pendingEssays).toEqual([{ responseId, wordCount: 4, expectedWords: { min: 3, max: 40 } }]);
     const graded = await co.gql(`mutation($r: ID!) { gradeEssay(input: { responseId: $r, score: 1, comment: "جيد" }) { status } }`, { r: responseId });
     expect(code(graded)).toBe("ok");
     // A learner of the class is seen in the drill-down.

@@ -124,6 +124,10 @@ export const PendingEssayFields = graphql(`
     prompt
     text
     wordCount
+    expectedWords {
+      min
+      max
+    }
     maxScore
     rubric {
       id
