@@ -60,6 +60,8 @@ const routes: RouteRecordRaw[] = [
   { path: "/live/:sessionId/report", name: "live-report", component: () => import("./pages/live/LiveReportPage.vue"), props: true, meta: TEACH },
   { path: "/live/:sessionId/play", name: "live-play", component: () => import("./pages/live/LivePlayPage.vue"), props: true },
   { path: "/live/:code?", name: "live-join", component: () => import("./pages/live/LiveJoinPage.vue"), props: true },
+  { path: "/teach/classes/:classroomId/manage", name: "teach-manage", component: () => import("./pages/instructor/ClassSettingsPage.vue"), props: true, meta: TEACH },
+  { path: "/teach/invite/:token", name: "teach-invite", component: () => import("./pages/instructor/AcceptInvitePage.vue"), props: true, meta: TEACH },
   { path: "/:pathMatch(.*)*", name: "not-found", component: () => import("./pages/learner/NotFoundPage.vue") },
 ];
 

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
-/** Grading an essay by its rubric: what the instructor reads, marks per criterion and their total, and a grade emitted only when every mark is one the server takes. */
+/** Grading an essay by its rubric: what the instructor reads (with the expected length), marks per criterion and their total, and a grade emitted only when every mark is one the server takes. */
 import { afterEach, describe, expect, it } from "vitest";
 import ClassroomEssayGradeForm from "../../client/src/components/classroom/ClassroomEssayGradeForm.vue";
 import type { PendingEssayFieldsFragment } from "../../client/src/gql/graphql.js";
-import { parseMark, totalOf } from "../../client/src/components/classroom/rubric-marks.js";
+import { lengthAgainst, parseMark, totalOf } from "../../client/src/components/classroom/rubric-marks.js";
 import { mountWith } from "./mount.js";
 
 afterEach(() => {
@@ -18,6 +18,7 @@ const essay = (over: Partial<PendingEssayFieldsFragment> = {}): PendingEssayFiel
   prompt: "Assess the idea of an exported rivalry.",
   text: "The article offers two kinds of evidence.\nFirst, …",
   wordCount: 8,
+  expectedWords: null,
   maxScore: 6,
   rubric: [
     { id: "c1", criterion: "Uses the article's evidence", points: 2 },
@@ -51,6 +52,15 @@ describe("ClassroomEssayGradeForm", () => {
     const input = criteria[1].get("[data-testid=grade-mark]");
     expect(w.get(`label[for="${input.attributes("id")}"]`).text()).toBe("Mark (0 to 4)");
     expect(w.get("[data-testid=grade-total]").text()).toBe("Total: 0 of 6");
+  });
+
+  it("should show the length the prompt expects next to the word count, and say when the essay falls outside it", () => {
+    const within = mountWith(ClassroomEssayGradeForm, { essay: essay({ expectedWords: { min: 5, max: 10 } }) });
+    // White space as the browser shows it (runs collapse to one space).
+    expect(within.get("[data-testid=essay-words]").text().replace(/\s+/g, " ")).toBe("8 words · expected 5–10 words");
+    const short = mountWith(ClassroomEssayGradeForm, { essay: essay({ expectedWords: { min: 150, max: 250 } }) });
+    expect(short.get("[data-testid=essay-expected]").attributes("data-length")).toBe("short");
+    expect(short.get("[data-testid=essay-words]").text()).toContain("shorter than expected");
   });
 
   it("should total the marks as they are typed and emit them with each criterion's comment", async () => {
@@ -108,6 +118,16 @@ describe("ClassroomEssayGradeForm", () => {
     expect(w.get("[data-testid=grade-submit]").text()).toBe("حفظ الدرجة");
     expect(w.get(".rubric__title").text()).toBe("ما الذي سيُقيَّم");
     expect(w.get("[data-testid=grade-total]").text()).toContain("المجموع");
+  });
+});
+
+describe("lengthAgainst", () => {
+  it("should place a word count below, within or above the expected range, bounds included", () => {
+    expect(lengthAgainst(4, { min: 5, max: 10 })).toBe("short");
+    expect(lengthAgainst(5, { min: 5, max: 10 })).toBe("within");
+    expect(lengthAgainst(10, { min: 5, max: 10 })).toBe("within");
+    expect(lengthAgainst(11, { min: 5, max: 10 })).toBe("long");
+    expect(lengthAgainst(11, null)).toBe(null);
   });
 });
 

@@ -6,7 +6,10 @@
  * figures; a third learner with the first one's name joins, and the dashboard tells the two apart (email under
  * the name; the roster search finds one); the instructor reads the item statistics, grades the essays by
  * rubric criterion (the learner then sees "graded" with the marks and the comment), opens the
- * learner's drill-down, exports the gradebook and removes the learner. axe-core
+ * learner's drill-down, exports the gradebook and removes the learner; then manages the class: a colleague
+ * added by email, another by an invite link (who then sees the class in their own browser), ownership handed
+ * over and back, the class archived (in English: listed apart, read-only) and deleted by typing its name
+ * (in Arabic; the learners' answers stay). axe-core
  * checks every screen; every /teach screen is photographed in Arabic and English, at desktop width and at
  * 360 px.
  */
@@ -436,6 +439,116 @@ describe("instructor journey in Chromium", () => {
     await page.locator('[data-testid=activity] [data-type="LEARNER_REMOVED"]').filter({ hasText: LEARNER_NAME }).waitFor();
   });
 });
+
+describe("class management in Chromium", () => {
+  // Continues the journey above (same server, the class it created), with the instructor's own session.
+  it("should add co-instructors by email and by an invite link, hand the class over, archive it and delete it, in Arabic and English", async () => {
+    const [{ id: classId }] = await server.sql<{ id: string }>(`SELECT id FROM classroom WHERE name = ?`, [CLASS_NAME]);
+    const [{ instructorId }] = await server.sql<{ instructorId: string }>(`SELECT "instructorId" FROM classroom WHERE id = ?`, [classId]);
+    const [{ email: ownerEmail }] = await server.sql<{ email: string }>(`SELECT email FROM "user" WHERE id = ?`, [instructorId]);
+    const byEmail = await server.instructor("Aminata Traoré");
+    const byLink = await server.instructor("Youssef Benali");
+    const sessions: Session[] = [];
+    try {
+      const owner = await openSession(chromiumPath);
+      sessions.push(owner);
+      const { page } = owner;
+      await signInAs(page, ownerEmail);
+      await page.goto(`${base}/teach/classes/${classId}`);
+      await page.getByTestId("tab-manage").click();
+      await page.getByTestId("class-settings").waitFor();
+
+      // By email: an address with no instructor account is explained; a colleague's is added.
+      await page.getByTestId("co-email").fill("nobody@example.test");
+      await page.getByTestId("add-teacher").click();
+      await expect.poll(() => page.getByTestId("add-teacher-error").textContent(), GUARD).toContain("لا يوجد حساب مدرّس");
+      await page.getByTestId("co-email").fill(byEmail.email);
+      await page.getByTestId("add-teacher").click();
+      await expect.poll(() => page.getByTestId("teacher").count(), GUARD).toBe(2);
+
+      // By an invite link: shown once, opened by a colleague in their own browser, who then teaches the class.
+      await page.getByTestId("create-invite").click();
+      const link = await page.getByTestId("invite-url").inputValue();
+      expect(link).toMatch(new RegExp(`^${base}/teach/invite/[A-Za-z0-9_-]+$`));
+      await screen(page, "teach-ar-14-manage");
+      const colleague = await openSession(chromiumPath);
+      sessions.push(colleague);
+      await signInAs(colleague.page, byLink.email);
+      await colleague.page.goto(link);
+      await colleague.page.getByTestId("accept-invite").waitFor();
+      await screen(colleague.page, "teach-ar-15-invite");
+      await colleague.page.getByTestId("accept-invite-button").click();
+      await colleague.page.getByTestId("class-dashboard").waitFor();
+      expect(await colleague.page.locator("h1").first().textContent()).toBe(CLASS_NAME);
+      await colleague.page.goto(`${base}/teach`);
+      await colleague.page.getByTestId("co-taught").first().waitFor();
+      await screen(colleague.page, "teach-ar-16-co-instructor-classes");
+      // The colleague added by email sees it too.
+      expect((await byEmail.gql(`{ myClassrooms { id myRole } }`)).body.data.myClassrooms).toEqual([{ id: classId, myRole: "CO_INSTRUCTOR" }]);
+
+      await page.reload();
+      await expect.poll(() => page.getByTestId("teacher").count(), GUARD).toBe(3);
+      await everyView(page, "manage", `/teach/classes/${classId}/manage`, "[data-testid=teacher]");
+
+      // Handed over after a confirmation: the owner's acts leave this page; handed back through the API.
+      const row = page.getByTestId("teacher").filter({ hasText: "Aminata" });
+      await row.getByTestId("make-owner").click();
+      await row.getByTestId("transfer-confirm").waitFor();
+      await row.getByTestId("transfer-yes").click();
+      await expect.poll(() => row.getAttribute("data-owner"), GUARD).toBe("yes");
+      await expect.poll(() => page.getByTestId("archive-class").count(), GUARD).toBe(0);
+      await screen(page, "teach-ar-17-handed-over");
+      const back = await byEmail.gql(`mutation($c: ID!, $u: ID!) { transferClassroom(classroomId: $c, userId: $u) { id } }`, { c: classId, u: instructorId });
+      expect(back.body.errors).toBeUndefined();
+
+      // Archived, in English: listed apart on the classes page, the dashboard says it is read-only.
+      await page.reload();
+      await page.getByTestId("class-settings").waitFor();
+      await setLanguage(page, "en");
+      await page.getByTestId("archive-class").click();
+      await expect.poll(() => page.getByTestId("class-status").getAttribute("data-archived"), GUARD).toBe("yes");
+      await screen(page, "teach-en-18-archived-manage");
+      await page.goto(`${base}/teach`);
+      await page.getByTestId("archived-classes").waitFor();
+      expect(await page.getByTestId("archived-class-card").filter({ hasText: CLASS_NAME }).count()).toBe(1);
+      expect(await page.getByTestId("class-card").filter({ hasText: CLASS_NAME }).count()).toBe(0);
+      await screen(page, "teach-en-19-archived-list");
+      await page.getByTestId("open-archived-class").filter({ hasText: CLASS_NAME }).click();
+      await page.getByTestId("archived-banner").waitFor();
+      expect(await page.getByTestId("rename-class").count()).toBe(0);
+      await screen(page, "teach-en-20-archived-dashboard");
+
+      // Deleted, in Arabic, once the name is typed exactly; the learners' answers stay theirs.
+      await setLanguage(page, "ar");
+      const answers = await server.sql(`SELECT COUNT(*) AS n FROM response`);
+      await page.goto(`${base}/teach/classes/${classId}/manage`);
+      await page.getByTestId("delete-confirm").fill("الساحل");
+      expect(await page.getByTestId("delete-class").isDisabled()).toBe(true);
+      await page.getByTestId("delete-confirm").fill(CLASS_NAME);
+      await screen(page, "teach-ar-21-delete-confirm");
+      await page.getByTestId("delete-class").click();
+      await expect.poll(() => new URL(page.url()).pathname, GUARD).toBe("/teach");
+      await page.getByTestId("notice").waitFor();
+      expect(await page.getByTestId("notice").textContent()).toContain("حُذف الفصل");
+      await expect.poll(() => page.getByTestId("archived-classes").count(), GUARD).toBe(0);
+      await screen(page, "teach-ar-22-deleted");
+      expect(await server.sql(`SELECT COUNT(*) AS n FROM response`)).toEqual(answers);
+      expect(await server.sql(`SELECT id FROM classroom WHERE id = ?`, [classId])).toEqual([]);
+    } finally {
+      for (const s of sessions) await s.close();
+    }
+  });
+});
+
+async function signInAs(page: Page, email: string) {
+  await page.goto(`${base}/signin`);
+  await page.locator("#signin-email").fill(email);
+  await page.locator("#signin-password").fill("correct horse battery");
+  await page.locator("[data-testid=sign-in-form] button[type=submit]").click();
+  await expect.poll(() => new URL(page.url()).pathname, GUARD).toBe("/teach");
+  // The account keeps the language it was last used in (a test above may have left it in English).
+  await setLanguage(page, "ar");
+}
 
 /** The public id of an item's (first) right choice. */
 function right(itemId: string): string {

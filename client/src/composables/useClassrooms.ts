@@ -1,4 +1,4 @@
-/** The instructor's classes: the list, creating one, and replacing a join code. */
+/** The instructor's classes: the list (active, and archived apart), creating one, and replacing a join code. */
 import { computed } from "vue";
 import { useMutation, useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
@@ -8,6 +8,14 @@ import type { AppErrorInfo } from "../errors.js";
 const TeachClassroomsQuery = graphql(`
   query TeachClassrooms {
     myClassrooms {
+      ...ClassroomCardFields
+    }
+  }
+`);
+
+const TeachArchivedClassroomsQuery = graphql(`
+  query TeachArchivedClassrooms {
+    myClassrooms(archived: true) {
       ...ClassroomCardFields
     }
   }
@@ -33,6 +41,7 @@ export const RegenerateJoinCodeMutation = graphql(`
 export function useClassrooms() {
   // An empty list names no type, so the cache must be told which mutations (creating a class) change it.
   const query = useQuery({ query: TeachClassroomsQuery, requestPolicy: "cache-and-network", context: { additionalTypenames: ["Classroom"] } });
+  const archivedQuery = useQuery({ query: TeachArchivedClassroomsQuery, requestPolicy: "cache-and-network", context: { additionalTypenames: ["Classroom"] } });
   const create = useMutation(CreateClassroomMutation);
   const regenerate = useMutation(RegenerateJoinCodeMutation);
 
@@ -51,6 +60,7 @@ export function useClassrooms() {
   return {
     // Newest first: the class just created is the one the instructor wants to share.
     classrooms: computed(() => [...(query.data.value?.myClassrooms ?? [])].reverse()),
+    archived: computed(() => [...(archivedQuery.data.value?.myClassrooms ?? [])].reverse()),
     loaded: computed(() => !!query.data.value),
     fetching: query.fetching,
     error: query.error,

@@ -15,14 +15,14 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": typeof types.ClassCalibrationDocument,
-    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
     "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": typeof types.ObjectiveSummaryFieldsFragmentDoc,
     "\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n": typeof types.NeedsHelpFieldsFragmentDoc,
     "\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    learnerDisambiguator\n    quizId\n    itemId\n    attemptId\n    at\n  }\n": typeof types.ClassroomActivityFieldsFragmentDoc,
     "\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n    statements {\n      id\n      label\n      responses\n      correct\n      categories {\n        key\n        label\n        correct\n        count\n      }\n    }\n  }\n": typeof types.ItemStatFieldsFragmentDoc,
-    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": typeof types.PendingEssayFieldsFragmentDoc,
+    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    expectedWords {\n      min\n      max\n    }\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": typeof types.PendingEssayFieldsFragmentDoc,
     "\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n": typeof types.LearnerAttemptFieldsFragmentDoc,
     "\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n": typeof types.CourseOutlineFieldsFragmentDoc,
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": typeof types.CourseLessonFieldsFragmentDoc,
@@ -57,7 +57,17 @@ type Documents = {
     "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": typeof types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": typeof types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ClassLearnerDocument,
+    "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n": typeof types.ClassSettingsDocument,
+    "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.ArchiveClassroomDocument,
+    "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": typeof types.UnarchiveClassroomDocument,
+    "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n": typeof types.DeleteClassroomDocument,
+    "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n": typeof types.AddCoInstructorDocument,
+    "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n": typeof types.CreateCoInstructorInviteDocument,
+    "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n": typeof types.RemoveCoInstructorDocument,
+    "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n": typeof types.TransferClassroomDocument,
+    "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n": typeof types.AcceptCoInstructorInviteDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachClassroomsDocument,
+    "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.TeachArchivedClassroomsDocument,
     "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": typeof types.CreateClassroomDocument,
     "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": typeof types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": typeof types.CourseHomeDocument,
@@ -93,14 +103,14 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": types.ClassCalibrationDocument,
-    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
+    "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
     "\n  fragment ObjectiveSummaryFields on ObjectiveSummary {\n    objectiveId\n    lessonSlug\n    notStarted\n    attempted\n    familiar\n    proficient\n    mastered\n    averageFraction\n  }\n": types.ObjectiveSummaryFieldsFragmentDoc,
     "\n  fragment NeedsHelpFields on NeedsHelp {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    reasons\n    averageBestScore\n    weakObjectives\n    lessonsCompleted\n  }\n": types.NeedsHelpFieldsFragmentDoc,
     "\n  fragment ClassroomActivityFields on ClassroomActivity {\n    type\n    learnerId\n    learnerName\n    learnerDisambiguator\n    quizId\n    itemId\n    attemptId\n    at\n  }\n": types.ClassroomActivityFieldsFragmentDoc,
     "\n  fragment ItemStatFields on ItemStat {\n    itemId\n    type\n    prompt\n    points\n    attempts\n    responses\n    facilityIndex\n    discriminationIndex\n    needsCheck\n    checkReasons\n    distribution {\n      key\n      label\n      correct\n      count\n    }\n    statements {\n      id\n      label\n      responses\n      correct\n      categories {\n        key\n        label\n        correct\n        count\n      }\n    }\n  }\n": types.ItemStatFieldsFragmentDoc,
-    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": types.PendingEssayFieldsFragmentDoc,
+    "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    expectedWords {\n      min\n      max\n    }\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n": types.PendingEssayFieldsFragmentDoc,
     "\n  fragment LearnerAttemptFields on LearnerAttempt {\n    id\n    quizId\n    mode\n    state\n    attemptNumber\n    startedAt\n    finishedAt\n    score\n    maxScore\n    responses {\n      id\n      itemId\n      itemVersion\n      itemType\n      prompt\n      answer {\n        ...AnswerFields\n      }\n      status\n      score\n      maxScore\n      correct\n      answeredAt\n      graderComment\n    }\n  }\n": types.LearnerAttemptFieldsFragmentDoc,
     "\n  fragment CourseOutlineFields on Lesson {\n    slug\n    order\n    title\n    objectives {\n      id\n      text\n    }\n    quiz {\n      id\n      title\n    }\n  }\n": types.CourseOutlineFieldsFragmentDoc,
     "\n  fragment CourseLessonFields on Lesson {\n    slug\n    order\n    title\n    summary\n    estimatedMinutes\n    quiz {\n      id\n    }\n  }\n": types.CourseLessonFieldsFragmentDoc,
@@ -135,7 +145,17 @@ const documents: Documents = {
     "\n  mutation RenameClassroom($id: ID!, $name: String!) {\n    renameClassroom(classroomId: $id, name: $name) {\n      id\n      name\n    }\n  }\n": types.RenameClassroomDocument,
     "\n  query Gradebook($id: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      gradebookCsv(locale: $locale)\n    }\n  }\n": types.GradebookDocument,
     "\n  query ClassLearner($id: ID!, $learnerId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      name\n      learner(id: $learnerId, locale: $locale) {\n        learner {\n          id\n          displayName\n          disambiguator\n          joinedAt\n        }\n        lessons {\n          lessonSlug\n          status\n          bestScore\n        }\n        objectives {\n          objectiveId\n          level\n          fraction\n        }\n        attempts {\n          ...LearnerAttemptFields\n        }\n      }\n    }\n    course(locale: $locale) {\n      id\n      lessons {\n        ...CourseOutlineFields\n        quiz {\n          id\n          items {\n            id\n            choices {\n              id\n              text\n            }\n            targets {\n              id\n              text\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ClassLearnerDocument,
+    "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n": types.ClassSettingsDocument,
+    "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.ArchiveClassroomDocument,
+    "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n": types.UnarchiveClassroomDocument,
+    "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n": types.DeleteClassroomDocument,
+    "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n": types.AddCoInstructorDocument,
+    "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n": types.CreateCoInstructorInviteDocument,
+    "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n": types.RemoveCoInstructorDocument,
+    "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n": types.TransferClassroomDocument,
+    "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n": types.AcceptCoInstructorInviteDocument,
     "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachClassroomsDocument,
+    "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n": types.TeachArchivedClassroomsDocument,
     "\n  mutation CreateClassroom($name: String!) {\n    createClassroom(name: $name) {\n      ...ClassroomCardFields\n    }\n  }\n": types.CreateClassroomDocument,
     "\n  mutation RegenerateJoinCode($id: ID!) {\n    regenerateJoinCode(classroomId: $id) {\n      id\n      joinCode\n    }\n  }\n": types.RegenerateJoinCodeDocument,
     "\n  query CourseHome($locale: Locale!) {\n    course(locale: $locale) {\n      id\n      title\n      description\n      audience\n      article {\n        title\n        language\n      }\n      sources {\n        ...SourceFields\n      }\n      lessons {\n        ...CourseLessonFields\n      }\n    }\n  }\n": types.CourseHomeDocument,
@@ -191,7 +211,7 @@ export function graphql(source: "\n  query ClassCalibration($id: ID!, $quizId: I
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"): (typeof documents)["\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n"];
+export function graphql(source: "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n"): (typeof documents)["\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -219,7 +239,7 @@ export function graphql(source: "\n  fragment ItemStatFields on ItemStat {\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"): (typeof documents)["\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"];
+export function graphql(source: "\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    expectedWords {\n      min\n      max\n    }\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"): (typeof documents)["\n  fragment PendingEssayFields on PendingEssay {\n    responseId\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    quizId\n    itemId\n    prompt\n    text\n    wordCount\n    expectedWords {\n      min\n      max\n    }\n    maxScore\n    rubric {\n      id\n      criterion\n      points\n    }\n    answeredAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -359,7 +379,47 @@ export function graphql(source: "\n  query ClassLearner($id: ID!, $learnerId: ID
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassSettings($id: ID!) {\n    classroom(id: $id) {\n      id\n      name\n      archivedAt\n      myRole\n      teachers {\n        id\n        displayName\n        email\n        owner\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ArchiveClassroom($id: ID!) {\n    archiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"): (typeof documents)["\n  mutation UnarchiveClassroom($id: ID!) {\n    unarchiveClassroom(classroomId: $id) {\n      id\n      archivedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n"): (typeof documents)["\n  mutation DeleteClassroom($id: ID!, $confirmName: String!) {\n    deleteClassroom(classroomId: $id, confirmName: $confirmName)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n"): (typeof documents)["\n  mutation AddCoInstructor($id: ID!, $email: String!) {\n    addCoInstructor(classroomId: $id, email: $email) {\n      id\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation CreateCoInstructorInvite($id: ID!) {\n    createCoInstructorInvite(classroomId: $id) {\n      path\n      expiresAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n"): (typeof documents)["\n  mutation RemoveCoInstructor($id: ID!, $userId: ID!) {\n    removeCoInstructor(classroomId: $id, userId: $userId)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n"): (typeof documents)["\n  mutation TransferClassroom($id: ID!, $userId: ID!) {\n    transferClassroom(classroomId: $id, userId: $userId) {\n      id\n      myRole\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptCoInstructorInvite($token: String!) {\n    acceptCoInstructorInvite(token: $token) {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  query TeachClassrooms {\n    myClassrooms {\n      ...ClassroomCardFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n"): (typeof documents)["\n  query TeachArchivedClassrooms {\n    myClassrooms(archived: true) {\n      ...ClassroomCardFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

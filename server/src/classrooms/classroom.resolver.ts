@@ -7,9 +7,14 @@ import { AppError } from "../errors.js";
 import type { AppContext } from "../context.js";
 import { Locale } from "../shared/locale.js";
 import type { ClassroomRow } from "./classroom.entity.js";
+import type { ClassAccess } from "./class-access.js";
+import { canTeach, classAccess } from "./class-access.js";
 import {
   ClassLearner,
+  ClassRoleKind,
   Classroom,
+  ClassTeacher,
+  CoInstructorInvite,
   ClassroomActivity,
   GradeEssayInput,
   ItemStat,
@@ -26,13 +31,27 @@ import { MAX_PAGE } from "./dashboard.service.js";
 
 const TEACHERS = [Role.INSTRUCTOR, Role.ADMIN];
 
-const toClassroom = (row: ClassroomRow, viewerId: string | undefined, admin = false): Classroom => ({
+/** The join code is given out by the joinCode field, to teachers only. */
+const toClassroom = (row: ClassroomRow): Classroom => ({
   id: row.id,
   name: row.name,
-  joinCode: row.instructorId === viewerId || admin ? row.joinCode : null,
+  joinCode: null,
   createdAt: row.createdAt,
+  archivedAt: row.archivedAt ?? null,
   instructorId: row.instructorId,
+  code: row.joinCode,
 });
+
+/** The viewer's access to a class, asked once per request (class-access.ts decides). */
+const accessCache = new WeakMap<AppContext, Map<string, Promise<ClassAccess | null>>>();
+function accessOf(ctx: AppContext, classroomId: string): Promise<ClassAccess | null> {
+  if (!ctx.viewer) return Promise.resolve(null);
+  let perRequest = accessCache.get(ctx);
+  if (!perRequest) accessCache.set(ctx, (perRequest = new Map()));
+  let found = perRequest.get(classroomId);
+  if (!found) perRequest.set(classroomId, (found = classAccess(ctx.db, ctx.viewer, classroomId)));
+  return found;
+}
 
 /** A roster search: at most 100 characters. */
 function search(text: string): string {
@@ -50,41 +69,105 @@ function page(offset: number, limit: number): void {
  * reached through myClassrooms by a learner shows its name and nothing else.
  */
 async function teach(ctx: AppContext, room: Classroom): Promise<void> {
-  if (!ctx.viewer || (room.instructorId !== ctx.viewer.id && ctx.viewer.role !== Role.ADMIN)) {
-    throw new AppError("FORBIDDEN", "Only the class's instructor can see this.");
-  }
+  if (!canTeach(await accessOf(ctx, room.id))) throw new AppError("FORBIDDEN", "Only the class's instructors can see this.");
 }
 
 @Resolver(() => Classroom)
 export class ClassroomResolver {
   @Authorized()
-  @Query(() => [Classroom], { description: "Instructors: the classes you teach. Learners: the classes you joined." })
-  async myClassrooms(@Ctx() ctx: AppContext): Promise<Classroom[]> {
-    return (await ctx.classrooms.mine(ctx.viewer!)).map((r) => toClassroom(r, ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN));
+  @Query(() => [Classroom], { description: "Instructors: the classes you teach (own or co-teach). Learners: the classes you joined. Archived classes only with archived: true (and then alone)." })
+  async myClassrooms(@Arg("archived", () => Boolean, { defaultValue: false }) archived: boolean, @Ctx() ctx: AppContext): Promise<Classroom[]> {
+    return (await ctx.classrooms.mine(ctx.viewer!, archived)).map(toClassroom);
   }
 
   @Authorized(...TEACHERS)
-  @Query(() => Classroom, { nullable: true, description: "A class you teach; any other answers classroom/not_found." })
+  @Query(() => Classroom, { nullable: true, description: "A class you teach (owner or co-instructor); any other answers classroom/not_found." })
   async classroom(@Arg("id", () => ID) id: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.owned(ctx.viewer!, id), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+    return toClassroom(await ctx.classrooms.owned(ctx.viewer!, id));
   }
 
   @Authorized(...TEACHERS)
   @Mutation(() => Classroom)
   async createClassroom(@Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name), ctx.viewer!.id);
+    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name));
   }
 
   @Authorized(...TEACHERS)
-  @Mutation(() => Classroom, { description: "Renames a class you teach (1 to 120 characters)." })
+  @Mutation(() => Classroom, { description: "Renames a class you teach (1 to 120 characters); not while archived." })
   async renameClassroom(@Arg("classroomId", () => ID) classroomId: string, @Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.rename(ctx.viewer!, classroomId, name), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+    return toClassroom(await ctx.classrooms.rename(ctx.viewer!, classroomId, name));
   }
 
   @Authorized(...TEACHERS)
-  @Mutation(() => Classroom, { description: "A new join code; the old one stops working." })
+  @Mutation(() => Classroom, { description: "A new join code; the old one stops working. Not while archived." })
   async regenerateJoinCode(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.regenerateCode(ctx.viewer!, classroomId), ctx.viewer!.id, ctx.viewer!.role === Role.ADMIN);
+    return toClassroom(await ctx.classrooms.regenerateCode(ctx.viewer!, classroomId));
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Archives a class (the owner): read-only, no joins, listed under archived classes." })
+  async archiveClassroom(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.setArchived(ctx.viewer!, classroomId, true));
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Makes an archived class active again (the owner)." })
+  async unarchiveClassroom(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.setArchived(ctx.viewer!, classroomId, false));
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Boolean, { description: "Deletes a class (the owner), confirmed by typing its name; learners keep their attempts, progress and grades." })
+  deleteClassroom(@Arg("classroomId", () => ID) classroomId: string, @Arg("confirmName", () => String) confirmName: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    return ctx.classrooms.delete(ctx.viewer!, classroomId, confirmName);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Adds an existing instructor account, by its email, as a co-instructor (the owner)." })
+  async addCoInstructor(@Arg("classroomId", () => ID) classroomId: string, @Arg("email", () => String) email: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.addCoInstructor(ctx.viewer!, classroomId, email));
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => CoInstructorInvite, { description: "A co-instructor invite link (the owner): works once, for 7 days; there is no mail, share it yourself." })
+  async createCoInstructorInvite(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<CoInstructorInvite> {
+    const { token, expiresAt } = await ctx.classrooms.createInvite(ctx.viewer!, classroomId);
+    return { token, expiresAt, path: `/teach/invite/${token}` };
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Opens a co-instructor invite link: you become a co-instructor of its class." })
+  async acceptCoInstructorInvite(@Arg("token", () => String) token: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.acceptInvite(ctx.viewer!, token));
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Boolean, { description: "Removes a co-instructor (the owner), or leaves the class (a co-instructor, with their own id)." })
+  removeCoInstructor(@Arg("classroomId", () => ID) classroomId: string, @Arg("userId", () => ID) userId: string, @Ctx() ctx: AppContext): Promise<boolean> {
+    return ctx.classrooms.removeCoInstructor(ctx.viewer!, classroomId, userId);
+  }
+
+  @Authorized(...TEACHERS)
+  @Mutation(() => Classroom, { description: "Makes a co-instructor the class's owner (the owner); you stay a co-instructor." })
+  async transferClassroom(@Arg("classroomId", () => ID) classroomId: string, @Arg("userId", () => ID) userId: string, @Ctx() ctx: AppContext): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.transferOwnership(ctx.viewer!, classroomId, userId));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "Only for the class's teachers (owner, co-instructors) and admins." })
+  async joinCode(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<string | null> {
+    return canTeach(await accessOf(ctx, room.id)) ? room.code : null;
+  }
+
+  @FieldResolver(() => ClassRoleKind, { nullable: true, description: "Your role in the class: owner, co-instructor, admin; null for a learner." })
+  async myRole(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<ClassRoleKind | null> {
+    const access = await accessOf(ctx, room.id);
+    return access ? ClassRoleKind[access.role] : null;
+  }
+
+  @FieldResolver(() => [ClassTeacher], { description: "The owner, then the co-instructors." })
+  async teachers(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<ClassTeacher[]> {
+    await teach(ctx, room);
+    return ctx.classrooms.teachers(room.id);
   }
 
   @Authorized(...TEACHERS)
@@ -96,7 +179,7 @@ export class ClassroomResolver {
   @Authorized(Role.LEARNER)
   @Mutation(() => Classroom, { description: "Joins a class by its code (any case; dashes and spaces ignored)." })
   async joinClassroom(@Arg("code", () => String) code: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.join(ctx.viewer!, code, ctx.clientAddress), ctx.viewer!.id);
+    return toClassroom(await ctx.classrooms.join(ctx.viewer!, code, ctx.clientAddress));
   }
 
   @Authorized(...TEACHERS)

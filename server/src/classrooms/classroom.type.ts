@@ -359,6 +359,15 @@ export class LearnerDetail {
   attempts: LearnerAttempt[];
 }
 
+@ObjectType({ description: "A length in words: from min to max." })
+export class WordRange {
+  @Field(() => Int)
+  min: number;
+
+  @Field(() => Int)
+  max: number;
+}
+
 @ObjectType()
 export class PendingEssay {
   @Field(() => ID)
@@ -387,6 +396,9 @@ export class PendingEssay {
 
   @Field(() => Int, { description: "Words in the learner's text (Arabic and Latin words alike)." })
   wordCount: number;
+
+  @Field(() => WordRange, { nullable: true, description: "The length the prompt expects, in words, when its content says." })
+  expectedWords: WordRange | null;
 
   @Field(() => Date)
   answeredAt: Date;
@@ -427,12 +439,52 @@ export class Classroom {
   @Field(() => String)
   name: string;
 
-  @Field(() => String, { nullable: true, description: "Only for the class's instructor." })
+  @Field(() => String, { nullable: true, description: "Only for the class's teachers (owner, co-instructors) and admins." })
   joinCode: string | null;
 
   @Field(() => Date)
   createdAt: Date;
 
-  /** Internal: who teaches it (not a field). */
+  @Field(() => Date, { nullable: true, description: "When the class was archived (read-only, listed apart); null while active." })
+  archivedAt: Date | null;
+
+  /** Internal: the owner (not a field). */
   instructorId: string;
+
+  /** Internal: the join code, given out by the joinCode field to teachers only. */
+  code: string;
+}
+
+export enum ClassRoleKind {
+  OWNER = "OWNER",
+  CO_INSTRUCTOR = "CO_INSTRUCTOR",
+  ADMIN = "ADMIN",
+}
+registerEnumType(ClassRoleKind, { name: "ClassRole", description: "How the viewer stands to a class: its owner, a co-instructor, or an admin (of every class)." });
+
+@ObjectType({ description: "A teacher of a class: its owner or a co-instructor." })
+export class ClassTeacher {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String)
+  displayName: string;
+
+  @Field(() => String, { description: "The account's email (teachers add each other by email)." })
+  email: string;
+
+  @Field(() => Boolean)
+  owner: boolean;
+}
+
+@ObjectType({ description: "A co-instructor invite link's token: shown once, works once, until expiresAt." })
+export class CoInstructorInvite {
+  @Field(() => String)
+  token: string;
+
+  @Field(() => String, { description: "The client's path that accepts it, e.g. /teach/invite/<token>." })
+  path: string;
+
+  @Field(() => Date)
+  expiresAt: Date;
 }

@@ -147,6 +147,7 @@ export class InstructorService {
         prompt: pick(item.prompt, locale),
         text,
         wordCount: wordCount(text),
+        expectedWords: item.type === "ESSAY" ? (item.expectedWords ?? null) : null,
         maxScore: num(r.maxScore),
         rubric: itemType(item).rubric(item, locale),
         answeredAt: new Date(r.answeredAt),
@@ -163,6 +164,10 @@ export class InstructorService {
     const response = await this.db.getRepository(ResponseRow).findOneBy({ id: responseId });
     if (!response || !response.attemptId || !(await this.classrooms.teachesLearner(viewer, response.userId))) {
       throw new AppError("classroom/not_found", "There is no such answer among your classes.");
+    }
+    // Grading is a change: a learner seen only through archived classes is read-only.
+    if (!(await this.classrooms.teachesLearner(viewer, response.userId, undefined, true))) {
+      throw new AppError("classroom/archived", "This learner's class is archived: unarchive it to grade.");
     }
     const item = await this.attempts.itemAtVersion(response.itemVersionId);
     if (!itemType(item).handGraded) throw new AppError("BAD_USER_INPUT", "Only essays are graded by hand.", { field: "responseId" });

@@ -1,6 +1,7 @@
 /**
  * ESSAY: a typed answer of at most 10,000 characters that an instructor grades by hand against a rubric
- * (classrooms/instructor.service.ts gradeEssay). Pending until then: out of the score, no statistics.
+ * (classrooms/instructor.service.ts gradeEssay), optionally with the length it expects in words (expectedWords,
+ * shown to the grader). Pending until then: out of the score, no statistics.
  */
 import { z } from "zod";
 import { Bilingual, LocalId } from "../content/content.parts.js";
@@ -12,6 +13,8 @@ import { validateText } from "./short-answer.js";
 const fields = z.object({
   type: z.literal("ESSAY"),
   rubric: z.array(z.object({ id: LocalId, points: z.number().positive(), criterion: Bilingual }).strict()).min(2),
+  /** The length the prompt expects, in words (shown to the grader next to the essay's word count). */
+  expectedWords: z.object({ min: z.number().int().nonnegative(), max: z.number().int().positive() }).strict().optional(),
 });
 export type EssayItem = ItemCore & z.infer<typeof fields>;
 
@@ -22,6 +25,11 @@ export const essaySchema: SchemaPart<typeof fields.shape, EssayItem> = {
       check: (i) => Math.abs(i.rubric.reduce((s, r) => s + r.points, 0) - i.points) < 1e-9,
       message: "an ESSAY's points must equal the sum of its rubric points",
       path: ["points"],
+    },
+    {
+      check: (i) => !i.expectedWords || i.expectedWords.min <= i.expectedWords.max,
+      message: "an ESSAY's expectedWords.min must not exceed its max",
+      path: ["expectedWords"],
     },
   ],
 };

@@ -18,7 +18,7 @@ import type { JWTPayload } from "jose";
 import { hashToken, SESSION_TTL_MS } from "../accounts/account.service.js";
 import { SessionRow } from "../accounts/session.entity.js";
 import { UserRow } from "../accounts/user.entity.js";
-import { ClassroomMemberRow, ClassroomRow } from "../classrooms/classroom.entity.js";
+import { ClassroomMemberRow, ClassroomRow, ClassroomTeacherRow } from "../classrooms/classroom.entity.js";
 import { applyLearnerToClass } from "../classrooms/class-rollup.js";
 import { newJoinCode } from "../classrooms/join-code.js";
 import { applyLearner } from "../classrooms/stat-rollup.js";
@@ -317,9 +317,8 @@ export class LtiService {
 
   /**
    * The class bound to the context, created on its first launch (named from the context title). An instructor
-   * launching a class that has no instructor yet (a learner came first) takes it over; a further instructor,
-   * a teaching assistant and a learner become members. Co-instructors are not in the module yet: until they
-   * are, instructors after the first and teaching assistants are members whose account has the instructor role.
+   * launching a class that has no instructor yet (a learner came first) takes it over (its owner); a further
+   * instructor and a teaching assistant become co-instructors (classrooms/class-access.ts); a learner a member.
    */
   private async bindContext(em: EntityManager, platform: Platform, deploymentId: string, contextId: string, title: string, userId: string, role: ContextRole, now: Date): Promise<string> {
     let bound = await em.findOneBy(LtiContextRow, { platformId: platform.id, deploymentId, contextId });
@@ -344,6 +343,10 @@ export class LtiService {
       return room.id;
     }
     if (room.instructorId === userId || role === "NONE") return room.id;
+    if (role === "INSTRUCTOR" || role === "TEACHING_ASSISTANT") {
+      if (!(await em.findOneBy(ClassroomTeacherRow, { classroomId: room.id, userId }))) await em.insert(ClassroomTeacherRow, { classroomId: room.id, userId, addedAt: now });
+      return room.id;
+    }
     if (!(await em.findOneBy(ClassroomMemberRow, { classroomId: room.id, userId }))) {
       await em.insert(ClassroomMemberRow, { classroomId: room.id, userId, joinedAt: now });
       await applyLearner(em, userId, room.id, 1);

@@ -157,6 +157,41 @@ const rows: Row[] = [
     doc: () => `mutation { removeLearner(classroomId: "${classA.id}", learnerId: "not-a-member") }`,
     expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
   },
+  // Class management: the owner's acts (co-instructors in tests/server/classrooms/class-management.test.ts).
+  { kind: "mutation", field: "archiveClassroom", doc: () => `mutation { archiveClassroom(classroomId: "${classA.id}") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  // Right after archiving: the rows below find class A active.
+  { kind: "mutation", field: "unarchiveClassroom", doc: () => `mutation { unarchiveClassroom(classroomId: "${classA.id}") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  {
+    kind: "mutation",
+    field: "deleteClassroom",
+    doc: () => `mutation { deleteClassroom(classroomId: "${classA.id}", confirmName: "not its name") }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "classroom/confirm_mismatch", otherInstructor: CNF, admin: "classroom/confirm_mismatch" },
+  },
+  {
+    kind: "mutation",
+    field: "addCoInstructor",
+    doc: () => `mutation { addCoInstructor(classroomId: "${classA.id}", email: "nobody@example.test") { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "classroom/no_such_instructor", otherInstructor: CNF, admin: "classroom/no_such_instructor" },
+  },
+  { kind: "mutation", field: "createCoInstructorInvite", doc: () => `mutation { createCoInstructorInvite(classroomId: "${classA.id}") { path } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  {
+    kind: "mutation",
+    field: "acceptCoInstructorInvite",
+    doc: () => `mutation { acceptCoInstructorInvite(token: "not-a-token") { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "classroom/invite_invalid", otherInstructor: "classroom/invite_invalid", admin: "classroom/invite_invalid" },
+  },
+  {
+    kind: "mutation",
+    field: "removeCoInstructor",
+    doc: () => `mutation { removeCoInstructor(classroomId: "${classA.id}", userId: "not-a-co-instructor") }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
+  },
+  {
+    kind: "mutation",
+    field: "transferClassroom",
+    doc: () => `mutation { transferClassroom(classroomId: "${classA.id}", userId: "not-a-co-instructor") { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
+  },
   {
     kind: "mutation",
     field: "gradeEssay",

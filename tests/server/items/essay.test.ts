@@ -1,5 +1,5 @@
-/** ESSAY's module (server/src/items/essay.ts): hand-graded, pending, no key, no statistics before grading. Pure. */
-import type { Item } from "../../../server/src/content/content.schema.js";
+/** ESSAY's module (server/src/items/essay.ts): hand-graded, pending, no key, no statistics before grading; its optional expected length. Pure. */
+import { Item } from "../../../server/src/content/content.schema.js";
 import { describe, expect, it } from "vitest";
 import { essay as es } from "../../../server/src/items/essay.js";
 import { validateAnswer } from "../../../server/src/items/registry.js";
@@ -40,5 +40,26 @@ describe("ESSAY", () => {
 
   it("should report duplicate rubric ids through its local ids", () => {
     expect(es.localIds(item)).toEqual([{ group: "rubric", ids: ["r1", "r2"] }]);
+  });
+});
+
+describe("ESSAY content: the expected length", () => {
+  const parse = (patch: Record<string, unknown>) => Item.safeParse({ ...item, ...patch });
+
+  it("should be optional, and take a range of whole words", () => {
+    expect(parse({}).success).toBe(true);
+    expect(parse({ expectedWords: { min: 150, max: 250 } }).success).toBe(true);
+    expect(parse({ expectedWords: { min: 200, max: 200 } }).success).toBe(true);
+  });
+
+  it.each([
+    [{ min: 250, max: 150 }, "an ESSAY's expectedWords.min must not exceed its max"],
+    [{ min: 1.5, max: 10 }, null],
+    [{ min: 10 }, null],
+    [{ min: 10, max: 20, words: 3 }, null],
+  ])("should refuse %j", (expectedWords, message) => {
+    const out = parse({ expectedWords });
+    expect(out.success).toBe(false);
+    if (message) expect(out.error!.issues.map((i) => i.message)).toContain(message);
   });
 });

@@ -159,7 +159,7 @@ describe("LTI resource link launch (LTI 1.3 §5.3–5.4)", () => {
     expect(teacher.target).toBe(`/teach/classes/${room.id}`);
   });
 
-  it("should give a class first launched by a learner to the first instructor, and make teaching assistants members with the instructor role", async () => {
+  it("should give a class first launched by a learner to the first instructor, and make further instructors and teaching assistants co-instructors", async () => {
     const context = { id: "ctx-learner-first", title: "Learner first" };
     const learner = await launched({ sub: "early-learner", context });
     const [{ classroomId }] = await classOf(learner.me.id);
@@ -168,9 +168,19 @@ describe("LTI resource link launch (LTI 1.3 §5.3–5.4)", () => {
     expect(room).toEqual({ instructorId: teacher.me.id, name: "Learner first" });
     const ta = await launched({ sub: "assistant", roles: [ROLE.instructor, ROLE.teachingAssistant], context });
     expect(ta.me.role).toBe("INSTRUCTOR");
-    expect(await classOf(ta.me.id)).toEqual([{ classroomId }]);
     const second = await launched({ sub: "second-teacher", roles: [ROLE.instructor], context });
-    expect(await classOf(second.me.id)).toEqual([{ classroomId }]);
+    const teachers = async (id: string) => server.sql<{ classroomId: string }>(`SELECT "classroomId" FROM classroom_teacher WHERE "userId" = ?`, [id]);
+    for (const co of [ta, second]) {
+      // A co-instructor, not a member: teaches the class (its dashboard answers), is not on its roster.
+      expect(await classOf(co.me.id)).toEqual([]);
+      expect(await teachers(co.me.id)).toEqual([{ classroomId }]);
+      const seen = await server.gql<any>(`query($id: ID!) { classroom(id: $id) { id myRole learnerCount } }`, { id: classroomId }, { authorization: `Bearer ${co.token}` });
+      expect(seen.body.errors).toBeUndefined();
+      expect(seen.body.data.classroom).toEqual({ id: classroomId, myRole: "CO_INSTRUCTOR", learnerCount: 1 });
+    }
+    // A second launch adds nothing twice.
+    await launched({ sub: "assistant", roles: [ROLE.teachingAssistant], context });
+    expect(await teachers(ta.me.id)).toHaveLength(1);
   });
 
   it("should bind the same context id in another deployment to another class, and launch without a context without a class", async () => {

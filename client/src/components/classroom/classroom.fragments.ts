@@ -7,6 +7,8 @@ export const ClassroomCardFields = graphql(`
     name
     joinCode
     createdAt
+    archivedAt
+    myRole
     learnerCount
   }
 `);
@@ -122,6 +124,10 @@ export const PendingEssayFields = graphql(`
     prompt
     text
     wordCount
+    expectedWords {
+      min
+      max
+    }
     maxScore
     rubric {
       id

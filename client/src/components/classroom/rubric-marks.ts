@@ -19,3 +19,11 @@ export function totalOf(checks: MarkCheck[]): { total: number; complete: boolean
   const total = checks.reduce((s, c) => s + ("value" in c ? c.value : 0), 0);
   return { total: Math.round(total * 100) / 100, complete: checks.every((c) => "value" in c) };
 }
+
+/** Where an essay's word count stands against the length its prompt expects (null: the prompt says none). */
+export function lengthAgainst(words: number, expected: { min: number; max: number } | null | undefined): "short" | "within" | "long" | null {
+  if (!expected) return null;
+  if (words < expected.min) return "short";
+  if (words > expected.max) return "long";
+  return "within";
+}
