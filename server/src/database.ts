@@ -9,6 +9,7 @@ import { ResponseRow } from "./attempts/response.entity.js";
 import { ItemHintRow } from "./attempts/item-hint.entity.js";
 import { ClassroomMemberRow, ClassroomRow } from "./classrooms/classroom.entity.js";
 import { EssayGradeRow } from "./classrooms/essay-grade.entity.js";
+import { AssignmentRow } from "./classrooms/assignment.entity.js";
 import { ContentRelease } from "./content/content-release.entity.js";
 import type { DbModel, DbOptions } from "./db/data-source.js";
 import { buildDataSource, openDataSource } from "./db/data-source.js";
@@ -26,7 +27,7 @@ export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow, AssignmentRow],
   migrations: MIGRATIONS,
 };
 

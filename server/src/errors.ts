@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   "answer/invalid",
   "certainty/invalid",
   "hint/not_available",
+  "assignment/not_open",
+  "assignment/past_due",
   "classroom/not_found",
   "classroom/bad_code",
   "auth/invalid_credentials",

@@ -12,13 +12,14 @@ import { ProgressResolver } from "./progress/progress.resolver.js";
 import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
+import { AssignmentResolver } from "./classrooms/assignment.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
 import { CourseTimelineResolver } from "./lessons/course-timeline.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

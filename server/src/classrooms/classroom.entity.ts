@@ -17,6 +17,10 @@ export class ClassroomRow {
 
   @Column({ type: "varchar", length: 32, transformer: isoDate })
   createdAt: Date;
+
+  /** The class's time zone (IANA name): due dates are set and shown to its instructor in it. */
+  @Column({ type: "varchar", length: 64, default: "UTC" })
+  timeZone: string;
 }
 
 @Entity({ name: "classroom_member" })

@@ -23,6 +23,7 @@ import {
 } from "./classroom.type.js";
 import { classroomFeed } from "./classroom-feed.js";
 import { MAX_PAGE } from "./dashboard.service.js";
+import { timeZoneName } from "./assignment.service.js";
 
 const TEACHERS = [Role.INSTRUCTOR, Role.ADMIN];
 
@@ -32,6 +33,7 @@ const toClassroom = (row: ClassroomRow, viewerId: string | undefined, admin = fa
   joinCode: row.instructorId === viewerId || admin ? row.joinCode : null,
   createdAt: row.createdAt,
   instructorId: row.instructorId,
+  timeZone: row.timeZone,
 });
 
 /** A roster search: at most 100 characters. */
@@ -71,8 +73,12 @@ export class ClassroomResolver {
 
   @Authorized(...TEACHERS)
   @Mutation(() => Classroom)
-  async createClassroom(@Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name), ctx.viewer!.id);
+  async createClassroom(
+    @Arg("name", () => String) name: string,
+    @Arg("timeZone", () => String, { nullable: true, description: "IANA name (the client sends the browser's); UTC when left out." }) timeZone: string | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name, timeZone ? timeZoneName(timeZone) : "UTC"), ctx.viewer!.id);
   }
 
   @Authorized(...TEACHERS)
@@ -166,7 +172,7 @@ export class ClassroomResolver {
     await teach(ctx, room);
     if (!(threshold >= 0 && threshold <= 1)) throw new AppError("BAD_USER_INPUT", "threshold must be 0–1.", { field: "threshold" });
     page(0, limit);
-    return ctx.dashboard.needsHelp(room.id, threshold, limit);
+    return ctx.dashboard.needsHelp(room.id, threshold, limit, ctx.clock.now());
   }
 
   @FieldResolver(() => [ClassroomActivity])

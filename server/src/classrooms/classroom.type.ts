@@ -433,6 +433,9 @@ export class Classroom {
   @Field(() => Date)
   createdAt: Date;
 
+  @Field(() => String, { description: "The class's time zone (IANA name): due dates are set and shown to its instructor in it." })
+  timeZone: string;
+
   /** Internal: who teaches it (not a field). */
   instructorId: string;
 }

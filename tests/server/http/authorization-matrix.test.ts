@@ -35,6 +35,9 @@ let classA: { id: string; joinCode: string };
 let practiceId: string;
 let essayResponseId: string;
 let hintPracticeId: string;
+/** Assignments of class A: one every row edits, one the admin's row deletes. */
+let assignmentId: string;
+let doomedAssignmentId: string;
 const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
 
 beforeAll(async () => {
@@ -58,6 +61,10 @@ beforeAll(async () => {
   const first = server.app.store.quizFile(FIRST_QUIZ)!.items[0];
   await who.learner.gql(SUBMIT, { input: { attemptId: practiceId, itemId: first.id, answer: rightAnswerInput(first, server.app.store.ids) } }); // makes a review card
   hintPracticeId = (await who.learner.gql(START, { quizId: HINT_QUIZ.id, mode: "PRACTICE" })).body.data.startAttempt.id;
+  const assign = `mutation($input: AssignmentInput!) { createAssignment(input: $input) { id } }`;
+  const terms = { opensAt: "2020-01-01T00:00:00Z", dueAt: "2099-01-01T00:00:00Z", latePolicy: "ACCEPT" };
+  assignmentId = (await who.instructor.gql(assign, { input: { ...terms, classroomId: classA.id, kind: "LESSON", targetId: LAST.slug } })).body.data.createAssignment.id;
+  doomedAssignmentId = (await who.instructor.gql(assign, { input: { ...terms, classroomId: classA.id, kind: "LESSON", targetId: content.lessons[0].slug } })).body.data.createAssignment.id;
 });
 afterAll(async () => server.stop());
 
@@ -119,6 +126,24 @@ const rows: Row[] = [
     vars: () => ({ input: { itemId: item().id, answer: rightAnswerInput(item(), server.app.store.ids) } }),
     expect: { anonymous: U, learner: "ok", otherLearner: "item/not_in_quiz", instructor: "item/not_in_quiz", otherInstructor: "item/not_in_quiz", admin: "item/not_in_quiz" },
   },
+  { kind: "query", field: "classAssignments", doc: () => `{ classAssignments(classroomId: "${classA.id}") { id report { done } } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "myAssignments", doc: () => `{ myAssignments { id state } }`, expect: signedIn("ok") },
+  {
+    kind: "mutation",
+    field: "createAssignment",
+    // A target the course lacks: the class's teachers get as far as the content check, nobody else past the class.
+    doc: () => `mutation { createAssignment(input: { classroomId: "${classA.id}", kind: QUIZ, targetId: "fq-none", opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z", latePolicy: ACCEPT }) { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
+  },
+  {
+    kind: "mutation",
+    field: "updateAssignment",
+    doc: () => `mutation { updateAssignment(id: "${assignmentId}", terms: { opensAt: "2020-01-01T00:00:00Z", dueAt: "2099-01-01T00:00:00Z", latePolicy: REFUSE }) { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" },
+  },
+  // The instructor's own deletion is tested in classrooms/assignments.test.ts; here the admin deletes it, after the others were refused.
+  { kind: "mutation", field: "deleteAssignment", doc: () => `mutation { deleteAssignment(id: "${doomedAssignmentId}") }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "skip", otherInstructor: CNF, admin: "ok" } },
+  { kind: "mutation", field: "setClassroomTimeZone", doc: () => `mutation { setClassroomTimeZone(classroomId: "${classA.id}", timeZone: "Africa/Casablanca") { id timeZone } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
   { kind: "mutation", field: "renameClassroom", doc: () => `mutation { renameClassroom(classroomId: "${classA.id}", name: "A") { id name } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
