@@ -340,6 +340,9 @@ export class LearnerAttempt {
   @Field(() => Float, { nullable: true })
   maxScore: number | null;
 
+  @Field(() => Boolean, { description: "Finished after the due date of the class's assignment of this quiz, under a policy that marks lateness." })
+  late: boolean;
+
   @Field(() => [RawResponse])
   responses: RawResponse[];
 }

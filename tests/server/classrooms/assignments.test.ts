@@ -218,6 +218,9 @@ describe("the opening time and the late policies", () => {
     const report = ok<any>(await teacher.gql(CLASS_LIST, { id: marked.id })).classAssignments[0].report;
     expect(report).toMatchObject({ done: 1, late: 1, overdue: 0, notStarted: 0, inProgress: 0 });
     expect(report.behind).toEqual([{ id: m.id, displayName: "Marked learner", state: "LATE", doneAt: clock.now().toISOString() }]);
+    // The learner drill-down of the dashboard marks the attempt too.
+    const detail = ok<any>(await teacher.gql(`query($id: ID!, $l: ID!) { classroom(id: $id) { learner(id: $l) { attempts { id late } } } }`, { id: marked.id, l: m.id }));
+    expect(detail.classroom.learner.attempts.filter((x: any) => x.id === mAttempt)).toEqual([{ id: mAttempt, late: true }]);
   });
 });
 
