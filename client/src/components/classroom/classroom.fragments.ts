@@ -143,6 +143,7 @@ export const LearnerAttemptFields = graphql(`
     finishedAt
     score
     maxScore
+    late
     responses {
       id
       itemId
