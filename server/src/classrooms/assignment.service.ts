@@ -49,6 +49,12 @@ export interface AssignmentCounts {
   behind: { id: string; displayName: string; state: AssignmentStateName; doneAt: Date | null }[];
 }
 
+/**
+ * Issue 13: AFTER_CLOSE only with a close at most 30 days after the quiz opens, so that no learner waits
+ * longer for feedback. For a class, the assignment's due date is the close and its opening time the opening.
+ */
+export const AFTER_CLOSE_MAX_DAYS = 30;
+
 const bad = (field: string, message: string) => new AppError("BAD_USER_INPUT", message, { field });
 const notFound = () => new AppError("classroom/not_found", "There is no such assignment.");
 
@@ -93,6 +99,8 @@ export class AssignmentService {
     if (!LATE_POLICIES.includes(f.latePolicy)) throw bad("latePolicy", "The late policy is ACCEPT, ACCEPT_MARKED_LATE or REFUSE.");
     if (Number.isNaN(f.opensAt.getTime()) || Number.isNaN(f.dueAt.getTime())) throw bad("dueAt", "The opening time and the due date must be dates.");
     if (f.dueAt.getTime() <= f.opensAt.getTime()) throw bad("dueAt", "The due date must come after the opening time.");
+    if (f.kind === "QUIZ" && this.content.quizFile(f.targetId)?.settings.reviewPolicy === "AFTER_CLOSE" && f.dueAt.getTime() - f.opensAt.getTime() > AFTER_CLOSE_MAX_DAYS * 86_400_000)
+      throw bad("dueAt", `This quiz shows results only after it closes: its due date may be at most ${AFTER_CLOSE_MAX_DAYS} days after the opening.`);
   }
 
   /** The assignments of a class the viewer teaches, soonest due first. */

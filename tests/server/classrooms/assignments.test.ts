@@ -140,6 +140,12 @@ describe("creating, editing and deleting assignments", () => {
     expect(codeOf(await teacher.gql(CREATE, { input: { ...input, targetId: AFTER_CLOSE, dueAt: input.opensAt } }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await teacher.gql(CREATE, { input: { ...input, targetId: AFTER_CLOSE, dueAt: "tomorrow" } }))).toBe("BAD_USER_INPUT");
     expect(codeOf(await other.gql(CREATE, { input: { ...input, targetId: AFTER_CLOSE } }))).toBe("classroom/not_found");
+    // Issue 13: an AFTER_CLOSE quiz's results may wait at most 30 days after it opens; the due date is its close.
+    const afterClose = { ...input, targetId: AFTER_CLOSE, dueAt: at(30 * DAY + 60_000) };
+    expect(codeOf(await teacher.gql(CREATE, { input: afterClose }))).toBe("BAD_USER_INPUT");
+    const within = ok<any>(await teacher.gql(CREATE, { input: { ...afterClose, dueAt: at(30 * DAY) } })).createAssignment;
+    expect(codeOf(await teacher.gql(UPDATE, { id: within.id, terms: { opensAt: input.opensAt, dueAt: at(31 * DAY), latePolicy: "ACCEPT" } }))).toBe("BAD_USER_INPUT");
+    ok(await teacher.gql(DELETE, { id: within.id }));
 
     const terms = { opensAt: at(DAY), dueAt: at(10 * DAY), latePolicy: "REFUSE" };
     expect(ok<any>(await teacher.gql(UPDATE, { id: quiz.id, terms })).updateAssignment).toMatchObject({ id: quiz.id, latePolicy: "REFUSE", dueAt: terms.dueAt });
