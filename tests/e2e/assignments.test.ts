@@ -4,7 +4,8 @@
  * assigns a quiz through the dashboard's form, due on the class's wall clock; a learner whose browser is in
  * America/New_York sees it on home with the due date on their own clock, not started; the server's clock
  * passes the due date; the learner finishes the assessment late; home says "done late", and the instructor's
- * dashboard counts them late and names them. In Arabic and English; axe-core checks every screen.
+ * dashboard counts them late and names them. In Arabic and English; axe-core checks every screen; the home and
+ * dashboard screens also at 360 px without sideways scrolling.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -52,6 +53,14 @@ async function setLanguage(page: Page, lang: "ar" | "en") {
 async function inZone(page: Page, timezoneId: string) {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send("Emulation.setTimezoneOverride", { timezoneId });
+}
+
+/** At 360 px the page does not scroll sideways (the new sections wrap), and axe is still clean. */
+async function narrow(page: Page, name: string) {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), GUARD).toBeLessThanOrEqual(0);
+  await screen(page, name);
+  await page.setViewportSize({ width: 1280, height: 900 });
 }
 
 async function signIn(page: Page, email: string) {
@@ -151,6 +160,7 @@ describe("assignments in Chromium", () => {
     const done = page.getByTestId("due-item").filter({ hasText: quizTitleEn });
     await expect.poll(() => done.getByTestId("due-state").textContent(), GUARD).toContain("Done late");
     await screen(page, "assign-en-04-learner-late");
+    await narrow(page, "assign-en-360-04-learner-late");
     await setLanguage(page, "ar");
     await expect.poll(() => page.getByTestId("due-state").first().textContent(), GUARD).toContain("أُنجز متأخرًا");
     await screen(page, "assign-ar-05-learner-late");
@@ -168,6 +178,7 @@ describe("assignments in Chromium", () => {
     await expect.poll(() => row.getByTestId("assignment-counts").textContent(), GUARD).toContain("late 1");
     expect(await row.getByTestId("assignment-behind").textContent()).toContain("Done late");
     await screen(page, "assign-en-07-teacher-late");
+    await narrow(page, "assign-en-360-07-teacher-late");
     // The learner's drill-down marks the attempt late.
     const learnerId = learner.id;
     await page.goto(`${base}/teach/classes/${classId}/learners/${learnerId}`);
