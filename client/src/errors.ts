@@ -16,6 +16,8 @@ export const ERROR_CODES = [
   "certainty/invalid",
   "hint/not_available",
   "note/not_found",
+  "assignment/not_open",
+  "assignment/past_due",
   "classroom/not_found",
   "classroom/bad_code",
   "classroom/archived",

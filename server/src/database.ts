@@ -10,6 +10,7 @@ import { ItemHintRow } from "./attempts/item-hint.entity.js";
 import { NoteRow } from "./notes/note.entity.js";
 import { ClassroomInviteRow, ClassroomMemberRow, ClassroomRow, ClassroomTeacherRow } from "./classrooms/classroom.entity.js";
 import { EssayGradeRow } from "./classrooms/essay-grade.entity.js";
+import { AssignmentRow } from "./classrooms/assignment.entity.js";
 import { ContentRelease } from "./content/content-release.entity.js";
 import type { DbModel, DbOptions } from "./db/data-source.js";
 import { buildDataSource, openDataSource } from "./db/data-source.js";
@@ -29,7 +30,7 @@ export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow, AssignmentRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
   migrations: MIGRATIONS,
   subscribers: [IdentityKeysSubscriber],
 };

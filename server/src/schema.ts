@@ -12,6 +12,7 @@ import { ProgressResolver } from "./progress/progress.resolver.js";
 import { QuizResolver } from "./quizzes/quiz.resolver.js";
 import { ReviewResolver } from "./review/review.resolver.js";
 import { ClassroomResolver } from "./classrooms/classroom.resolver.js";
+import { AssignmentResolver } from "./classrooms/assignment.resolver.js";
 import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
@@ -21,7 +22,7 @@ import { LiveResolver } from "./live/live.resolver.js";
 import { NoteResolver } from "./notes/note.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -17,6 +17,8 @@ import { ReviewService } from "./review/review.service.js";
 import { ClassroomService } from "./classrooms/classroom.service.js";
 import { DashboardService } from "./classrooms/dashboard.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
+import { AssignmentService } from "./classrooms/assignment.service.js";
+import { assignmentTerms } from "./classrooms/assignment-terms.query.js";
 import { PrivacyService } from "./privacy/privacy.service.js";
 import { SearchService } from "./search/search.service.js";
 import { NoteService } from "./notes/note.service.js";
@@ -47,6 +49,7 @@ export interface Services {
   classrooms: ClassroomService;
   dashboard: DashboardService;
   instructor: InstructorService;
+  assignments: AssignmentService;
   privacy: PrivacyService;
   search: SearchService;
   /** Notes and highlights; also a search source (the viewer's own notes). */
@@ -73,7 +76,8 @@ export function createServices(
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
-  const keys = new KeyRelease(db, content, clock);
+  // A class assignment's terms (classrooms/) reach attempts/ through this lookup: due date, late policy, close.
+  const keys = new KeyRelease(db, content, clock, assignmentTerms);
   const reviews = new ReviewService(db, writes, clock, content, keys, events);
   const attempts = new AttemptService(db, writes, clock, content, activity, keys, events);
   const classrooms = new ClassroomService(db, writes, clock, activity);
@@ -89,12 +93,13 @@ export function createServices(
     activity,
     accounts,
     attempts,
-    progress: new ProgressService(db, writes, clock, content, reviews, activity, events),
+    progress: new ProgressService(db, writes, clock, content, reviews, activity, events, keys),
     reviews,
     classrooms,
     dashboard,
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
-    privacy: new PrivacyService(db, writes, clock, content, accounts),
+    assignments: new AssignmentService(db, writes, clock, content, classrooms),
+    privacy: new PrivacyService(db, writes, clock, content, accounts, keys),
     search: new SearchService(content.content).addSource(notes),
     notes,
     ltiKeys: new ToolKeys(db, writes, clock),

@@ -4,6 +4,7 @@ import { useMutation, useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
 import { errorInfo } from "../errors.js";
 import type { AppErrorInfo } from "../errors.js";
+import { browserTimeZone } from "../assignments/due.js";
 
 const TeachClassroomsQuery = graphql(`
   query TeachClassrooms {
@@ -22,8 +23,8 @@ const TeachArchivedClassroomsQuery = graphql(`
 `);
 
 const CreateClassroomMutation = graphql(`
-  mutation CreateClassroom($name: String!) {
-    createClassroom(name: $name) {
+  mutation CreateClassroom($name: String!, $timeZone: String) {
+    createClassroom(name: $name, timeZone: $timeZone) {
       ...ClassroomCardFields
     }
   }
@@ -47,7 +48,8 @@ export function useClassrooms() {
 
   /** Creates a class; resolves to its id, or the error to show. */
   async function createClassroom(name: string): Promise<{ id: string } | { error: AppErrorInfo }> {
-    const r = await create.executeMutation({ name: name.trim() });
+    // The class's time zone starts as the instructor's browser's (due dates are set in it; changed on the dashboard).
+    const r = await create.executeMutation({ name: name.trim(), timeZone: browserTimeZone() });
     if (r.data) return { id: r.data.createClassroom.id };
     return { error: errorInfo(r.error) ?? { code: "unknown", key: "errors.unknown" } };
   }

@@ -51,4 +51,8 @@ export class AttemptRow {
   /** 1 for the learner's first attempt of this quiz in this mode, 2 for the second, … */
   @Column({ type: "integer", default: 1 })
   attemptNumber: number;
+
+  /** An assessment finished after the due date of the learner's class assignment, under a policy that marks it. */
+  @Column({ type: "boolean", default: false })
+  late: boolean;
 }

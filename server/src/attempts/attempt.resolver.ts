@@ -16,7 +16,7 @@ async function attemptView(ctx: AppContext, row: AttemptRow): Promise<Attempt> {
   const hintsAvailable = hintsOffered(settings, row.mode);
   const used = hintsAvailable ? await ctx.attempts.hintsUsed(row.id) : new Map<string, number>();
   const hints = row.layout.items.filter((slot) => (used.get(slot.itemId) ?? 0) > 0).map((slot) => hintView(ctx.content.content, items.get(slot.versionId)!, used.get(slot.itemId)!, row.locale as Locale));
-  return toAttempt(row, await ctx.attempts.responses(row.id), items, ctx.attempts.feedbackVisible(row), ctx.content, ctx.clock.now(), await ctx.attempts.withheld(row, items), {
+  return toAttempt(row, await ctx.attempts.responses(row.id), items, await ctx.attempts.feedbackVisible(row), ctx.content, ctx.clock.now(), await ctx.attempts.withheld(row, items), {
     certaintyMode: certaintyModeOf(settings, row.mode),
     hintsAvailable,
     hints,
@@ -63,7 +63,7 @@ export class AttemptResolver {
       certainty: input.certainty ?? null,
     });
     const withheld = await ctx.attempts.withheld(attempt, new Map([[response.itemVersionId, item]]));
-    return toItemResponse(response, item, version, ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
+    return toItemResponse(response, item, version, await ctx.attempts.feedbackVisible(attempt), ctx.content, attempt.locale as Locale, !withheld.has(item.id));
   }
 
   @Authorized()

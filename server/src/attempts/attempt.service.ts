@@ -34,6 +34,8 @@ import { ItemHintRow } from "./item-hint.entity.js";
 import { certaintyModeOf, hintsOffered, MAX_HINTS } from "./hints.js";
 import { CertaintyMode } from "./attempt.enum.js";
 import { isCertainty } from "../grading/cbm.js";
+import { finishRefused, isLate, startRefusal } from "./assignment-terms.js";
+import type { AssignmentTerms } from "./assignment-terms.js";
 
 /** Fisher–Yates with a cryptographic source: the order cannot be predicted from earlier attempts. */
 export function shuffle<T>(xs: readonly T[]): T[] {
@@ -105,11 +107,17 @@ export class AttemptService {
     };
   }
 
-  /** Whether this attempt's results may be shown now. */
-  feedbackVisible(row: AttemptRow): boolean {
+  /**
+   * Whether this attempt's results may be shown now. Under AFTER_CLOSE the close is the learner's class
+   * assignment's due date where one exists (KeyRelease.closeTime), else the content's closesAt.
+   */
+  async feedbackVisible(row: AttemptRow): Promise<boolean> {
     const s = this.content.quizFile(row.quizId)?.settings;
     if (!s) return false;
-    return feedbackVisible(row.mode as AttemptMode, row.state as AttemptState, s.reviewPolicy, s.closesAt ? new Date(s.closesAt) : null, this.clock.now());
+    const closesAt = s.reviewPolicy === "AFTER_CLOSE" && row.mode === AttemptMode.ASSESSMENT && row.state !== AttemptState.IN_PROGRESS
+      ? (await this.keys.closeTime(row.userId, row.quizId)).closesAt
+      : s.closesAt ? new Date(s.closesAt) : null;
+    return feedbackVisible(row.mode as AttemptMode, row.state as AttemptState, s.reviewPolicy, closesAt, this.clock.now());
   }
 
   /**
@@ -141,7 +149,9 @@ export class AttemptService {
 
   /**
    * Returns the learner's open attempt of this quiz and mode, or starts one. ASSESSMENT attempts are limited
-   * to the quiz's maxAttempts and cannot start once the quiz has closed.
+   * to the quiz's maxAttempts and cannot start once the quiz has closed. Where a class of the learner assigns
+   * the quiz, the assignment's terms replace the content's closesAt: not before it opens, and not after its
+   * due date under REFUSE (assignment-terms.ts).
    */
   async start(viewer: Viewer, quizId: string, mode: AttemptMode, locale?: Locale): Promise<AttemptRow> {
     const settings = this.quizSettings(quizId);
@@ -158,7 +168,9 @@ export class AttemptService {
       let deadline: Date | null = null;
       const used = await em.countBy(AttemptRow, { userId: viewer.id, quizId, mode });
       if (mode === AttemptMode.ASSESSMENT) {
-        const closesAt = settings.closesAt ? new Date(settings.closesAt) : null;
+        const terms = await this.keys.terms(viewer.id, quizId, em);
+        refuseStart(terms, now);
+        const closesAt = !terms && settings.closesAt ? new Date(settings.closesAt) : null;
         if (closesAt && now >= closesAt) throw new AppError("attempt/closed", "This quiz has closed.");
         if (used >= settings.maxAttempts) throw new AppError("attempt/max_reached", `All ${settings.maxAttempts} assessment attempts have been used.`, { maxAttempts: settings.maxAttempts });
         if (settings.timeLimitMinutes) deadline = new Date(now.getTime() + settings.timeLimitMinutes * 60_000);
@@ -382,11 +394,20 @@ export class AttemptService {
     });
   }
 
-  /** Finishes an open attempt and scores it; finishing a finished attempt returns it unchanged. */
+  /**
+   * Finishes an open attempt and scores it; finishing a finished attempt returns it unchanged. An assessment
+   * of a quiz the learner's class assigned under REFUSE cannot be finished after the due date
+   * (assignment/past_due): the attempt stays open with every answer saved.
+   */
   async finish(viewer: Viewer, attemptId: string): Promise<AttemptRow> {
     const attempt = await this.get(viewer, attemptId);
     if (attempt.state === AttemptState.FINISHED) return attempt;
     if (attempt.state === AttemptState.ABANDONED) throw new AppError("attempt/closed", "This attempt was abandoned.");
+    if (attempt.mode === AttemptMode.ASSESSMENT) {
+      const terms = await this.keys.terms(viewer.id, attempt.quizId);
+      if (finishRefused(terms, this.clock.now()))
+        throw new AppError("assignment/past_due", "The due date of this assignment has passed; it can no longer be finished. Your answers are kept.", { dueAt: terms!.dueAt.toISOString() });
+    }
     return this.close(attemptId, AttemptState.FINISHED, this.clock.now(), viewer.displayName);
   }
 
@@ -435,6 +456,8 @@ export class AttemptService {
       fresh.openKey = null;
       fresh.score = score;
       fresh.maxScore = maxScore;
+      // Finished after the due date of the learner's class assignment, under a policy that marks it.
+      if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) fresh.late = isLate(await this.keys.terms(fresh.userId, fresh.quizId, em), at);
       await em.save(AttemptRow, fresh);
       if (state === AttemptState.FINISHED && fresh.mode === AttemptMode.ASSESSMENT) {
         await this.scheduleAssessment(em, fresh, at);
@@ -457,7 +480,8 @@ export class AttemptService {
   private async scheduleAssessment(em: EntityManager, attempt: AttemptRow, at: Date): Promise<void> {
     const s = this.quizSettings(attempt.quizId);
     if (s.reviewPolicy === "NEVER") return;
-    const notBefore = s.reviewPolicy === "AFTER_CLOSE" && s.closesAt ? new Date(s.closesAt) : undefined;
+    const closesAt = s.reviewPolicy === "AFTER_CLOSE" ? (await this.keys.closeTime(attempt.userId, attempt.quizId, em)).closesAt : null;
+    const notBefore = closesAt ?? undefined;
     for (const r of await em.findBy(ResponseRow, { attemptId: attempt.id })) {
       if (r.status === ResponseStatus.GRADED) await this.events.emit(em, "answer.graded", { userId: attempt.userId, itemId: r.itemId, correct: r.correct === true, at, notBefore });
     }
@@ -481,4 +505,11 @@ export class AttemptService {
     }
     return { score: roundPoints(score), maxScore: roundPoints(maxScore) };
   }
+}
+
+/** Refuses to start an assessment of an assigned quiz before it opens or, under REFUSE, after it is due. */
+function refuseStart(terms: AssignmentTerms | null, now: Date): void {
+  const why = startRefusal(terms, now);
+  if (why === "not_open") throw new AppError("assignment/not_open", "This assignment is not open yet.", { opensAt: terms!.opensAt.toISOString() });
+  if (why === "past_due") throw new AppError("assignment/past_due", "The due date of this assignment has passed; it can no longer be started.", { dueAt: terms!.dueAt.toISOString() });
 }

@@ -311,6 +311,9 @@ export class Attempt {
   @Field(() => Boolean, { description: "Whether correctness, scores, right answers and feedback are visible now." })
   feedbackAvailable: boolean;
 
+  @Field(() => Boolean, { description: "Finished after the due date of your class's assignment of this quiz, under a policy that marks lateness." })
+  late: boolean;
+
   @Field(() => [QuizItem], { description: "This attempt's items, in its own shuffle." })
   items: QuizItem[];
 

@@ -173,6 +173,7 @@ export function toAttempt(
     score: visible ? (finished ? row.score : runningScore()) : null,
     maxScore: visible ? (finished ? row.maxScore : null) : null,
     feedbackAvailable: visible,
+    late: row.late === true,
     items: attemptItems(content.ids, row, items),
     responses: responses.map((r) => {
       const slot = versionOf.get(r.itemId)!;

@@ -35,10 +35,11 @@ export function feedbackVisibleFrom(policy: Policy, finishedAt: Date, closesAt: 
  * Whether a learner may now see the keys of a quiz's assessment items outside the assessment (in practice
  * feedback and spaced review): once one of their finished assessment attempts of it shows its results, or
  * once the quiz has closed so that no assessment attempt can start any more. Never under NEVER.
- * `assessments` are the learner's own ASSESSMENT attempts of this quiz.
+ * `assessments` are the learner's own ASSESSMENT attempts of this quiz. `lateStarts`: attempts may still start
+ * after the close (a class assignment whose late policy accepts), so the close alone releases nothing.
  */
-export function keysReleased(policy: Policy, closesAt: Date | null, now: Date, assessments: { state: State }[]): boolean {
+export function keysReleased(policy: Policy, closesAt: Date | null, now: Date, assessments: { state: State }[], lateStarts = false): boolean {
   if (policy === "NEVER") return false;
   if (assessments.some((a) => a.state !== "IN_PROGRESS" && feedbackVisible("ASSESSMENT", a.state, policy, closesAt, now))) return true;
-  return closesAt !== null && now.getTime() >= closesAt.getTime() && !assessments.some((a) => a.state === "IN_PROGRESS");
+  return !lateStarts && closesAt !== null && now.getTime() >= closesAt.getTime() && !assessments.some((a) => a.state === "IN_PROGRESS");
 }

@@ -21,6 +21,10 @@ export class ClassroomRow {
   /** When the class was archived (read-only, hidden from the default list); null while active. */
   @Column({ type: "varchar", length: 32, nullable: true, transformer: isoDate })
   archivedAt: Date | null;
+
+  /** The class's time zone (IANA name): due dates are set and shown to its instructor in it. */
+  @Column({ type: "varchar", length: 64, default: "UTC" })
+  timeZone: string;
 }
 
 @Entity({ name: "classroom_member" })

@@ -28,6 +28,7 @@ import {
 } from "./classroom.type.js";
 import { classroomFeed } from "./classroom-feed.js";
 import { MAX_PAGE } from "./dashboard.service.js";
+import { timeZoneName } from "./assignment.service.js";
 
 const TEACHERS = [Role.INSTRUCTOR, Role.ADMIN];
 
@@ -40,6 +41,7 @@ const toClassroom = (row: ClassroomRow): Classroom => ({
   archivedAt: row.archivedAt ?? null,
   instructorId: row.instructorId,
   code: row.joinCode,
+  timeZone: row.timeZone,
 });
 
 /** The viewer's access to a class, asked once per request (class-access.ts decides). */
@@ -88,8 +90,12 @@ export class ClassroomResolver {
 
   @Authorized(...TEACHERS)
   @Mutation(() => Classroom)
-  async createClassroom(@Arg("name", () => String) name: string, @Ctx() ctx: AppContext): Promise<Classroom> {
-    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name));
+  async createClassroom(
+    @Arg("name", () => String) name: string,
+    @Arg("timeZone", () => String, { nullable: true, description: "IANA name (the client sends the browser's); UTC when left out." }) timeZone: string | undefined,
+    @Ctx() ctx: AppContext,
+  ): Promise<Classroom> {
+    return toClassroom(await ctx.classrooms.create(ctx.viewer!, name, timeZone ? timeZoneName(timeZone) : "UTC"));
   }
 
   @Authorized(...TEACHERS)
@@ -249,7 +255,7 @@ export class ClassroomResolver {
     await teach(ctx, room);
     if (!(threshold >= 0 && threshold <= 1)) throw new AppError("BAD_USER_INPUT", "threshold must be 0–1.", { field: "threshold" });
     page(0, limit);
-    return ctx.dashboard.needsHelp(room.id, threshold, limit);
+    return ctx.dashboard.needsHelp(room.id, threshold, limit, ctx.clock.now());
   }
 
   @FieldResolver(() => [ClassroomActivity])

@@ -62,10 +62,10 @@ export class ClassroomService {
     this.limiter = new AttemptLimiter(db, writes, clock);
   }
 
-  async create(viewer: Viewer, nameRaw: string): Promise<ClassroomRow> {
+  async create(viewer: Viewer, nameRaw: string, timeZone = "UTC"): Promise<ClassroomRow> {
     const name = className(nameRaw);
     return this.writes.run(async (em) => {
-      const row = em.create(ClassroomRow, { id: randomUUID(), name, joinCode: await this.freshCode(em), instructorId: viewer.id, createdAt: this.clock.now() });
+      const row = em.create(ClassroomRow, { id: randomUUID(), name, joinCode: await this.freshCode(em), instructorId: viewer.id, createdAt: this.clock.now(), timeZone });
       await em.insert(ClassroomRow, row);
       return row;
     });

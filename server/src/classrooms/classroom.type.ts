@@ -340,6 +340,9 @@ export class LearnerAttempt {
   @Field(() => Float, { nullable: true })
   maxScore: number | null;
 
+  @Field(() => Boolean, { description: "Finished after the due date of the class's assignment of this quiz, under a policy that marks lateness." })
+  late: boolean;
+
   @Field(() => [RawResponse])
   responses: RawResponse[];
 }
@@ -447,6 +450,9 @@ export class Classroom {
 
   @Field(() => Date, { nullable: true, description: "When the class was archived (read-only, listed apart); null while active." })
   archivedAt: Date | null;
+
+  @Field(() => String, { description: "The class's time zone (IANA name): due dates are set and shown to its instructor in it." })
+  timeZone: string;
 
   /** Internal: the owner (not a field). */
   instructorId: string;

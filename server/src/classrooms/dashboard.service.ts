@@ -261,26 +261,33 @@ export class DashboardService {
 
   /**
    * Learners who need help: mean best assessment score under the threshold (LOW_SCORES), two or more
-   * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or two lessons behind the class's mean (BEHIND).
-   * 2 statements.
+   * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or behind (BEHIND): in a class with assignments, an
+   * assignment past its due date and not done (assignment-state.ts's OVERDUE); in a class without, two lessons
+   * behind the class's mean. 2 statements.
    */
-  async needsHelp(classroomId: string, threshold: number, limit: number): Promise<NeedsHelp[]> {
+  async needsHelp(classroomId: string, threshold: number, limit: number, now: Date = new Date()): Promise<NeedsHelp[]> {
     // Per-member figures come from learner_summary (kept current at write time): one row per member.
     const perMember = `
       SELECT m."userId" AS "userId", m."joinedAt" AS "joinedAt", s."averageBest" AS best,
              COALESCE(s."weakObjectives", 0) AS weak, COALESCE(s."lessonsCompleted", 0) AS done
         FROM classroom_member m LEFT JOIN learner_summary s ON s."userId" = m."userId"
        WHERE m."classroomId" = ?`;
+    // Due dates (assignment-state.ts): an assignment of the class past due whose lesson or quiz the member has not done.
+    const overdue = `CASE WHEN EXISTS (SELECT 1 FROM assignment s WHERE s."classroomId" = ? AND s."dueAt" < ?
+        AND NOT EXISTS (SELECT 1 FROM attempt a WHERE s.kind = 'QUIZ' AND a."userId" = x."userId" AND a."quizId" = s."targetId" AND a.mode = 'ASSESSMENT' AND a.state = 'FINISHED')
+        AND NOT EXISTS (SELECT 1 FROM lesson_progress p WHERE s.kind = 'LESSON' AND p."userId" = x."userId" AND p."lessonSlug" = s."targetId" AND p."completedAt" IS NOT NULL)) THEN 1 ELSE 0 END`;
+    const assigned = `(SELECT COUNT(*) FROM assignment s WHERE s."classroomId" = ?)`;
+    const behind = `(c.overdue = 1 OR (c.assigned = 0 AND c.done <= c."behindBelow"))`;
     // One pass: the class's mean of completed lessons comes from a window over the same rows.
-    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number }>(
+    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number; overdue: number; assigned: number }>(
       this.db,
       `SELECT u.id AS id, u."displayName" AS "displayName", c."joinedAt" AS "joinedAt", c.best AS best, c.weak AS weak, c.done AS done,
-              c."behindBelow" AS "behindBelow"
-         FROM (SELECT x.*, AVG(x.done) OVER () - 2 AS "behindBelow" FROM (${perMember}) x) c JOIN "user" u ON u.id = c."userId"
-        WHERE (c.best IS NOT NULL AND c.best < ?) OR c.weak >= 2 OR c.done <= c."behindBelow"
+              c."behindBelow" AS "behindBelow", c.overdue AS overdue, c.assigned AS assigned
+         FROM (SELECT x.*, AVG(x.done) OVER () - 2 AS "behindBelow", ${overdue} AS overdue, ${assigned} AS assigned FROM (${perMember}) x) c JOIN "user" u ON u.id = c."userId"
+        WHERE (c.best IS NOT NULL AND c.best < ?) OR c.weak >= 2 OR ${behind}
         ORDER BY COALESCE(c.best, 1) ASC, c.weak DESC, u."displayName"
         LIMIT ?`,
-      [classroomId, threshold, limit],
+      [classroomId, now.toISOString(), classroomId, classroomId, threshold, limit],
     );
     const disambiguator = await this.disambiguators(classroomId, rows.map((r) => r.id));
     return rows.map((r) => {
@@ -288,7 +295,7 @@ export class DashboardService {
       const reasons: string[] = [];
       if (best !== null && best < threshold) reasons.push("LOW_SCORES");
       if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
-      if (num(r.done) <= num(r.behindBelow)) reasons.push("BEHIND");
+      if (num(r.overdue) === 1 || (num(r.assigned) === 0 && num(r.done) <= num(r.behindBelow))) reasons.push("BEHIND");
       return {
         learner: { id: r.id, displayName: r.displayName, disambiguator: disambiguator(r.id), joinedAt: new Date(r.joinedAt) },
         reasons,

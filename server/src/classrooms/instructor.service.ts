@@ -105,6 +105,7 @@ export class InstructorService {
         finishedAt: a.finishedAt,
         score: a.score,
         maxScore: a.maxScore,
+        late: a.late === true,
         responses: raw,
       });
     }

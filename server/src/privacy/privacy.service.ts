@@ -23,6 +23,7 @@ import { feedbackVisible } from "../attempts/review-policy.js";
 import type { Mode, State } from "../attempts/review-policy.js";
 import { toPublicAnswer } from "../attempts/attempt.view.js";
 import type { Viewer } from "../shared/viewer.js";
+import type { KeyRelease } from "../attempts/key-release.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
 const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary", "item_hint"] as const;
@@ -35,13 +36,16 @@ export class PrivacyService {
     private readonly clock: Clock,
     private readonly content: ContentStore,
     private readonly accounts: AccountService,
+    /** The learner's close time of a quiz (a class assignment's due date replaces the content's closesAt). */
+    private readonly keys?: KeyRelease,
   ) {}
 
   /** Whether an attempt's results may be shown now, as in its own view (AttemptService.feedbackVisible). */
-  private visible(a: Record<string, unknown>): boolean {
+  private visible(a: Record<string, unknown>, closes?: ReadonlyMap<string, Date | null>): boolean {
     const s = this.content.quizFile(String(a.quizId))?.settings;
     if (!s) return a.mode !== "ASSESSMENT";
-    return feedbackVisible(a.mode as Mode, a.state as State, s.reviewPolicy, s.closesAt ? new Date(s.closesAt) : null, this.clock.now());
+    const closesAt = closes?.has(String(a.quizId)) ? closes.get(String(a.quizId))! : s.closesAt ? new Date(s.closesAt) : null;
+    return feedbackVisible(a.mode as Mode, a.state as State, s.reviewPolicy, closesAt, this.clock.now());
   }
 
   async export(viewer: Viewer): Promise<string> {
@@ -58,7 +62,8 @@ export class PrivacyService {
       q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),
       q(`SELECT id, "lessonSlug", "paragraphId", language, exact, prefix, suffix, "startOffset", "endOffset", body, "createdAt", "updatedAt" FROM note WHERE "userId" = ? ORDER BY "createdAt", id`),
     ]);
-    const hidden = new Set(attempts.filter((a) => !this.visible(a)).map((a) => String(a.id)));
+    const closes = await this.keys?.closeTimes(id, attempts.map((a) => String(a.quizId)));
+    const hidden = new Set(attempts.filter((a) => !this.visible(a, closes)).map((a) => String(a.id)));
     for (const a of attempts) if (hidden.has(String(a.id))) Object.assign(a, { score: null, maxScore: null });
     const payloads = new Map<number, Item>();
     for (const r of responses) {

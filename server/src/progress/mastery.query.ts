@@ -22,7 +22,15 @@ export interface ObjectiveMasteryValue {
   fraction: number;
 }
 
-export async function computeMastery(em: EntityManager, content: ContentStore, userId: string, now: Date, view: "learner" | "instructor"): Promise<ObjectiveMasteryValue[]> {
+export async function computeMastery(
+  em: EntityManager,
+  content: ContentStore,
+  userId: string,
+  now: Date,
+  view: "learner" | "instructor",
+  /** The learner's close time per quiz where it differs from the content's (a class assignment's due date). */
+  closes?: ReadonlyMap<string, Date | null>,
+): Promise<ObjectiveMasteryValue[]> {
   const responses = await em.find(ResponseRow, {
     where: { userId, status: "GRADED" },
     select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true, hintsUsed: true },
@@ -39,7 +47,7 @@ export async function computeMastery(em: EntityManager, content: ContentStore, u
     if (view === "learner") {
       const s = content.quizFile(a.quizId)?.settings;
       if (!s) continue;
-      from = feedbackVisibleFrom(s.reviewPolicy, a.finishedAt, s.closesAt ? new Date(s.closesAt) : null);
+      from = feedbackVisibleFrom(s.reviewPolicy, a.finishedAt, closes?.has(a.quizId) ? closes.get(a.quizId)! : s.closesAt ? new Date(s.closesAt) : null);
       if (!from || from > now) continue;
     }
     const unit: AnswerUnit = { at: from, mode: "ASSESSMENT", answers: [] };

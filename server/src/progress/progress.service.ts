@@ -11,6 +11,7 @@ import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
 import { bestScore, quizGrade } from "../grading/quiz-grade.js";
 import type { ReviewService } from "../review/review.service.js";
+import type { KeyRelease } from "../attempts/key-release.js";
 import type { ActivityBus } from "../shared/activity.js";
 import type { DomainEvents } from "../shared/domain-events.js";
 import type { Viewer } from "../shared/viewer.js";
@@ -33,7 +34,14 @@ export class ProgressService {
     private readonly reviews: ReviewService,
     private readonly activity: ActivityBus,
     private readonly events: DomainEvents,
+    /** The learner's close time of a quiz (a class assignment's due date replaces the content's closesAt). */
+    private readonly keys?: KeyRelease,
   ) {}
+
+  /** When each quiz closes for this learner, as AFTER_CLOSE counts it. */
+  private closeTimes(userId: string): Promise<Map<string, Date | null>> | undefined {
+    return this.keys?.closeTimes(userId, this.content.content.quizzes.map((q) => q.id));
+  }
 
   async record(viewer: Pick<Viewer, "id" | "displayName">, input: { lessonSlug: string; paragraphId?: string | null; completed?: boolean | null }): Promise<LessonProgress> {
     const userId = viewer.id;
@@ -93,10 +101,11 @@ export class ProgressService {
       select: { id: true, quizId: true, state: true, finishedAt: true, score: true, maxScore: true, mode: true },
     });
     const now = this.clock.now();
+    const closes = await this.closeTimes(userId);
     return this.content.content.lessons.map((lesson) => {
       const p = progress.find((r) => r.lessonSlug === lesson.slug);
       const quiz = this.content.quizFile(lesson.quiz)!;
-      const closesAt = quiz.settings.closesAt ? new Date(quiz.settings.closesAt) : null;
+      const closesAt = closes?.has(quiz.id) ? closes.get(quiz.id)! : quiz.settings.closesAt ? new Date(quiz.settings.closesAt) : null;
       const mine = attempts.filter((a) => a.quizId === quiz.id);
       // Grades show only once the review policy shows scores (never, under NEVER).
       const scoresVisible = feedbackVisible("ASSESSMENT", "FINISHED", quiz.settings.reviewPolicy, closesAt, now);
@@ -122,7 +131,7 @@ export class ProgressService {
 
   /** Mastery per objective as the learner may see it now (see mastery.query.ts). */
   async mastery(userId: string): Promise<ObjectiveMastery[]> {
-    const values = await computeMastery(this.db.manager, this.content, userId, this.clock.now(), "learner");
+    const values = await computeMastery(this.db.manager, this.content, userId, this.clock.now(), "learner", await this.closeTimes(userId));
     return values.map((v) => ({ ...v, level: v.level as MasteryLevel }));
   }
 

@@ -96,6 +96,21 @@ const cases: Case[] = [
   { field: "regenerateJoinCode", doc: () => `mutation { regenerateJoinCode(classroomId: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "removeLearner", doc: () => `mutation { removeLearner(classroomId: "x", learnerId: "y") }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "gradeEssay", doc: () => `mutation { gradeEssay(input: { responseId: "x", score: 1 }) { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  // Assignments: a learner reads only what their own classes assigned them; the instructor's side is closed.
+  { field: "myAssignments", doc: () => `{ myAssignments { id state } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  { field: "classAssignments", doc: () => `{ classAssignments(classroomId: "x") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  {
+    field: "createAssignment",
+    doc: () => `mutation { createAssignment(input: { classroomId: "x", kind: QUIZ, targetId: "${QUIZ}", opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z", latePolicy: ACCEPT }) { id } }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" },
+  },
+  {
+    field: "updateAssignment",
+    doc: () => `mutation { updateAssignment(id: "x", terms: { opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z", latePolicy: ACCEPT }) { id } }`,
+    expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" },
+  },
+  { field: "deleteAssignment", doc: () => `mutation { deleteAssignment(id: "x") }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
+  { field: "setClassroomTimeZone", doc: () => `mutation { setClassroomTimeZone(classroomId: "x", timeZone: "UTC") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "FORBIDDEN", other: "FORBIDDEN" } },
   { field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "not a code") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "classroom/bad_code", other: "classroom/bad_code" } },
   { field: "exportMyData", doc: () => `{ exportMyData }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   {

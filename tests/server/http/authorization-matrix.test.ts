@@ -37,6 +37,9 @@ let practiceId: string;
 let essayResponseId: string;
 let hintPracticeId: string;
 const NOTE_ID = "0d1b2c3a-4e5f-4a6b-8c7d-9e0f1a2b3c4d";
+/** Assignments of class A: one every row edits, one the admin's row deletes. */
+let assignmentId: string;
+let doomedAssignmentId: string;
 const HINT_QUIZ = quizWhere(content, "hints", (q) => q.settings.hints === true);
 // Live sessions of class A (members only): one the learner joined and is asked in, one whose pace the rows move.
 const LIVE_QUIZ = quizWhere(content, "practice-only items", (q) => q.items.filter((i) => i.pool === "practice").length >= 3).id;
@@ -72,6 +75,10 @@ beforeAll(async () => {
   const shown = (await who.instructor.gql(`mutation($s: ID!) { liveControl(sessionId: $s, action: SHOW_NEXT) { item { id } } }`, { s: live.id })).body.data.liveControl.item.id;
   liveItem = { id: shown, answer: rightAnswerInput(server.app.store.item(shown)!.item, server.app.store.ids) };
   await who.learner.gql(`mutation { saveNote(input: { id: "${NOTE_ID}", paragraphId: "${paragraphIds(LAST)[0]}", language: AR, body: "ملاحظة" }) { id } }`);
+  const assign = `mutation($input: AssignmentInput!) { createAssignment(input: $input) { id } }`;
+  const terms = { opensAt: "2020-01-01T00:00:00Z", dueAt: "2099-01-01T00:00:00Z", latePolicy: "ACCEPT" };
+  assignmentId = (await who.instructor.gql(assign, { input: { ...terms, classroomId: classA.id, kind: "LESSON", targetId: LAST.slug } })).body.data.createAssignment.id;
+  doomedAssignmentId = (await who.instructor.gql(assign, { input: { ...terms, classroomId: classA.id, kind: "LESSON", targetId: content.lessons[0].slug } })).body.data.createAssignment.id;
 });
 afterAll(async () => server.stop());
 
@@ -147,6 +154,24 @@ const rows: Row[] = [
   },
   // Someone else's id deletes nothing and answers false (tests/server/notes/notes.test.ts checks the note stays).
   { kind: "mutation", field: "deleteNote", doc: () => `mutation { deleteNote(id: "${NOTE_ID}") }`, expect: { anonymous: U, learner: "skip", otherLearner: "ok", instructor: "ok", otherInstructor: "ok", admin: "ok" } },
+  { kind: "query", field: "classAssignments", doc: () => `{ classAssignments(classroomId: "${classA.id}") { id report { done } } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "query", field: "myAssignments", doc: () => `{ myAssignments { id state } }`, expect: signedIn("ok") },
+  {
+    kind: "mutation",
+    field: "createAssignment",
+    // A target the course lacks: the class's teachers get as far as the content check, nobody else past the class.
+    doc: () => `mutation { createAssignment(input: { classroomId: "${classA.id}", kind: QUIZ, targetId: "fq-none", opensAt: "2026-01-01T00:00:00Z", dueAt: "2026-02-01T00:00:00Z", latePolicy: ACCEPT }) { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "BAD_USER_INPUT", otherInstructor: CNF, admin: "BAD_USER_INPUT" },
+  },
+  {
+    kind: "mutation",
+    field: "updateAssignment",
+    doc: () => `mutation { updateAssignment(id: "${assignmentId}", terms: { opensAt: "2020-01-01T00:00:00Z", dueAt: "2099-01-01T00:00:00Z", latePolicy: REFUSE }) { id } }`,
+    expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" },
+  },
+  // The instructor's own deletion is tested in classrooms/assignments.test.ts; here the admin deletes it, after the others were refused.
+  { kind: "mutation", field: "deleteAssignment", doc: () => `mutation { deleteAssignment(id: "${doomedAssignmentId}") }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "skip", otherInstructor: CNF, admin: "ok" } },
+  { kind: "mutation", field: "setClassroomTimeZone", doc: () => `mutation { setClassroomTimeZone(classroomId: "${classA.id}", timeZone: "Africa/Casablanca") { id timeZone } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
   { kind: "mutation", field: "createClassroom", doc: () => `mutation { createClassroom(name: "x") { id } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: "ok", admin: "ok" } },
   { kind: "mutation", field: "joinClassroom", doc: () => `mutation { joinClassroom(code: "ZZZZ-ZZZZ") { id } }`, expect: { anonymous: U, learner: "classroom/bad_code", otherLearner: "classroom/bad_code", instructor: F, otherInstructor: F, admin: F } },
   { kind: "mutation", field: "renameClassroom", doc: () => `mutation { renameClassroom(classroomId: "${classA.id}", name: "A") { id name } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },

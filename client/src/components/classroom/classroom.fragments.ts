@@ -149,6 +149,7 @@ export const LearnerAttemptFields = graphql(`
     finishedAt
     score
     maxScore
+    late
     responses {
       id
       itemId
