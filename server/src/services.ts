@@ -31,6 +31,9 @@ import { ToolKeys } from "./lti/lti-keys.js";
 import { PlatformRegistry } from "./lti/lti-registry.js";
 import { LtiService } from "./lti/lti.service.js";
 import { DynamicRegistration } from "./lti/lti-dynamic.js";
+import { DeepLinking } from "./lti/lti-deep-linking.js";
+import { queueScores, ScoreOutbox } from "./lti/lti-ags.js";
+import { ServiceTokens } from "./lti/lti-service-token.js";
 
 export interface Services {
   content: ContentStore;
@@ -50,6 +53,11 @@ export interface Services {
   ltiKeys: ToolKeys;
   lti: LtiService;
   ltiDynamic: DynamicRegistration;
+  ltiDeepLinking: DeepLinking;
+  /** AGS: the durable outbox of scores and its worker (started by app.ts). */
+  ltiScores: ScoreOutbox;
+  /** Access tokens for AGS and NRPS (client credentials, RFC 7523). */
+  ltiTokens: ServiceTokens;
 }
 
 export function createServices(
@@ -61,7 +69,7 @@ export function createServices(
   reads: ReadPool,
   bus: ClusterBus,
   /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS); INSTRUCTOR_SEES_EMAIL. */
-  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string; instructorSeesEmail?: boolean } = {},
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string; instructorSeesEmail?: boolean; log?: (m: string) => void } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -72,6 +80,8 @@ export function createServices(
   const dashboard = new DashboardService(reads, content, tuning.instructorSeesEmail ?? true);
   const accounts = new AccountService(db, writes, clock, new PasswordHasher(passwordParams, tuning.hashing), bus, tuning.signUpsPerAddress);
   const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
+  const ltiKeys = new ToolKeys(db, writes, clock);
+  const ltiTokens = new ServiceTokens(ltiKeys, clock);
   return {
     content,
     writes,
@@ -86,9 +96,12 @@ export function createServices(
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     privacy: new PrivacyService(db, writes, clock, content, accounts),
     search: new SearchService(content.content),
-    ltiKeys: new ToolKeys(db, writes, clock),
+    ltiKeys,
     lti,
     ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),
+    ltiDeepLinking: new DeepLinking(ltiKeys, content, lti.registry, clock, () => lti.baseUrl),
+    ltiScores: new ScoreOutbox(db, writes, clock, lti.registry, ltiTokens, content, { log: tuning.log }),
+    ltiTokens,
   };
 }
 
@@ -104,5 +117,8 @@ export function reactions(content: ContentStore): DomainEvents {
       await applyAttempt(em, e.attemptId, 1);
       await refreshQuizBest(em, e.userId, e.quizId);
     })
-    .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug));
+    .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug))
+    // LTI AGS: the score goes into the outbox in the result's own transaction.
+    .on("assessment.finished", (em, e) => queueScores(em, e.attemptId, e.at))
+    .on("attempt.regraded", (em, e) => queueScores(em, e.attemptId, e.at));
 }

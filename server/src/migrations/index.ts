@@ -11,6 +11,7 @@ import { LtiTables1764470000000 } from "./1764470000000-LtiTables.js";
 import { ClientAnswerIds1764471400000 } from "./1764471400000-ClientAnswerIds.js";
 import { EssayRubricGrades1764481800000 } from "./1764481800000-EssayRubricGrades.js";
 import { CertaintyAndHints1764490000000 } from "./1764490000000-CertaintyAndHints.js";
+import { LtiAdvantage1764500500000 } from "./1764500500000-LtiAdvantage.js";
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000, LtiTables1764470000000, ClientAnswerIds1764471400000, EssayRubricGrades1764481800000, CertaintyAndHints1764490000000];
+export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000, LtiTables1764470000000, ClientAnswerIds1764471400000, EssayRubricGrades1764481800000, CertaintyAndHints1764490000000, LtiAdvantage1764500500000];
