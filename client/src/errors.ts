@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   "auth/busy",
   "content/not_found",
   "storage/unavailable",
+  "lti/no_roster_service",
+  "lti/platform_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -16,9 +16,10 @@ import { PrivacyResolver } from "./privacy/privacy.resolver.js";
 import { SearchResolver } from "./search/search.resolver.js";
 import { ActorMapResolver } from "./lessons/actor-map.resolver.js";
 import { CourseTimelineResolver } from "./lessons/course-timeline.resolver.js";
+import { LtiResolver } from "./lti/lti.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, LtiResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

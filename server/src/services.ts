@@ -34,6 +34,7 @@ import { DynamicRegistration } from "./lti/lti-dynamic.js";
 import { DeepLinking } from "./lti/lti-deep-linking.js";
 import { queueScores, ScoreOutbox } from "./lti/lti-ags.js";
 import { ServiceTokens } from "./lti/lti-service-token.js";
+import { RosterSync } from "./lti/lti-nrps.js";
 
 export interface Services {
   content: ContentStore;
@@ -58,6 +59,8 @@ export interface Services {
   ltiScores: ScoreOutbox;
   /** Access tokens for AGS and NRPS (client credentials, RFC 7523). */
   ltiTokens: ServiceTokens;
+  /** NRPS: a class's roster from its platform. */
+  ltiRoster: RosterSync;
 }
 
 export function createServices(
@@ -102,6 +105,7 @@ export function createServices(
     ltiDeepLinking: new DeepLinking(ltiKeys, content, lti.registry, clock, () => lti.baseUrl),
     ltiScores: new ScoreOutbox(db, writes, clock, lti.registry, ltiTokens, content, { log: tuning.log }),
     ltiTokens,
+    ltiRoster: new RosterSync(db, writes, clock, lti, ltiTokens),
   };
 }
 

@@ -14,6 +14,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n": typeof types.LtiClassStatusDocument,
+    "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n": typeof types.SyncLtiRosterDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
@@ -83,6 +85,8 @@ type Documents = {
     "\n  query CourseSearch($query: String!, $locale: Locale!, $first: Int!) {\n    search(query: $query, locale: $locale, first: $first) {\n      total\n      hits {\n        kind\n        lessonSlug\n        lessonTitle\n        anchor\n        language\n        truncatedStart\n        truncatedEnd\n        segments {\n          text\n          match\n        }\n      }\n    }\n  }\n": typeof types.CourseSearchDocument,
 };
 const documents: Documents = {
+    "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n": types.LtiClassStatusDocument,
+    "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n": types.SyncLtiRosterDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
@@ -166,6 +170,14 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n"): (typeof documents)["\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n"): (typeof documents)["\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -120,11 +120,11 @@ export function deepLinkPickerPage(opts: {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>اختيار المحتوى · Choose content</title></head>
 <body>
 <main>
-<h1><span lang="ar" dir="rtl">اختر ما تضيفه إلى المنصة</span> · <span lang="en" dir="ltr">Choose what to add to the platform</span></h1>
+<h1><span lang="ar" dir="rtl">اختيار ما يُضاف إلى المنصة</span> · <span lang="en" dir="ltr">Choose what to add to the platform</span></h1>
 <form method="post" action="/lti/deep-link">
 <input type="hidden" name="state" value="${escape(opts.state)}">
 ${fieldsets}
-<p><button type="submit"><span lang="ar">أضف</span> · <span lang="en" dir="ltr">Add</span></button></p>
+<p><button type="submit"><span lang="ar">إضافة</span> · <span lang="en" dir="ltr">Add</span></button></p>
 </form>
 </main>
 </body>

@@ -322,8 +322,8 @@ export class LtiService {
     return payload;
   }
 
-  /** The user linked to (issuer, sub); a new one on the first launch. Never matched by email. */
-  private async linkUser(em: EntityManager, issuer: string, sub: string, role: ContextRole, profile: { name: string; locale: Locale }, now: Date): Promise<string> {
+  /** The user linked to (issuer, sub); a new one on the first launch (or NRPS sync, lti-nrps.ts). Never matched by email. */
+  async linkUser(em: EntityManager, issuer: string, sub: string, role: ContextRole, profile: { name: string; locale: Locale }, now: Date): Promise<string> {
     const teaches = role === "INSTRUCTOR" || role === "TEACHING_ASSISTANT";
     const link = await em.findOneBy(LtiUserRow, { issuer, sub });
     const existing = link ? await em.findOneBy(UserRow, { id: link.userId }) : null;
