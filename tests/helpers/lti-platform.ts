@@ -15,6 +15,7 @@
  * `Browser` stands for the user agent: a cookie jar and the redirects and form posts a browser would make.
  */
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:tls";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
@@ -101,7 +102,10 @@ export interface TestMember {
 }
 
 export interface TestPlatform {
+  /** Where browsers reach the platform (https://platform.test:port with `front`). */
   url: string;
+  /** Where the tool's server reaches it: token, JWKS and the services (http://127.0.0.1:port). */
+  backUrl: string;
   issuer: string;
   clientId: string;
   authUrl: string;
@@ -155,7 +159,19 @@ const readBody = async (req: IncomingMessage) => {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-export async function startTestPlatform(opts: { clientId?: string; deploymentIds?: string[]; toolUrl: string; redirectUris?: string[] }): Promise<TestPlatform> {
+export async function startTestPlatform(opts: {
+  clientId?: string;
+  deploymentIds?: string[];
+  toolUrl: string;
+  redirectUris?: string[];
+  /**
+   * Serve the browser's side (issuer, authorization, deep link return, the course page) over TLS under this
+   * host name; the back channel (token, JWKS, AGS, NRPS) stays on plain http at 127.0.0.1.
+   */
+  front?: { host: string; key: string; cert: string };
+  /** The tool's JWK Set URL, when the tool's own URL is not reachable from here (a TLS host name). */
+  toolJwksUrl?: string;
+}): Promise<TestPlatform> {
   const key = await platformKey();
   const hints = new Map<string, LaunchSpec>();
   const registrationTokens = new Set<string>();
@@ -173,7 +189,8 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     refusals: [],
     registrations: [],
     hits: [],
-    toolJwksUrl: new URL("lti/jwks", opts.toolUrl).href,
+    toolJwksUrl: opts.toolJwksUrl ?? new URL("lti/jwks", opts.toolUrl).href,
+    backUrl: "",
     deepLinkReturns: [],
     tokenRequests: [],
     lineItems: new Map(),
@@ -254,13 +271,13 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     if (contextId && spec.ags !== false) {
       claims["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = {
         scope: Object.values(AGS_SCOPES),
-        lineitems: `${platform.url}/contexts/${encodeURIComponent(contextId)}/lineitems`,
+        lineitems: `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/lineitems`,
         ...(typeof spec.ags === "object" && spec.ags.lineitem ? { lineitem: spec.ags.lineitem } : {}),
       };
     }
     if (contextId && spec.nrps !== false) {
       claims["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"] = {
-        context_memberships_url: `${platform.url}/contexts/${encodeURIComponent(contextId)}/memberships`,
+        context_memberships_url: `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/memberships`,
         service_versions: ["2.0"],
       };
     }
@@ -398,10 +415,10 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
         next.searchParams.set("offset", String(offset + platform.pageSize));
         res.setHeader("link", `<${next.href}>; rel="next"`);
       }
-      return json(200, { id: `${platform.url}${url.pathname}`, context: { id: contextId, title: "Context" }, members: page }, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+      return json(200, { id: `${platform.backUrl}${url.pathname}`, context: { id: contextId, title: "Context" }, members: page }, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
     }
     if (parts[3] !== "lineitems") return json(404, { error: "not found" });
-    const container = `${platform.url}/contexts/${encodeURIComponent(contextId)}/lineitems`;
+    const container = `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/lineitems`;
     if (parts.length === 4 && req.method === "GET") {
       if (!needs(AGS_SCOPES.lineItem, AGS_SCOPES.lineItemReadOnly)) return;
       const rl = url.searchParams.get("resource_link_id");
@@ -444,7 +461,7 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
   }
 
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", platform.url || "http://localhost");
+    const url = new URL(req.url ?? "/", platform.backUrl || "http://localhost");
     platform.hits.push(url.pathname);
     if (url.pathname === "/.well-known/openid-configuration") {
       res.setHeader("content-type", "application/json");
@@ -470,6 +487,11 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
       res.end(JSON.stringify({ keys: platform.published.map((k) => k.publicJwk) }));
     } else if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) {
       authorize(req, res, url).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname === "/course" && req.method === "GET") {
+      // A course page of the platform with the tool in an iframe, started by a GET login initiation.
+      const src = url.searchParams.get("src") ?? "";
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(`<!doctype html><html lang="en"><head><title>Platform course</title></head><body><h1>Platform course</h1><iframe id="tool" title="Tool" style="width:1200px;height:800px" src="${escapeHtml(src)}" allow="clipboard-write"></iframe></body></html>`);
     } else if (url.pathname === "/token" && req.method === "POST") {
       token(req, res).catch((e: Error) => refuse(res, e.message));
     } else if (url.pathname === "/deep-link-return" && req.method === "POST") {
@@ -483,11 +505,23 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  platform.url = `http://127.0.0.1:${port}`;
+  platform.backUrl = `http://127.0.0.1:${port}`;
+  platform.url = platform.backUrl;
+  if (opts.front) {
+    // The browser's side over TLS under its own host name; the same handler answers (socket handed over).
+    const front = createTlsServer({ key: opts.front.key, cert: opts.front.cert }, (socket) => server.emit("connection", socket));
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    platform.url = `https://${opts.front.host}:${(front.address() as AddressInfo).port}`;
+    const close = platform.close;
+    platform.close = async () => {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await close();
+    };
+  }
   platform.issuer = platform.url;
   platform.authUrl = `${platform.url}/auth`;
-  platform.tokenUrl = `${platform.url}/token`;
-  platform.jwksUrl = `${platform.url}/jwks`;
+  platform.tokenUrl = `${platform.backUrl}/token`;
+  platform.jwksUrl = `${platform.backUrl}/jwks`;
   return platform;
 }
 
