@@ -65,7 +65,7 @@ export interface AppOptions {
   publicCacheBytes?: number;
   /** LTI_TOOL_URL: the tool's public base URL (https://course.example.org/); default: the URL it listens on. */
   ltiToolUrl?: string;
-  /** LTI_OUTBOX_INTERVAL_MS: how often this instance sends due LTI scores (0: never; tests drive it by hand). */
+  /** How often this instance sends due LTI scores (default 5 s; 0: never, as tests drive the outbox by hand). */
   ltiOutboxIntervalMs?: number;
 }
 
