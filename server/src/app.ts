@@ -66,6 +66,8 @@ export interface AppOptions {
   publicCacheBytes?: number;
   /** LTI_TOOL_URL: the tool's public base URL (https://course.example.org/); default: the URL it listens on. */
   ltiToolUrl?: string;
+  /** How often this instance sends due LTI scores (default 5 s; 0: never, as tests drive the outbox by hand). */
+  ltiOutboxIntervalMs?: number;
 }
 
 export interface App {
@@ -96,9 +98,11 @@ export async function createApp(opts: AppOptions): Promise<App> {
     signUpsPerAddress: opts.signUpsPerAddress ?? signUpsFromEnv(),
     hashing: opts.hashing ?? hashingFromEnv(),
     ltiToolUrl: opts.ltiToolUrl,
+    log,
     instructorSeesEmail: opts.instructorSeesEmail ?? true,
   });
   await services.ltiKeys.ensureKey();
+  services.ltiScores.start(opts.ltiOutboxIntervalMs ?? 5000);
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
   const rules = requestRules({ production: !!opts.production, log });
@@ -126,7 +130,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     publicCache,
     trustedProxies: trusted,
     maxBodyBytes: LIMITS.maxBodyBytes,
-    routes: ltiRoutes({ lti: services.lti, keys: services.ltiKeys, dynamic: services.ltiDynamic, clientDir: opts.clientDir, trustedProxies: trusted, log, maxBodyBytes: LIMITS.maxBodyBytes }),
+    routes: ltiRoutes({ lti: services.lti, keys: services.ltiKeys, dynamic: services.ltiDynamic, deepLinking: services.ltiDeepLinking, clientDir: opts.clientDir, trustedProxies: trusted, log, maxBodyBytes: LIMITS.maxBodyBytes }),
     health: () => ({ ok: writes.health.ok, engine: opts.db.options.type, writes: writes.health.toJSON() }),
     context: async (req, res) => {
       const viewer = await services.accounts.authenticate(readSessionToken(req));
@@ -180,6 +184,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
     },
     async close() {
       services.liveFeeds.close();
+      await services.ltiScores.stop();
       await live.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

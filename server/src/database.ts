@@ -16,6 +16,7 @@ import type { DbModel, DbOptions } from "./db/data-source.js";
 import { buildDataSource, openDataSource } from "./db/data-source.js";
 import { ServerSecretRow } from "./db/server-secret.js";
 import { LtiContextRow, LtiDeploymentRow, LtiLoginRow, LtiPlatformRow, LtiRegistrationInviteRow, LtiToolKeyRow, LtiUserRow } from "./lti/lti.entity.js";
+import { LtiGradeTargetRow, LtiLinkRow, LtiRosterRow, LtiScoreOutboxRow } from "./lti/lti-advantage.entity.js";
 import { MIGRATIONS } from "./migrations/index.js";
 import { IdentityKeysSubscriber } from "./accounts/identity-keys.js";
 import { LearnerSummaryRow } from "./progress/learner-summary.entity.js";
@@ -30,7 +31,7 @@ export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, EssayGradeRow, ItemHintRow, AssignmentRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, LtiLinkRow, LtiGradeTargetRow, LtiScoreOutboxRow, LtiRosterRow, EssayGradeRow, ItemHintRow, AssignmentRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
   migrations: MIGRATIONS,
   subscribers: [IdentityKeysSubscriber],
 };

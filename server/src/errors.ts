@@ -40,6 +40,8 @@ export const ERROR_CODES = [
   "live/ended",
   "live/no-practice-items",
   "live/bad-action",
+  "lti/no_roster_service",
+  "lti/platform_unavailable",
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -20,9 +20,10 @@ import { CourseTimelineResolver } from "./lessons/course-timeline.resolver.js";
 import { ExportResolver } from "./exports/export.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
 import { NoteResolver } from "./notes/note.resolver.js";
+import { LtiResolver } from "./lti/lti.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver, LtiResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

@@ -36,6 +36,10 @@ import { LtiService } from "./lti/lti.service.js";
 import { DynamicRegistration } from "./lti/lti-dynamic.js";
 import { LiveService } from "./live/live.service.js";
 import { LiveFeeds } from "./live/live-feed.js";
+import { DeepLinking } from "./lti/lti-deep-linking.js";
+import { queueScores, ScoreOutbox } from "./lti/lti-ags.js";
+import { ServiceTokens } from "./lti/lti-service-token.js";
+import { RosterSync } from "./lti/lti-nrps.js";
 
 export interface Services {
   content: ContentStore;
@@ -61,6 +65,13 @@ export interface Services {
   /** Live class sessions (issue 17) and this instance's subscriptions to them. */
   live: LiveService;
   liveFeeds: LiveFeeds;
+  ltiDeepLinking: DeepLinking;
+  /** AGS: the durable outbox of scores and its worker (started by app.ts). */
+  ltiScores: ScoreOutbox;
+  /** Access tokens for AGS and NRPS (client credentials, RFC 7523). */
+  ltiTokens: ServiceTokens;
+  /** NRPS: a class's roster from its platform. */
+  ltiRoster: RosterSync;
 }
 
 export function createServices(
@@ -72,7 +83,7 @@ export function createServices(
   reads: ReadPool,
   bus: ClusterBus,
   /** Throttle and hashing settings that differ from the defaults (tests, SIGN_UPS_PER_ADDRESS); INSTRUCTOR_SEES_EMAIL. */
-  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string; instructorSeesEmail?: boolean } = {},
+  tuning: { signUpsPerAddress?: number; hashing?: HasherOptions; ltiToolUrl?: string; instructorSeesEmail?: boolean; log?: (m: string) => void } = {},
 ): Services {
   const activity = new ActivityBus(bus);
   const events = reactions(content);
@@ -86,6 +97,8 @@ export function createServices(
   const notes = new NoteService(db, writes, clock, content);
   const lti = new LtiService(db, writes, clock, new PlatformRegistry(db, writes, clock), tuning.ltiToolUrl);
   const live = new LiveService(db, writes, clock, content, bus, classrooms, dashboard, attempts);
+  const ltiKeys = new ToolKeys(db, writes, clock);
+  const ltiTokens = new ServiceTokens(ltiKeys, clock);
   return {
     content,
     writes,
@@ -102,9 +115,13 @@ export function createServices(
     privacy: new PrivacyService(db, writes, clock, content, accounts, keys),
     search: new SearchService(content.content).addSource(notes),
     notes,
-    ltiKeys: new ToolKeys(db, writes, clock),
+    ltiKeys,
     lti,
     ltiDynamic: new DynamicRegistration(db, writes, clock, lti.registry, () => lti.baseUrl),
+    ltiDeepLinking: new DeepLinking(ltiKeys, content, lti.registry, clock, () => lti.baseUrl),
+    ltiScores: new ScoreOutbox(db, writes, clock, lti.registry, ltiTokens, content, { log: tuning.log }),
+    ltiTokens,
+    ltiRoster: new RosterSync(db, writes, clock, lti, ltiTokens),
     live,
     liveFeeds: new LiveFeeds(live, clock),
   };
@@ -124,5 +141,8 @@ export function reactions(content: ContentStore): DomainEvents {
       await applyAttempt(em, e.attemptId, 1);
       await refreshQuizBest(em, e.userId, e.quizId);
     })
-    .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug));
+    .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug))
+    // LTI AGS: the score goes into the outbox in the result's own transaction.
+    .on("assessment.finished", (em, e) => queueScores(em, e.attemptId, e.at))
+    .on("attempt.regraded", (em, e) => queueScores(em, e.attemptId, e.at));
 }

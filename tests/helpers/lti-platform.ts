@@ -6,13 +6,21 @@
  * that posts id_token and state to the tool's redirect_uri (form_post). Tests describe a launch (user, roles,
  * context, resource link) and may tamper with the id_token's header, claims or signature for negative cases.
  *
+ * LTI Advantage, from the same specs: a token endpoint (client credentials with a client assertion, RFC 7523,
+ * verified against the tool's JWK Set), Assignment and Grade Services 2.0 (line items per context, scores per
+ * line item, the endpoint claim in launches), Names and Role Provisioning Services 2.0 (a context's memberships,
+ * paged with Link rel="next", rlid filter, the claim in launches) and the Deep Linking 2.0 return endpoint that
+ * verifies the tool's LtiDeepLinkingResponse against the tool's JWK Set.
+ *
  * `Browser` stands for the user agent: a cookie jar and the redirects and form posts a browser would make.
  */
 import { createServer } from "node:http";
+import { createServer as createTlsServer } from "node:tls";
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { randomUUID } from "node:crypto";
-import { exportJWK, generateKeyPair, SignJWT, UnsecuredJWT } from "jose";
+import { createRemoteJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, UnsecuredJWT } from "jose";
+import type { JWTPayload } from "jose";
 import type { CryptoKey, JWK } from "jose";
 
 export const LTI = "https://purl.imsglobal.org/spec/lti/claim/";
@@ -23,6 +31,14 @@ export const ROLE = {
   teachingAssistant: "http://purl.imsglobal.org/vocab/lis/v2/membership/Instructor#TeachingAssistant",
   mentor: "http://purl.imsglobal.org/vocab/lis/v2/membership#Mentor",
 };
+
+export const AGS_SCOPES = {
+  lineItem: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+  lineItemReadOnly: "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+  score: "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+  resultReadOnly: "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+};
+export const NRPS_SCOPE_URI = "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly";
 
 export interface PlatformKey {
   kid: string;
@@ -46,6 +62,12 @@ export interface LaunchSpec {
   deploymentId?: string;
   targetLinkUri?: string;
   messageType?: string;
+  /** Adds the AGS endpoint claim (default true; a line item URL makes it name one). */
+  ags?: boolean | { lineitem?: string };
+  /** Adds the NRPS claim (default true). */
+  nrps?: boolean;
+  /** A deep linking request (messageType LtiDeepLinkingRequest) with these settings. */
+  deepLinking?: { acceptMultiple?: boolean; data?: string; acceptTypes?: string[] };
   /** Changes the claims (delete or replace some) before signing. */
   claims?: (claims: Record<string, unknown>) => void;
   /** Changes the protected header before signing. */
@@ -57,8 +79,33 @@ export interface LaunchSpec {
   signWith?: PlatformKey | "none" | "hs256-public-key";
 }
 
+export interface TestLineItem {
+  id: string;
+  contextId: string;
+  scoreMaximum: number;
+  label: string;
+  resourceId?: string;
+  resourceLinkId?: string;
+  scores: Record<string, unknown>[];
+}
+
+export interface TestMember {
+  user_id: string;
+  roles: string[];
+  status?: "Active" | "Inactive" | "Deleted";
+  name?: string;
+  given_name?: string;
+  family_name?: string;
+  email?: string;
+  /** Resource links this member may see (rlid filter); all when absent. */
+  rlids?: string[];
+}
+
 export interface TestPlatform {
+  /** Where browsers reach the platform (https://platform.test:port with `front`). */
   url: string;
+  /** Where the tool's server reaches it: token, JWKS and the services (http://127.0.0.1:port). */
+  backUrl: string;
   issuer: string;
   clientId: string;
   authUrl: string;
@@ -83,6 +130,24 @@ export interface TestPlatform {
   registrations: Record<string, unknown>[];
   /** Requests the platform received, by path (to see what a refused registration fetched). */
   hits: string[];
+  /** The tool's JWK Set URL (from the tool URL, or the dynamic registration's jwks_uri). */
+  toolJwksUrl: string;
+  /** Deep linking responses received and verified (their claims); refusals go to `refusals`. */
+  deepLinkReturns: JWTPayload[];
+  /** Access token requests: the scope asked and whether it was granted. */
+  tokenRequests: { scope: string; granted: boolean }[];
+  /** Line items by URL (AGS §3.2), with the scores received (§3.4), oldest first. */
+  lineItems: Map<string, TestLineItem>;
+  /** The next n score posts answer 503 (a platform that is down for a while). */
+  failScores: number;
+  /** Every score post received, including those answered with 503. */
+  scorePosts: { lineItem: string; score: Record<string, unknown>; status: number }[];
+  /** Members of each context (NRPS §2.2); `rlids` limits a member to some resource links. */
+  members: Map<string, TestMember[]>;
+  /** Members per NRPS page. */
+  pageSize: number;
+  /** The URLs of the memberships requests received. */
+  membershipRequests: string[];
   close(): Promise<void>;
 }
 
@@ -94,7 +159,19 @@ const readBody = async (req: IncomingMessage) => {
 
 const escapeHtml = (s: string) => s.replace(/[&<>"]/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[c]!);
 
-export async function startTestPlatform(opts: { clientId?: string; deploymentIds?: string[]; toolUrl: string; redirectUris?: string[] }): Promise<TestPlatform> {
+export async function startTestPlatform(opts: {
+  clientId?: string;
+  deploymentIds?: string[];
+  toolUrl: string;
+  redirectUris?: string[];
+  /**
+   * Serve the browser's side (issuer, authorization, deep link return, the course page) over TLS under this
+   * host name; the back channel (token, JWKS, AGS, NRPS) stays on plain http at 127.0.0.1.
+   */
+  front?: { host: string; key: string; cert: string };
+  /** The tool's JWK Set URL, when the tool's own URL is not reachable from here (a TLS host name). */
+  toolJwksUrl?: string;
+}): Promise<TestPlatform> {
   const key = await platformKey();
   const hints = new Map<string, LaunchSpec>();
   const registrationTokens = new Set<string>();
@@ -112,6 +189,16 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     refusals: [],
     registrations: [],
     hits: [],
+    toolJwksUrl: opts.toolJwksUrl ?? new URL("lti/jwks", opts.toolUrl).href,
+    backUrl: "",
+    deepLinkReturns: [],
+    tokenRequests: [],
+    lineItems: new Map(),
+    failScores: 0,
+    scorePosts: [],
+    members: new Map(),
+    pageSize: 2,
+    membershipRequests: [],
     registrationInitiation() {
       const token = randomUUID();
       registrationTokens.add(token);
@@ -180,6 +267,32 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
       [`${LTI}tool_platform`]: { guid: "test-platform", name: "Test platform", product_family_code: "test" },
     };
     if (spec.context !== null) claims[`${LTI}context`] = { type: ["http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering"], ...(spec.context ?? { id: "ctx-1", title: "Sahel security 101", label: "SAHEL101" }) };
+    const contextId = spec.context === null ? undefined : (spec.context?.id ?? "ctx-1");
+    if (contextId && spec.ags !== false) {
+      claims["https://purl.imsglobal.org/spec/lti-ags/claim/endpoint"] = {
+        scope: Object.values(AGS_SCOPES),
+        lineitems: `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/lineitems`,
+        ...(typeof spec.ags === "object" && spec.ags.lineitem ? { lineitem: spec.ags.lineitem } : {}),
+      };
+    }
+    if (contextId && spec.nrps !== false) {
+      claims["https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice"] = {
+        context_memberships_url: `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/memberships`,
+        service_versions: ["2.0"],
+      };
+    }
+    if (spec.deepLinking) {
+      claims[`${LTI}message_type`] = "LtiDeepLinkingRequest";
+      delete claims[`${LTI}resource_link`];
+      claims["https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"] = {
+        deep_link_return_url: `${platform.url}/deep-link-return`,
+        accept_types: spec.deepLinking.acceptTypes ?? ["ltiResourceLink"],
+        accept_presentation_document_targets: ["iframe", "window"],
+        accept_multiple: spec.deepLinking.acceptMultiple ?? false,
+        auto_create: true,
+        ...(spec.deepLinking.data ? { data: spec.deepLinking.data } : {}),
+      };
+    }
     spec.claims?.(claims);
     let idToken: string;
     if (spec.signWith === "none") idToken = new UnsecuredJWT(claims).encode();
@@ -220,12 +333,135 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
     registrationTokens.delete(token);
     platform.registrations.push(body);
     platform.redirectUris = list(body.redirect_uris) as string[];
+    platform.toolJwksUrl = body.jwks_uri as string;
     res.setHeader("content-type", "application/json");
     res.end(JSON.stringify({ ...body, client_id: platform.clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: platform.deploymentIds[0] } }));
   }
 
+  const toolKeys = () => createRemoteJWKSet(new URL(platform.toolJwksUrl), { cooldownDuration: 0, cacheMaxAge: 0 });
+  const tokens = new Map<string, { scopes: string[]; exp: number }>();
+
+  /** RFC 7523 §3 / Security Framework §4.1: the client assertion signed by the tool, iss = sub = client_id, aud = token URL. */
+  async function token(req: IncomingMessage, res: ServerResponse) {
+    const form = new URLSearchParams(await readBody(req));
+    const scope = form.get("scope") ?? "";
+    const deny = (why: string) => {
+      platform.tokenRequests.push({ scope, granted: false });
+      platform.refusals.push(`token: ${why}`);
+      res.statusCode = 400;
+      res.setHeader("content-type", "application/json");
+      res.end(JSON.stringify({ error: "invalid_client", error_description: why }));
+    };
+    if (form.get("grant_type") !== "client_credentials") return deny("grant_type must be client_credentials");
+    if (form.get("client_assertion_type") !== "urn:ietf:params:oauth:client-assertion-type:jwt-bearer") return deny("client_assertion_type");
+    try {
+      const { payload } = await jwtVerify(form.get("client_assertion") ?? "", toolKeys(), { algorithms: ["RS256"], issuer: platform.clientId, subject: platform.clientId, audience: platform.tokenUrl, requiredClaims: ["jti", "exp", "iat"] });
+      if (seenJti.has(String(payload.jti))) return deny("jti replayed");
+      seenJti.add(String(payload.jti));
+    } catch (e) {
+      return deny(`client_assertion: ${(e as Error).message}`);
+    }
+    const scopes = scope.split(" ").filter(Boolean);
+    const allowed = new Set([...Object.values(AGS_SCOPES), NRPS_SCOPE_URI]);
+    if (scopes.length === 0 || scopes.some((s) => !allowed.has(s))) return deny(`scope ${scope}`);
+    const access = randomUUID();
+    tokens.set(access, { scopes, exp: Date.now() + 3600_000 });
+    platform.tokenRequests.push({ scope, granted: true });
+    res.setHeader("content-type", "application/json");
+    res.end(JSON.stringify({ access_token: access, token_type: "Bearer", expires_in: 3600, scope }));
+  }
+  const seenJti = new Set<string>();
+
+  /** Deep Linking 2.0 §4.5: the response is verified against the tool's keys, addressed to this platform. */
+  async function deepLinkReturn(req: IncomingMessage, res: ServerResponse) {
+    const form = new URLSearchParams(await readBody(req));
+    const { payload } = await jwtVerify(form.get("JWT") ?? "", toolKeys(), { algorithms: ["RS256"], issuer: platform.clientId, audience: platform.issuer, requiredClaims: ["exp", "iat", "nonce"] });
+    if (payload[`${LTI}message_type`] !== "LtiDeepLinkingResponse") return refuse(res, "deep link: message_type");
+    if (payload[`${LTI}version`] !== "1.3.0") return refuse(res, "deep link: version");
+    if (!platform.deploymentIds.includes(String(payload[`${LTI}deployment_id`]))) return refuse(res, "deep link: deployment_id");
+    platform.deepLinkReturns.push(payload);
+    res.setHeader("content-type", "text/html; charset=utf-8");
+    res.end(`<!doctype html><html><body><p id="deep-link-done">Received ${(payload["https://purl.imsglobal.org/spec/lti-dl/claim/content_items"] as unknown[]).length} item(s)</p></body></html>`);
+  }
+
+  /** AGS 2.0 line items and scores, NRPS 2.0 memberships; each needs a bearer token with its scope. */
+  async function services(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const granted = bearer ? tokens.get(bearer) : undefined;
+    const has = (scope: string) => !!granted && granted.exp > Date.now() && granted.scopes.includes(scope);
+    const needs = (...scopes: string[]) => {
+      if (scopes.some(has)) return true;
+      res.statusCode = 401;
+      res.end(JSON.stringify({ error: "invalid_token" }));
+      return false;
+    };
+    const json = (status: number, body: unknown, type = "application/json") => {
+      res.statusCode = status;
+      res.setHeader("content-type", type);
+      res.end(JSON.stringify(body));
+    };
+    const parts = url.pathname.split("/").map(decodeURIComponent);
+    // /contexts/<ctx>/lineitems[/<n>[/scores]] | /contexts/<ctx>/memberships
+    const contextId = parts[2];
+    if (parts[3] === "memberships" && req.method === "GET") {
+      if (!needs(NRPS_SCOPE_URI)) return;
+      platform.membershipRequests.push(url.pathname + url.search);
+      const rlid = url.searchParams.get("rlid");
+      const all = (platform.members.get(contextId) ?? []).filter((m) => !rlid || !m.rlids || m.rlids.includes(rlid));
+      const offset = Number(url.searchParams.get("offset") ?? 0);
+      const page = all.slice(offset, offset + platform.pageSize).map(({ rlids: _r, ...m }) => ({ status: "Active", ...m }));
+      if (offset + platform.pageSize < all.length) {
+        const next = new URL(url.href);
+        next.searchParams.set("offset", String(offset + platform.pageSize));
+        res.setHeader("link", `<${next.href}>; rel="next"`);
+      }
+      return json(200, { id: `${platform.backUrl}${url.pathname}`, context: { id: contextId, title: "Context" }, members: page }, "application/vnd.ims.lti-nrps.v2.membershipcontainer+json");
+    }
+    if (parts[3] !== "lineitems") return json(404, { error: "not found" });
+    const container = `${platform.backUrl}/contexts/${encodeURIComponent(contextId)}/lineitems`;
+    if (parts.length === 4 && req.method === "GET") {
+      if (!needs(AGS_SCOPES.lineItem, AGS_SCOPES.lineItemReadOnly)) return;
+      const rl = url.searchParams.get("resource_link_id");
+      const rid = url.searchParams.get("resource_id");
+      const items = [...platform.lineItems.values()].filter((i) => i.contextId === contextId && (!rl || i.resourceLinkId === rl) && (!rid || i.resourceId === rid));
+      return json(200, items.map(({ scores: _s, contextId: _c, ...i }) => i), "application/vnd.ims.lis.v2.lineitemcontainer+json");
+    }
+    if (parts.length === 4 && req.method === "POST") {
+      if (!needs(AGS_SCOPES.lineItem)) return;
+      const body = JSON.parse(await readBody(req)) as Partial<TestLineItem>;
+      if (!(typeof body.scoreMaximum === "number" && body.scoreMaximum > 0) || typeof body.label !== "string" || !body.label) return refuse(res, "line item needs scoreMaximum > 0 and label");
+      const id = `${container}/${platform.lineItems.size + 1}`;
+      const item: TestLineItem = { id, contextId, scoreMaximum: body.scoreMaximum, label: body.label, resourceId: body.resourceId, resourceLinkId: body.resourceLinkId, scores: [] };
+      platform.lineItems.set(id, item);
+      const { scores: _s, contextId: _c, ...shown } = item;
+      return json(201, shown, "application/vnd.ims.lis.v2.lineitem+json");
+    }
+    if (parts.length === 6 && parts[5] === "scores" && req.method === "POST") {
+      if (!needs(AGS_SCOPES.score)) return;
+      const lineItem = `${container}/${parts[4]}`;
+      const item = platform.lineItems.get(lineItem);
+      if (!item) return json(404, { error: "no such line item" });
+      if (!String(req.headers["content-type"]).startsWith("application/vnd.ims.lis.v1.score+json")) return refuse(res, "score content-type");
+      const score = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      if (platform.failScores > 0) {
+        platform.failScores--;
+        platform.scorePosts.push({ lineItem, score, status: 503 });
+        return json(503, { error: "unavailable" });
+      }
+      for (const f of ["userId", "activityProgress", "gradingProgress", "timestamp"]) if (typeof score[f] !== "string") return refuse(res, `score needs ${f}`);
+      if (typeof score.scoreGiven === "number" && typeof score.scoreMaximum !== "number") return refuse(res, "scoreGiven needs scoreMaximum");
+      platform.scorePosts.push({ lineItem, score, status: 200 });
+      // §3.4.7: a score older than the last one kept is ignored.
+      const last = item.scores.filter((x) => x.userId === score.userId).at(-1);
+      if (!last || String(last.timestamp) < String(score.timestamp)) item.scores.push(score);
+      res.statusCode = 200;
+      return res.end();
+    }
+    return json(404, { error: "not found" });
+  }
+
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", platform.url || "http://localhost");
+    const url = new URL(req.url ?? "/", platform.backUrl || "http://localhost");
     platform.hits.push(url.pathname);
     if (url.pathname === "/.well-known/openid-configuration") {
       res.setHeader("content-type", "application/json");
@@ -251,6 +487,17 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
       res.end(JSON.stringify({ keys: platform.published.map((k) => k.publicJwk) }));
     } else if (url.pathname === "/auth" && (req.method === "GET" || req.method === "POST")) {
       authorize(req, res, url).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname === "/course" && req.method === "GET") {
+      // A course page of the platform with the tool in an iframe, started by a GET login initiation.
+      const src = url.searchParams.get("src") ?? "";
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(`<!doctype html><html lang="en"><head><title>Platform course</title></head><body><h1>Platform course</h1><iframe id="tool" title="Tool" style="width:1200px;height:800px" src="${escapeHtml(src)}" allow="clipboard-write"></iframe></body></html>`);
+    } else if (url.pathname === "/token" && req.method === "POST") {
+      token(req, res).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname === "/deep-link-return" && req.method === "POST") {
+      deepLinkReturn(req, res).catch((e: Error) => refuse(res, e.message));
+    } else if (url.pathname.startsWith("/contexts/")) {
+      services(req, res, url).catch((e: Error) => refuse(res, e.message));
     } else {
       res.statusCode = 404;
       res.end();
@@ -258,11 +505,23 @@ export async function startTestPlatform(opts: { clientId?: string; deploymentIds
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
-  platform.url = `http://127.0.0.1:${port}`;
+  platform.backUrl = `http://127.0.0.1:${port}`;
+  platform.url = platform.backUrl;
+  if (opts.front) {
+    // The browser's side over TLS under its own host name; the same handler answers (socket handed over).
+    const front = createTlsServer({ key: opts.front.key, cert: opts.front.cert }, (socket) => server.emit("connection", socket));
+    await new Promise<void>((resolve) => front.listen(0, "127.0.0.1", resolve));
+    platform.url = `https://${opts.front.host}:${(front.address() as AddressInfo).port}`;
+    const close = platform.close;
+    platform.close = async () => {
+      await new Promise<void>((resolve) => front.close(() => resolve()));
+      await close();
+    };
+  }
   platform.issuer = platform.url;
   platform.authUrl = `${platform.url}/auth`;
-  platform.tokenUrl = `${platform.url}/token`;
-  platform.jwksUrl = `${platform.url}/jwks`;
+  platform.tokenUrl = `${platform.backUrl}/token`;
+  platform.jwksUrl = `${platform.backUrl}/jwks`;
   return platform;
 }
 

@@ -106,6 +106,8 @@ export interface TestServerOptions {
   log?: AppOptions["log"];
   /** LTI_TOOL_URL of the server. */
   ltiToolUrl?: string;
+  /** How often the server sends due LTI scores (default 0: tests call services.ltiScores.runOnce()). */
+  ltiOutboxIntervalMs?: number;
 }
 
 /**
@@ -160,6 +162,7 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     instructorSeesEmail: opts.instructorSeesEmail,
     log: opts.log ?? (() => {}),
     ltiToolUrl: opts.ltiToolUrl,
+    ltiOutboxIntervalMs: opts.ltiOutboxIntervalMs ?? 0,
   });
   const url = await app.listen(0, "127.0.0.1");
   const endpoint = `${url}graphql`;

@@ -15,6 +15,8 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": typeof types.ClassCalibrationDocument,
+    "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n": typeof types.LtiClassStatusDocument,
+    "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n": typeof types.SyncLtiRosterDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": typeof types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": typeof types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": typeof types.LessonAverageFieldsFragmentDoc,
@@ -109,6 +111,8 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n": types.ClassCalibrationDocument,
+    "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n": types.LtiClassStatusDocument,
+    "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n": types.SyncLtiRosterDocument,
     "\n  fragment ClassroomCardFields on Classroom {\n    id\n    name\n    joinCode\n    createdAt\n    archivedAt\n    myRole\n    learnerCount\n  }\n": types.ClassroomCardFieldsFragmentDoc,
     "\n  fragment ClassroomProgressRowFields on LearnerProgressRow {\n    learner {\n      id\n      displayName\n      disambiguator\n    }\n    lessons {\n      lessonSlug\n      status\n      bestScore\n    }\n  }\n": types.ClassroomProgressRowFieldsFragmentDoc,
     "\n  fragment LessonAverageFields on LessonAverage {\n    lessonSlug\n    completed\n    completionRate\n    averageBestScore\n    assessed\n  }\n": types.LessonAverageFieldsFragmentDoc,
@@ -220,6 +224,14 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n"): (typeof documents)["\n  query ClassCalibration($id: ID!, $quizId: ID!, $locale: Locale!) {\n    classroom(id: $id) {\n      id\n      calibration(quizId: $quizId) {\n        ...CalibrationFields\n      }\n      itemStats(quizId: $quizId, locale: $locale) {\n        itemId\n        prompt\n        hintedAnswers\n        hintsUsed\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n"): (typeof documents)["\n  query LtiClassStatus($id: ID!) {\n    ltiClassStatus(classroomId: $id) {\n      canSyncRoster\n      leftLearnerIds\n      unsentScores { id learnerName quizId state tries nextTryAt lastError }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n"): (typeof documents)["\n  mutation SyncLtiRoster($id: ID!) {\n    syncLtiRoster(classroomId: $id) { listed added created left active }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

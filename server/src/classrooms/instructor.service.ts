@@ -218,6 +218,7 @@ export class InstructorService {
       await applyAttempt(em, r.attemptId!, 1);
       await refreshQuizBest(em, r.userId, attempt.quizId);
       await this.events.emit(em, "answers.changed", { userId: r.userId, at: now });
+      await this.events.emit(em, "attempt.regraded", { attemptId: attempt.id, userId: r.userId, quizId: attempt.quizId, at: now });
       return r;
     });
     this.activity.publish({ type: "ESSAY_GRADED", learnerId: graded.userId, learnerName: await displayNameOf(this.db, graded.userId), quizId: null, itemId: graded.itemId, attemptId: graded.attemptId, at: graded.gradedAt! });

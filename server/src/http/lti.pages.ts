@@ -85,3 +85,71 @@ ${pending}
     policy: (origins) => policy({ "script-src": CLOSE_HASH, "frame-ancestors": origins.length ? origins.join(" ") : "'none'" }),
   };
 }
+
+/**
+ * Deep Linking 2.0: the picker an instructor sees in the platform's frame: the course, each lesson and each quiz,
+ * titles in both languages, in a plain form (no script) that posts to /lti/deep-link with the signed state.
+ */
+export function deepLinkPickerPage(opts: {
+  state: string;
+  multiple: boolean;
+  locale: "AR" | "EN";
+  choices: { id: string; kind: "course" | "lesson" | "quiz"; title: { ar: string; en: string } }[];
+}): { html: string; policy: (frameOrigins: readonly string[]) => string } {
+  const type = opts.multiple ? "checkbox" : "radio";
+  const groups: [string, string, string][] = [
+    ["course", "المقرر", "Course"],
+    ["lesson", "الدروس", "Lessons"],
+    ["quiz", "الاختبارات", "Quizzes"],
+  ];
+  const fieldsets = groups
+    .map(([kind, ar, en]) => {
+      const rows = opts.choices
+        .filter((c) => c.kind === kind)
+        .map(
+          (c, i) =>
+            `<li><label><input type="${type}" name="item" value="${escape(c.id)}"${!opts.multiple && kind === "course" && i === 0 ? " checked" : ""}> <span lang="ar" dir="rtl">${escape(c.title.ar)}</span> · <span lang="en" dir="ltr">${escape(c.title.en)}</span></label></li>`,
+        )
+        .join("\n");
+      return `<fieldset><legend><span lang="ar">${ar}</span> · <span lang="en" dir="ltr">${en}</span></legend><ul>\n${rows}\n</ul></fieldset>`;
+    })
+    .join("\n");
+  const lang = opts.locale === "EN" ? `lang="en" dir="ltr"` : `lang="ar" dir="rtl"`;
+  const html = `<!doctype html>
+<html ${lang}>
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>اختيار المحتوى · Choose content</title></head>
+<body>
+<main>
+<h1><span lang="ar" dir="rtl">اختيار ما يُضاف إلى المنصة</span> · <span lang="en" dir="ltr">Choose what to add to the platform</span></h1>
+<form method="post" action="/lti/deep-link">
+<input type="hidden" name="state" value="${escape(opts.state)}">
+${fieldsets}
+<p><button type="submit"><span lang="ar">إضافة</span> · <span lang="en" dir="ltr">Add</span></button></p>
+</form>
+</main>
+</body>
+</html>
+`;
+  return { html, policy: framedBy };
+}
+
+const AUTO_POST = `document.forms[0].submit();`;
+const AUTO_POST_HASH = `'sha256-${createHash("sha256").update(AUTO_POST).digest("base64")}'`;
+
+/** Deep Linking 2.0 §4.5: the response JWT auto-posted (form field JWT) to the platform's deep_link_return_url. */
+export function deepLinkReturnPage(returnUrl: string, jwt: string): { html: string; policy: (frameOrigins: readonly string[]) => string } {
+  const html = `<!doctype html>
+<html lang="ar" dir="rtl">
+<head><meta charset="utf-8"><title>يُرسل الاختيار · Sending the selection</title></head>
+<body>
+<form method="post" action="${escape(returnUrl)}"><input type="hidden" name="JWT" value="${escape(jwt)}">
+<noscript><button type="submit"><span lang="ar">متابعة</span> · <span lang="en" dir="ltr">Continue</span></button></noscript></form>
+<script>${AUTO_POST}</script>
+</body>
+</html>
+`;
+  return {
+    html,
+    policy: (origins) => policy({ "script-src": AUTO_POST_HASH, "form-action": new URL(returnUrl).origin, "frame-ancestors": origins.length ? origins.join(" ") : "'none'" }),
+  };
+}

@@ -4,6 +4,7 @@
  *   GET|POST /lti/login           OIDC third-party login initiation → 302 to the platform's authorization endpoint
  *   POST /lti/launch              the platform's form post (id_token, state) → the launched page, or an error page
  *   GET  /lti/register            LTI Dynamic Registration (lti/lti-dynamic.ts), with an invitation code
+ *   POST /lti/deep-link           the deep linking picker's choice → the signed response auto-posted to the platform
  * The launched page may be framed by the launching platform only (CSP frame-ancestors lists its registered
  * origins; X-Frame-Options is dropped, as it cannot name an origin). The session goes two ways: a cookie that
  * works in a cross-site iframe (SameSite=None; Secure; Partitioned, over TLS), and the token in the page for
@@ -15,8 +16,9 @@ import path from "node:path";
 import type { LtiService } from "../lti/lti.service.js";
 import type { ToolKeys } from "../lti/lti-keys.js";
 import type { DynamicRegistration } from "../lti/lti-dynamic.js";
+import type { DeepLinking } from "../lti/lti-deep-linking.js";
 import { LtiError } from "../lti/lti-errors.js";
-import { errorPage, framedBy, launchPage, registeredPage } from "./lti.pages.js";
+import { deepLinkPickerPage, deepLinkReturnPage, errorPage, framedBy, launchPage, registeredPage } from "./lti.pages.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
 import { cameOverTls } from "./security-headers.js";
 
@@ -24,6 +26,7 @@ export interface LtiRouteOptions {
   lti: LtiService;
   keys: ToolKeys;
   dynamic: DynamicRegistration;
+  deepLinking: DeepLinking;
   clientDir?: string;
   trustedProxies: ReadonlySet<string>;
   log: (message: string, detail?: unknown) => void;
@@ -50,7 +53,7 @@ export function ltiRoutes(opts: LtiRouteOptions) {
   return async (req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> => {
     const method = (req.method ?? "GET").toUpperCase();
     const route = url.pathname;
-    if (route !== "/lti/jwks" && route !== "/lti/login" && route !== "/lti/launch" && route !== "/lti/register") return false;
+    if (route !== "/lti/jwks" && route !== "/lti/login" && route !== "/lti/launch" && route !== "/lti/register" && route !== "/lti/deep-link") return false;
     const tls = cameOverTls(req, opts.trustedProxies);
     try {
       if (route === "/lti/jwks") {
@@ -95,6 +98,19 @@ export function ltiRoutes(opts: LtiRouteOptions) {
       }
       if (method !== "POST") return methodNotAllowed(res, "POST");
       const form = await readForm(req, opts.maxBodyBytes);
+      if (route === "/lti/deep-link") {
+        const answer = await opts.deepLinking.respond(form.get("state") ?? undefined, form.getAll("item"));
+        const page = deepLinkReturnPage(answer.returnUrl, answer.jwt);
+        const origins = (await opts.lti.registry.all().catch(() => [])).flatMap((p) => p.frameOrigins);
+        res.statusCode = 200;
+        res.setHeader("content-type", "text/html; charset=utf-8");
+        res.setHeader("cache-control", "no-store");
+        res.removeHeader("x-frame-options");
+        res.setHeader("content-security-policy", page.policy([...new Set(origins)]));
+        res.end(page.html);
+        opts.log(`LTI deep linking response to ${new URL(answer.returnUrl).origin}: ${form.getAll("item").join(", ") || "nothing"}`);
+        return true;
+      }
       const launch = await opts.lti.launch(
         { id_token: form.get("id_token") ?? undefined, state: form.get("state") ?? undefined, error: form.get("error") ?? undefined },
         (name) => readCookie(req.headers.cookie, name),
@@ -104,6 +120,13 @@ export function ltiRoutes(opts: LtiRouteOptions) {
       res.setHeader("cache-control", "no-store");
       res.removeHeader("x-frame-options");
       res.appendHeader("set-cookie", crossSiteCookie(SESSION_COOKIE, launch.token, "/", 30 * 24 * 3600, tls));
+      if (launch.deepLinking) {
+        const picker = deepLinkPickerPage({ state: await opts.deepLinking.pickState(launch), multiple: launch.deepLinking.acceptMultiple, locale: launch.deepLinking.locale, choices: opts.deepLinking.choices() });
+        res.setHeader("content-security-policy", picker.policy(launch.platform.frameOrigins));
+        res.end(picker.html);
+        opts.log(`LTI deep linking request: ${launch.platform.issuer} deployment ${launch.deploymentId} user ${launch.userId}`);
+        return true;
+      }
       const index = await clientIndex(opts.clientDir);
       const page = launchPage({ token: launch.token, target: launch.target, index });
       res.setHeader("content-security-policy", page.policy(launch.platform.frameOrigins));

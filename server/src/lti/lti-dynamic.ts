@@ -17,6 +17,7 @@ import type { Clock } from "../shared/clock.js";
 import { LtiError } from "./lti-errors.js";
 import type { Platform, PlatformRegistry } from "./lti-registry.js";
 import { registrationProblems } from "./lti-registry.js";
+import { AGS_SCOPE, NRPS_SCOPE } from "./lti-service-token.js";
 import { LtiRegistrationInviteRow } from "./lti.entity.js";
 
 export const INVITE_TTL_MS = 7 * 24 * 3600 * 1000;
@@ -60,12 +61,13 @@ export class DynamicRegistration {
       client_name: this.toolName,
       jwks_uri: new URL("lti/jwks", base).href,
       token_endpoint_auth_method: "private_key_jwt",
-      scope: "",
+      // LTI Advantage: grades (AGS 2.0) and rosters (NRPS 2.0), space-separated (RFC 7591 §2).
+      scope: [AGS_SCOPE.lineItem, AGS_SCOPE.lineItemReadOnly, AGS_SCOPE.score, AGS_SCOPE.resultReadOnly, NRPS_SCOPE].join(" "),
       [TOOL_CONFIGURATION]: {
         domain: base.host,
         target_link_uri: base.href,
         claims: ["iss", "sub", "name", "given_name", "family_name", "locale"],
-        messages: [{ type: "LtiResourceLinkRequest" }],
+        messages: [{ type: "LtiResourceLinkRequest" }, { type: "LtiDeepLinkingRequest", target_link_uri: base.href }],
         description: "A bilingual (Arabic, English) course with lessons and quizzes. مقرر ثنائي اللغة بدروس واختبارات.",
       },
     };

@@ -22,6 +22,8 @@ export const LTI_ERRORS = {
   "lti/missing_claim": { status: 400, ar: "ينقص رمزَ الهوية ادعاءٌ مطلوب.", en: "The id_token lacks a required claim." },
   "lti/bad_version": { status: 400, ar: "إصدار LTI في رمز الهوية ليس 1.3.0.", en: "The id_token's LTI version is not 1.3.0." },
   "lti/unsupported_message": { status: 400, ar: "نوع رسالة LTI هذا غير مدعوم.", en: "This LTI message type is not supported." },
+  "lti/not_instructor": { status: 403, ar: "اختيار المحتوى للمنصة متاح للمدرّسين فقط.", en: "Only instructors may pick content for the platform." },
+  "lti/deep_link_expired": { status: 400, ar: "انتهت مهلة اختيار المحتوى. يُرجى فتح الاختيار من المنصة مرة أخرى.", en: "The content selection has expired. Open the selection from the platform again." },
   "lti/registration_refused": { status: 400, ar: "تعذّر تسجيل الأداة لدى المنصة. اطلب رابط تسجيل جديدًا من مسؤول الأداة.", en: "The tool could not be registered with the platform. Ask the tool's administrator for a new registration link." },
   "lti/unavailable": { status: 503, ar: "تعذّر الوصول إلى مفاتيح المنصة الآن. حاول بعد قليل.", en: "The platform's keys could not be fetched right now. Try again shortly." },
 } as const;

@@ -29,6 +29,7 @@ import { Role } from "../shared/role.enum.js";
 import { LtiError } from "./lti-errors.js";
 import type { Platform, PlatformRegistry } from "./lti-registry.js";
 import { LtiContextRow, LtiLoginRow, LtiUserRow } from "./lti.entity.js";
+import { recordLink } from "./lti-links.js";
 
 export const LOGIN_TTL_MS = 10 * 60 * 1000;
 /** Clock skew allowed on exp and iat (Security Framework §5.1.3 items 7–8 leave the margin to the tool). */
@@ -70,8 +71,22 @@ export interface Launch {
   classroomId: string | null;
   /** Where the launched page goes in the client: a path on this tool's origin. */
   target: string;
+  /** Empty for a deep linking request. */
   resourceLinkId: string;
+  /** Set for an LtiDeepLinkingRequest (Deep Linking 2.0 §4.4): the route shows the picker instead. */
+  deepLinking?: DeepLinkingSettings;
 }
+
+/** The deep_linking_settings claim (Deep Linking 2.0 §4.4.1) as the tool needs it. */
+export interface DeepLinkingSettings {
+  returnUrl: string;
+  acceptTypes: string[];
+  acceptMultiple: boolean;
+  data?: string;
+  locale: Locale;
+}
+
+const DL_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings";
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 const random = () => randomBytes(32).toString("base64url");
@@ -207,7 +222,8 @@ export class LtiService {
     if (version !== "1.3.0") throw new LtiError("lti/bad_version", String(version));
     const messageType = claims[`${CLAIM}message_type`];
     if (messageType === undefined) throw new LtiError("lti/missing_claim", "message_type");
-    if (messageType !== "LtiResourceLinkRequest") throw new LtiError("lti/unsupported_message", String(messageType));
+    const deepLinkingRequest = messageType === "LtiDeepLinkingRequest";
+    if (messageType !== "LtiResourceLinkRequest" && !deepLinkingRequest) throw new LtiError("lti/unsupported_message", String(messageType));
     const deploymentId = str(claims[`${CLAIM}deployment_id`]);
     if (!deploymentId) throw new LtiError("lti/missing_claim", "deployment_id");
     if (!platform.deploymentIds.includes(deploymentId)) throw new LtiError("lti/unknown_deployment", deploymentId);
@@ -217,7 +233,7 @@ export class LtiService {
     if (targetLinkUri !== login.targetLinkUri) throw new LtiError("lti/bad_target_link", `claim ${targetLinkUri} differs from login ${login.targetLinkUri}`);
     const resourceLink = claims[`${CLAIM}resource_link`] as { id?: unknown; title?: unknown } | undefined;
     const resourceLinkId = str(resourceLink?.id);
-    if (!resourceLinkId) throw new LtiError("lti/missing_claim", "resource_link.id");
+    if (!resourceLinkId && !deepLinkingRequest) throw new LtiError("lti/missing_claim", "resource_link.id");
     const roles = claims[`${CLAIM}roles`];
     if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string")) throw new LtiError("lti/missing_claim", "roles");
     const sub = str(claims.sub);
@@ -226,6 +242,7 @@ export class LtiService {
     if (context !== undefined && !str(context?.id)) throw new LtiError("lti/missing_claim", "context.id");
 
     const role = contextRole(roles as string[]);
+    const deepLinking = deepLinkingRequest ? deepLinkingSettings(claims, role) : undefined;
     const token = random();
     const profile = {
       name: displayName(claims),
@@ -238,6 +255,22 @@ export class LtiService {
       const userId = await this.linkUser(em, platform.issuer, sub, role, profile, now);
       const classroomId = context ? await this.bindContext(em, platform, deploymentId, String(context.id), contextTitle(context), userId, role, now) : null;
       await em.insert(SessionRow, { id: hashToken(token), userId, createdAt: now, lastSeenAt: now, expiresAt: new Date(now.getTime() + SESSION_TTL_MS), revokedAt: null });
+      if (resourceLinkId && !deepLinking) {
+        await recordLink(em, {
+          platformId: platform.id,
+          deploymentId,
+          resourceLinkId,
+          title: str(resourceLink?.title) ?? null,
+          contextId: context ? String(context.id) : null,
+          classroomId,
+          targetPath: target.pathname,
+          claims,
+          userId,
+          sub,
+          learner: role === "LEARNER",
+          now,
+        });
+      }
       return { userId, classroomId };
     });
     const path = `${target.pathname}${target.search}`;
@@ -248,7 +281,8 @@ export class LtiService {
       platform,
       deploymentId,
       role,
-      resourceLinkId,
+      resourceLinkId: resourceLinkId ?? "",
+      deepLinking: deepLinking ? { ...deepLinking, locale: profile.locale } : undefined,
       target: teaches && done.classroomId && (path === "/" || path.startsWith("/lti/")) ? `/teach/classes/${done.classroomId}` : path.startsWith("/lti/") ? "/" : path,
     };
   }
@@ -288,8 +322,8 @@ export class LtiService {
     return payload;
   }
 
-  /** The user linked to (issuer, sub); a new one on the first launch. Never matched by email. */
-  private async linkUser(em: EntityManager, issuer: string, sub: string, role: ContextRole, profile: { name: string; locale: Locale }, now: Date): Promise<string> {
+  /** The user linked to (issuer, sub); a new one on the first launch (or NRPS sync, lti-nrps.ts). Never matched by email. */
+  async linkUser(em: EntityManager, issuer: string, sub: string, role: ContextRole, profile: { name: string; locale: Locale }, now: Date): Promise<string> {
     const teaches = role === "INSTRUCTOR" || role === "TEACHING_ASSISTANT";
     const link = await em.findOneBy(LtiUserRow, { issuer, sub });
     const existing = link ? await em.findOneBy(UserRow, { id: link.userId }) : null;
@@ -364,6 +398,22 @@ export class LtiService {
     await em.insert(UserRow, { id, email, displayName: "LTI", role: Role.INSTRUCTOR, locale: Locale.AR, passwordHash: "lti$no-password", createdAt: now });
     return id;
   }
+}
+
+/** Deep Linking 2.0 §4.4: the settings claim checked; only instructors and teaching assistants pick content. */
+function deepLinkingSettings(claims: JWTPayload, role: ContextRole): Omit<DeepLinkingSettings, "locale"> {
+  const raw = claims[DL_SETTINGS] as { deep_link_return_url?: unknown; accept_types?: unknown; accept_multiple?: unknown; data?: unknown } | undefined;
+  if (!raw || typeof raw.deep_link_return_url !== "string") throw new LtiError("lti/missing_claim", "deep_linking_settings.deep_link_return_url");
+  let returnUrl: URL;
+  try {
+    returnUrl = new URL(raw.deep_link_return_url);
+  } catch {
+    throw new LtiError("lti/missing_claim", "deep_linking_settings.deep_link_return_url is not a URL");
+  }
+  const acceptTypes = Array.isArray(raw.accept_types) ? raw.accept_types.filter((t): t is string => typeof t === "string") : [];
+  if (!acceptTypes.includes("ltiResourceLink")) throw new LtiError("lti/unsupported_message", `deep linking accept_types ${acceptTypes.join(",")} lacks ltiResourceLink`);
+  if (role !== "INSTRUCTOR" && role !== "TEACHING_ASSISTANT") throw new LtiError("lti/not_instructor", `deep linking by role ${role}`);
+  return { returnUrl: returnUrl.href, acceptTypes, acceptMultiple: raw.accept_multiple === true, data: typeof raw.data === "string" ? raw.data : undefined };
 }
 
 function displayName(claims: JWTPayload): string {

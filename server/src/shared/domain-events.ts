@@ -22,6 +22,8 @@ export interface DomainEventMap {
   "answers.changed": { userId: string; at: Date };
   /** An assessment attempt finished with a score: class statistics and the learner's best grade. */
   "assessment.finished": { attemptId: string; userId: string; quizId: string; at: Date };
+  /** An instructor graded an essay of a finished attempt (its score changed): the score sent to an LTI platform. */
+  "attempt.regraded": { attemptId: string; userId: string; quizId: string; at: Date };
   /** A learner completed a lesson for the first time: class lesson completions. */
   "lesson.completed": { userId: string; lessonSlug: string; at: Date };
 }

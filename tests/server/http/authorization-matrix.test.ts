@@ -223,6 +223,8 @@ const rows: Row[] = [
     doc: () => `mutation { gradeEssay(input: { responseId: "${essayResponseId}", score: 3, comment: "ok" }) { id } }`,
     expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" },
   },
+  { kind: "query", field: "ltiClassStatus", doc: () => `{ ltiClassStatus(classroomId: "${classA.id}") { canSyncRoster } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "ok", otherInstructor: CNF, admin: "ok" } },
+  { kind: "mutation", field: "syncLtiRoster", doc: () => `mutation { syncLtiRoster(classroomId: "${classA.id}") { listed } }`, expect: { anonymous: U, learner: F, otherLearner: F, instructor: "lti/no_roster_service", otherInstructor: CNF, admin: "lti/no_roster_service" } },
   { kind: "mutation", field: "deleteMyAccount", doc: () => `mutation { deleteMyAccount(password: "not it") }`, expect: { anonymous: U, learner: "auth/invalid_credentials", otherLearner: "auth/invalid_credentials", instructor: F, otherInstructor: F, admin: F } },
   { kind: "mutation", field: "abandonAttempt", doc: () => `mutation { abandonAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "skip", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "mutation", field: "finishAttempt", doc: () => `mutation { finishAttempt(attemptId: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },

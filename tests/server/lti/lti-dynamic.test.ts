@@ -48,8 +48,20 @@ describe("LTI Dynamic Registration", () => {
       initiate_login_uri: `${server.url}lti/login`,
       redirect_uris: [`${server.url}lti/launch`],
       jwks_uri: `${server.url}lti/jwks`,
-      "https://purl.imsglobal.org/spec/lti-tool-configuration": { domain: new URL(server.url).host, target_link_uri: server.url, messages: [{ type: "LtiResourceLinkRequest" }] },
+      "https://purl.imsglobal.org/spec/lti-tool-configuration": {
+        domain: new URL(server.url).host,
+        target_link_uri: server.url,
+        messages: [{ type: "LtiResourceLinkRequest" }, { type: "LtiDeepLinkingRequest", target_link_uri: server.url }],
+      },
     });
+    // LTI Advantage: the scopes for grades and rosters are asked for at registration.
+    expect(String(sent.scope).split(" ").sort()).toEqual([
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/lineitem.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/result.readonly",
+      "https://purl.imsglobal.org/spec/lti-ags/scope/score",
+      "https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly",
+    ]);
     const [registered] = await server.app.services.lti.registry.find(platform.issuer);
     expect(registered).toMatchObject({ clientId: platform.clientId, authUrl: platform.authUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl, deploymentIds: ["dr-dep-1"] });
     const flow = await new Browser().launch(`${server.url}lti/login`, platform.initiation({ sub: "dr-teacher", roles: [ROLE.instructor] }));
