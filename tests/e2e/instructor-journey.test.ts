@@ -399,6 +399,20 @@ describe("instructor journey in Chromium", () => {
     expect(csv).toContain(SECOND_NAME);
     expect(csv.split("\r\n")[0]).toContain("المتعلم");
     expect(csv.split("\r\n")[0].split(";").length).toBeGreaterThan(3);
+
+    // The same in English: the workbook (XLSX) of the class, named for the class and read back as a zip.
+    await setLanguage(page, "en");
+    await page.getByTestId("export-gradebook").click();
+    await page.getByTestId("export-dialog").waitFor();
+    await page.getByTestId("export-format-xlsx").check();
+    await screen(page, "teach-en-12-export-dialog");
+    const workbook = page.waitForEvent("download", GUARD);
+    await page.getByTestId("export-download").click();
+    const xlsx = await workbook;
+    expect(xlsx.suggestedFilename()).toMatch(/-gradebook-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    // An XLSX is a zip archive: "PK" first.
+    expect([...(await readFile((await xlsx.path())!)).subarray(0, 2)]).toEqual([0x50, 0x4b]);
+    await setLanguage(page, "ar");
   });
 
   it("should photograph the other /teach screens in Arabic and English, at desktop width and at 360 px", async () => {
