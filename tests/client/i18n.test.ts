@@ -4,6 +4,8 @@ import { ERROR_CODES as SERVER_CODES } from "../../server/src/errors.js";
 import { ERROR_CODES } from "../../client/src/errors.js";
 import { messages } from "../../client/src/i18n/index.js";
 import { formatContentDate } from "../../client/src/format.js";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 
 const keys = (o: object, prefix = ""): string[] =>
   Object.entries(o).flatMap(([k, v]) => (typeof v === "object" && v !== null ? keys(v, `${prefix}${k}.`) : [`${prefix}${k}`]));
@@ -26,6 +28,13 @@ describe("client strings", () => {
       return words.filter((w) => gendered.has(w)).map((w) => `${k}: ${w}`);
     });
     expect(found).toEqual([]);
+  });
+
+  it("should use the imported I18nT component, never the global <i18n-t> (the build sets __VUE_I18N_FULL_INSTALL__ false, so <i18n-t> renders empty)", () => {
+    const dir = path.resolve(import.meta.dirname, "../../client/src");
+    const vue = (readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith(".vue"));
+    expect(vue.length).toBeGreaterThan(20);
+    expect(vue.filter((f) => /<i18n-t[\s>]/.test(readFileSync(path.join(dir, f), "utf8")))).toEqual([]);
   });
 
   it("should mirror the server's error codes, each with a message in both languages", () => {
