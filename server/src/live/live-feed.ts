@@ -8,6 +8,7 @@
  *   without anyone pressing a button, whichever instance started it.
  * The answers behind a change are read once per change and shared by every subscriber's view (the snapshot).
  */
+import { pushIterator } from "../shared/push-iterator.js";
 import type { Locale } from "../shared/locale.js";
 import type { Clock } from "../shared/clock.js";
 import { LiveSessionPhase } from "./live.enum.js";
@@ -141,9 +142,8 @@ export class LiveFeeds {
   subscribe(access: LiveAccess, locale: Locale): AsyncIterableIterator<LiveSession> {
     this.off ??= this.live.onChange((e) => this.changed(e));
     const sessionId = access.session.id;
-    const queue: LiveSession[] = [];
-    let wake: ((r: IteratorResult<LiveSession>) => void) | null = null;
-    let done = false;
+    let close = () => {};
+    const { iterator, push } = pushIterator<LiveSession>({ max: MAX_QUEUED, keep: "newest", onClose: () => close() });
     const sub: Sub = {
       instructor: access.instructor,
       participantId: access.participant?.id ?? null,
@@ -153,17 +153,7 @@ export class LiveFeeds {
       pending: null,
       inFlight: 0,
       dirty: false,
-      deliver: (value) => {
-        if (done) return;
-        if (wake) {
-          const w = wake;
-          wake = null;
-          w({ value, done: false });
-        } else {
-          queue.push(value);
-          if (queue.length > MAX_QUEUED) queue.shift();
-        }
-      },
+      deliver: push,
     };
     let feeds = this.sessions.get(sessionId);
     if (!feeds) {
@@ -174,34 +164,15 @@ export class LiveFeeds {
     const mine = feeds;
     this.push(sessionId, mine, sub, true);
 
-    const finish = (): Promise<IteratorResult<LiveSession>> => {
-      done = true;
+    close = () => {
       if (sub.pending) clearTimeout(sub.pending);
       mine.subs.delete(sub);
       if (mine.subs.size === 0) {
         if (mine.timer) clearTimeout(mine.timer);
         this.sessions.delete(sessionId);
       }
-      queue.length = 0;
-      if (wake) wake({ value: undefined, done: true });
-      wake = null;
-      return Promise.resolve({ value: undefined, done: true });
     };
-    return {
-      next() {
-        if (queue.length > 0) return Promise.resolve({ value: queue.shift()!, done: false });
-        if (done) return Promise.resolve({ value: undefined, done: true });
-        return new Promise((resolve) => (wake = resolve));
-      },
-      return: finish,
-      throw(err?: unknown) {
-        void finish();
-        return Promise.reject(err);
-      },
-      [Symbol.asyncIterator]() {
-        return this;
-      },
-    };
+    return iterator;
   }
 
   close(): void {
