@@ -143,6 +143,6 @@ export function reactions(content: ContentStore): DomainEvents {
     })
     .on("lesson.completed", (em, e) => onLessonCompleted(em, e.userId, e.lessonSlug))
     // LTI AGS: the score goes into the outbox in the result's own transaction.
-    .on("assessment.finished", (em, e) => queueScores(em, e.attemptId, e.at))
-    .on("attempt.regraded", (em, e) => queueScores(em, e.attemptId, e.at));
+    .on("assessment.finished", (em, e) => queueScores(em, content, e.attemptId, e.at))
+    .on("attempt.regraded", (em, e) => queueScores(em, content, e.attemptId, e.at));
 }

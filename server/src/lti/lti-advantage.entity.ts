@@ -92,7 +92,8 @@ export interface AgsScore {
 /**
  * One score to send. Written in the transaction that finished the attempt or graded the essay; the worker
  * claims it with a lease, sends it, and marks it SENT, or retries it with backoff, or gives up (FAILED).
- * `dedupeKey` (attempt + the score's state) is unique: the same state is never queued, so never sent, twice.
+ * `dedupeKey` (the link, learner and quiz, the row's place in their sequence, and the grade's state) is unique;
+ * a state equal to the last one queued is not queued again, so never sent twice (lti-ags.ts).
  */
 @Entity({ name: "lti_score_outbox" })
 export class LtiScoreOutboxRow {

@@ -3,10 +3,15 @@
  *
  * Queueing (`queueScores`): a reaction to a finished assessment attempt and to an essay graded in one
  * (services.ts), so the outbox row is written in the same transaction as the result, through the one write
- * path: a score is queued if and only if the result committed. One row per resource link the learner launched
- * the quiz from (lti_grade_target). Its `dedupeKey` is the attempt plus the score's state (given, maximum,
- * grading progress): queueing the same state again does nothing, so the same state is never sent twice; a
- * regrade that changes the score is a new state and a new row, with a later timestamp.
+ * path: a score is queued if and only if the result committed. What is sent is the learner's grade for the
+ * quiz under its grading method (`agsGrade`: HIGHEST, LAST, FIRST or AVERAGE of the finished assessment
+ * attempts, as the gradebook computes it with grading/quiz-grade.ts), scaled to the latest attempt's maximum,
+ * with gradingProgress PendingManual while an essay in an attempt that counts waits for its grade. One row per
+ * resource link the learner launched the quiz from (lti_grade_target). Rows follow each other per (link,
+ * learner, quiz): a grade state equal to the one queued last is not queued again (a worse attempt under
+ * HIGHEST, a regrade of an attempt that does not count, the reaction run twice), so the same state is never
+ * sent twice; a changed grade is a new row with a later timestamp. The `dedupeKey` (the link, learner and quiz,
+ * the row's place in that sequence and the state) is unique, so two writers cannot queue the same step.
  *
  * Sending (`ScoreOutbox`): any instance's worker claims due rows by writing its name and a lease into them
  * (an UPDATE that only succeeds while the row is unclaimed or its lease has run out), so two instances never
@@ -18,13 +23,15 @@
  * injected clock) up to MAX_TRIES; a refusal that cannot change (4xx other than 401/408/429) fails at once.
  * Instructors see what is pending or failed on the class dashboard (`sends`).
  */
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
+import { In } from "typeorm";
 import type { ContentStore } from "../content/content.store.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AttemptRow } from "../attempts/attempt.entity.js";
 import { ResponseRow } from "../attempts/response.entity.js";
 import type { Clock } from "../shared/clock.js";
+import type { FinishedAttempt, GradingMethodName } from "../grading/quiz-grade.js";
 import type { PlatformRegistry, Platform } from "./lti-registry.js";
 import type { AgsScore } from "./lti-advantage.entity.js";
 import { LtiGradeTargetRow, LtiLinkRow, LtiScoreOutboxRow } from "./lti-advantage.entity.js";
@@ -39,34 +46,77 @@ const LAST_RETRY_MS = 6 * 3600_000;
 /** The wait before try n+1 after n failed tries (n ≥ 1): 30 s, 1 min, 2 min, … at most 6 h. */
 export const backoffMs = (tries: number) => Math.min(FIRST_RETRY_MS * 2 ** (tries - 1), LAST_RETRY_MS);
 
-/** Queues the attempt's score for every link its learner launched the quiz from (inside the result's transaction). */
-export async function queueScores(em: EntityManager, attemptId: string, at: Date): Promise<void> {
+/** A finished assessment attempt as the grade needs it: its score and how many of its essays await a grade. */
+export interface GradedAttempt extends FinishedAttempt {
+  pendingEssays: number;
+}
+
+export interface AgsGrade {
+  scoreGiven: number;
+  scoreMaximum: number;
+  gradingProgress: "FullyGraded" | "PendingManual";
+}
+
+const fraction = (a: FinishedAttempt) => (a.maxScore > 0 ? a.score / a.maxScore : 0);
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
+
+/**
+ * The learner's grade for the quiz as AGS sends it, or null without a finished attempt: the fraction the
+ * grading method gives (the same as grading/quiz-grade.ts's `quizGrade`, unrounded) times the latest attempt's
+ * maximum; PendingManual while an attempt that counts (all of them for HIGHEST and AVERAGE, the first or the
+ * last for FIRST and LAST) has an essay not yet graded. Pure.
+ */
+export function agsGrade(method: GradingMethodName, attempts: GradedAttempt[]): AgsGrade | null {
+  if (attempts.length === 0) return null;
+  const byTime = [...attempts].sort((a, b) => a.finishedAt.getTime() - b.finishedAt.getTime());
+  const counting = method === "LAST" ? [byTime[byTime.length - 1]] : method === "FIRST" ? [byTime[0]] : byTime;
+  const fractions = counting.map(fraction);
+  const grade = method === "HIGHEST" ? Math.max(...fractions) : method === "AVERAGE" ? fractions.reduce((s, f) => s + f, 0) / fractions.length : fractions[0];
+  const scoreMaximum = byTime[byTime.length - 1].maxScore;
+  return {
+    scoreGiven: round4(grade * scoreMaximum),
+    scoreMaximum,
+    gradingProgress: counting.some((a) => a.pendingEssays > 0) ? "PendingManual" : "FullyGraded",
+  };
+}
+
+/** Where queueScores finds a quiz's grading method (the content store). */
+export interface GradingMethods {
+  quizFile(id: string): { settings: { gradingMethod: GradingMethodName } } | undefined;
+}
+
+/**
+ * Queues the learner's grade for the attempt's quiz for every link they launched the quiz from, when it
+ * differs from the grade queued last for that link (inside the result's transaction).
+ */
+export async function queueScores(em: EntityManager, quizzes: GradingMethods, attemptId: string, at: Date): Promise<void> {
   const attempt = await em.findOneBy(AttemptRow, { id: attemptId });
   if (!attempt || attempt.state !== "FINISHED" || attempt.mode !== "ASSESSMENT") return;
   const targets = await em.findBy(LtiGradeTargetRow, { userId: attempt.userId, quizId: attempt.quizId });
   if (targets.length === 0) return;
-  const pendingEssays = await em.countBy(ResponseRow, { attemptId, status: "PENDING_MANUAL" });
+  const finished = (await em.findBy(AttemptRow, { userId: attempt.userId, quizId: attempt.quizId, mode: "ASSESSMENT", state: "FINISHED" })).filter(
+    (a) => a.finishedAt !== null && a.score !== null && a.maxScore !== null,
+  );
+  if (finished.length === 0) return;
+  const pending = await em.find(ResponseRow, { select: { attemptId: true }, where: { attemptId: In(finished.map((a) => a.id)), status: "PENDING_MANUAL" } });
+  const grade = agsGrade(
+    quizzes.quizFile(attempt.quizId)?.settings.gradingMethod ?? "HIGHEST",
+    finished.map((a) => ({ finishedAt: a.finishedAt!, score: Number(a.score), maxScore: Number(a.maxScore), pendingEssays: pending.filter((p) => p.attemptId === a.id).length })),
+  );
+  if (!grade) return;
+  const state = `${grade.scoreGiven}/${grade.scoreMaximum}|${grade.gradingProgress}`;
   for (const t of targets) {
-    const score: AgsScore = {
-      userId: t.sub,
-      scoreGiven: attempt.score ?? 0,
-      scoreMaximum: attempt.maxScore ?? 0,
-      activityProgress: "Completed",
-      gradingProgress: pendingEssays > 0 ? "PendingManual" : "FullyGraded",
-      timestamp: at.toISOString(),
-    };
-    const dedupeKey = `${t.platformId}|${t.deploymentId}|${t.resourceLinkId}|${attemptId}|${score.scoreGiven}/${score.scoreMaximum}|${score.gradingProgress}`.slice(0, 400);
-    if (await em.findOneBy(LtiScoreOutboxRow, { dedupeKey })) continue;
+    const where = { platformId: t.platformId, deploymentId: t.deploymentId, resourceLinkId: t.resourceLinkId, userId: attempt.userId, quizId: attempt.quizId };
+    const series = createHash("sha256").update(JSON.stringify(Object.values(where))).digest("hex").slice(0, 40);
+    const queued = await em.countBy(LtiScoreOutboxRow, where);
+    if (queued > 0 && (await em.findOneBy(LtiScoreOutboxRow, { dedupeKey: `${series}|${queued - 1}|${state}` }))) continue;
+    const score: AgsScore = { userId: t.sub, ...grade, activityProgress: "Completed", timestamp: at.toISOString() };
     const link = await em.findOneBy(LtiLinkRow, { platformId: t.platformId, deploymentId: t.deploymentId, resourceLinkId: t.resourceLinkId });
     await em.insert(LtiScoreOutboxRow, {
       id: randomUUID(),
-      dedupeKey,
-      platformId: t.platformId,
-      deploymentId: t.deploymentId,
-      resourceLinkId: t.resourceLinkId,
-      userId: attempt.userId,
+      dedupeKey: `${series}|${queued}|${state}`,
+      ...where,
       classroomId: link?.classroomId ?? null,
-      quizId: attempt.quizId,
       attemptId,
       score,
       state: "PENDING",

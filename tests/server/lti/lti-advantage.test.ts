@@ -17,6 +17,7 @@ import type { LaunchSpec, TestPlatform } from "../../helpers/lti-platform.js";
 import { Browser, ROLE, startTestPlatform } from "../../helpers/lti-platform.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
+import { rightAnswerInput } from "../../helpers/answers.js";
 import { ScoreOutbox, LEASE_MS, backoffMs, queueScores } from "../../../server/src/lti/lti-ags.js";
 import { ServiceTokens } from "../../../server/src/lti/lti-service-token.js";
 
@@ -167,9 +168,15 @@ describe("Assignment and Grade Services 2.0 through the outbox", () => {
       timestamp: clock.now().toISOString(),
     });
     expect((await outbox(attempt.id))[0].state).toBe("SENT");
-    // The line item is kept for the link: a second attempt posts to it without looking it up again.
+    // The line item is kept for the link: a second, better attempt (the grade under HIGHEST rises) posts to it
+    // without looking it up again.
     clock.advance(1000);
-    const second = await finishQuiz(learner.token!, "fq-e");
+    const second = await finishQuiz(learner.token!, "fq-e", async (id) => {
+      const item = server.app.store.quizFile("fq-e")!.items.find((i) => i.type === "SINGLE_CHOICE")!;
+      const sent = await server.gql<any>(SUBMIT, { input: { attemptId: id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } }, asUser(learner.token!));
+      expect(sent.body.errors).toBeUndefined();
+    });
+    expect(second.score).toBeGreaterThan(attempt.score);
     expect(await server.app.services.ltiScores.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(await server.app.services.ltiScores.runOnce()).toEqual({ sent: 0, retried: 0, failed: 0 });
     expect(scoresFor("ags-learner")).toHaveLength(2);
@@ -181,7 +188,7 @@ describe("Assignment and Grade Services 2.0 through the outbox", () => {
       { scope: "https://purl.imsglobal.org/spec/lti-ags/scope/score", granted: true },
     ]);
     // The same state queued again (the reaction run twice) is one row: never sent twice.
-    await server.app.writes.run((em) => queueScores(em, second.id, clock.now()));
+    await server.app.writes.run((em) => queueScores(em, server.app.store, second.id, clock.now()));
     expect(await outbox(second.id)).toHaveLength(1);
   });
 
@@ -234,11 +241,12 @@ describe("Assignment and Grade Services 2.0 through the outbox", () => {
     const instance = (owner: string) => new ScoreOutbox(server.db, server.app.writes, clock, s.lti.registry, new ServiceTokens(s.ltiKeys, clock), server.app.store, { owner });
     const a = instance("instance-a");
     const b = instance("instance-b");
-    const learner = await launch({ sub: "ags-two", context, resourceLinkId: "rl-e", targetLinkUri: `${server.url}quizzes/fq-e` });
-    const attempts = [await finishQuiz(learner.token!, "fq-e"), await finishQuiz(learner.token!, "fq-e")];
+    // Two learners' grades: two rows for the two instances to share.
+    const learners = [await launch({ sub: "ags-two", context, resourceLinkId: "rl-e", targetLinkUri: `${server.url}quizzes/fq-e` }), await launch({ sub: "ags-two-b", context, resourceLinkId: "rl-e", targetLinkUri: `${server.url}quizzes/fq-e` })];
+    const attempts = [await finishQuiz(learners[0].token!, "fq-e"), await finishQuiz(learners[1].token!, "fq-e")];
     const [ra, rb] = await Promise.all([a.runOnce(), b.runOnce()]);
     expect(ra.sent + rb.sent).toBe(2);
-    expect(platform.scorePosts.filter((p) => p.score.userId === "ags-two")).toHaveLength(2);
+    expect(platform.scorePosts.filter((p) => String(p.score.userId).startsWith("ags-two")).map((p) => p.score.userId).sort()).toEqual(["ags-two", "ags-two-b"]);
     // An instance that claimed a row and died: its lease keeps others off until it runs out.
     const learner2 = await launch({ sub: "ags-dead", context, resourceLinkId: "rl-e", targetLinkUri: `${server.url}quizzes/fq-e` });
     const orphan = await finishQuiz(learner2.token!, "fq-e");
