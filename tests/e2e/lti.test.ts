@@ -1,15 +1,19 @@
 /**
  * LTI 1.3 and LTI Advantage in Chromium, cross-site over TLS: the test platform (tests/helpers/lti-platform.ts)
  * at https://platform.test and the tool at https://tool.test, both 127.0.0.1 by Chromium's
- * --host-resolver-rules, with a certificate made here by openssl (Chromium is told to accept it). The platform's
- * course page holds the tool in an iframe. An instructor deep-links a quiz (the picker, the signed response the
- * platform verifies); a learner launched into that quiz finishes it in the frame with the frame's cookie
- * (SameSite=None; Secure; Partitioned) and the platform receives the score through the outbox, also after
+ * --host-resolver-rules, with a certificate made here by openssl (Chromium is told to accept it). The platform
+ * registers the tool by Dynamic Registration from its admin page (the tool's registration URL in its iframe,
+ * closed on org.imsglobal.lti.close), and a second deployment is added by the real CLI in a child process
+ * (npm run lti:register) on the tool's database; launches go through both. The platform's course page holds
+ * the tool in an iframe. An instructor deep-links a quiz (the picker, the signed response the platform
+ * verifies); a learner launched into that quiz finishes it by clicking in the frame, with the frame's cookie
+ * (SameSite=None; Secure; Partitioned), and the platform receives the grade through the outbox, also after
  * the tool restarts mid-outbox; after a key rotation a launch and its grade passback still work; the
  * instructor syncs the roster from the class dashboard in the frame with the page-held token only (cookies
- * cleared). Back-channel calls (token, JWKS, AGS, NRPS) go over plain http to 127.0.0.1.
+ * cleared). Back-channel calls (registration, token, JWKS, AGS, NRPS) go over plain http to 127.0.0.1.
  */
-import { execFileSync } from "node:child_process";
+import { execFile, execFileSync } from "node:child_process";
+import { promisify } from "node:util";
 import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -21,7 +25,9 @@ import { chromium } from "playwright-core";
 import type { Browser as Chromium, BrowserContext, Frame, Page } from "playwright-core";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import type { TestServer } from "../helpers/test-server.js";
-import { startTestServer } from "../helpers/test-server.js";
+import { PROJECT_ROOT, startTestServer } from "../helpers/test-server.js";
+import { databaseEnv } from "../helpers/test-database.js";
+import { rightAnswerInput } from "../helpers/answers.js";
 import type { LaunchSpec, TestPlatform } from "../helpers/lti-platform.js";
 import { ROLE, startTestPlatform } from "../helpers/lti-platform.js";
 import { ManualClock } from "../../server/src/shared/clock.js";
@@ -48,8 +54,9 @@ beforeAll(async () => {
   toolUrl = `https://tool.test:${(toolFront.address() as AddressInfo).port}/`;
   dataDir = await mkdtemp(path.join(tmpdir(), "lti-e2e-data-"));
   server = await startTestServer({ clientDir: CLIENT_DIST, clock, dataDir, ltiToolUrl: toolUrl });
-  platform = await startTestPlatform({ toolUrl, front: { host: "platform.test", key, cert }, toolJwksUrl: `${server.url}lti/jwks` });
-  await server.app.services.lti.registry.register({ issuer: platform.issuer, clientId: platform.clientId, authUrl: platform.authUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl, deploymentIds: platform.deploymentIds });
+  // The platform reaches the tool's https://tool.test URLs (its JWK Set) at the tool's plain address, read at
+  // each use (the tool restarts on another port below). The tool is registered by the first two tests.
+  platform = await startTestPlatform({ toolUrl, front: { host: "platform.test", key, cert }, deploymentIds: ["dep-dr", "dep-cli"], backChannel: (u) => u.replace(toolUrl, server.url) });
   browser = await chromium.launch({
     executablePath: chromiumPath,
     headless: true,
@@ -71,26 +78,64 @@ async function launchInFrame(ctx: BrowserContext, spec: LaunchSpec): Promise<{ p
   page.setDefaultTimeout(GUARD.timeout);
   const src = `${toolUrl}lti/login?${new URLSearchParams(platform.initiation(spec))}`;
   await page.goto(`${platform.url}/course?src=${encodeURIComponent(src)}`);
-  const frame = () => page.frames().find((f) => f !== page.mainFrame())!;
-  return { page, frame };
+  return { page, frame: () => frame(page) };
 }
 
-/** GraphQL from inside the tool's frame with the frame's cookies only (no bearer token). */
-const frameGql = (frame: Frame, query: string, variables: Record<string, unknown>) =>
-  frame.evaluate(
-    async ([q, v]) => {
-      const res = await fetch("/graphql", { method: "POST", credentials: "include", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: q, variables: v }) });
-      return (await res.json()) as { data?: any; errors?: { message: string }[] };
-    },
-    [query, variables] as const,
-  );
-
-const START = `mutation($quizId: ID!) { startAttempt(quizId: $quizId, mode: ASSESSMENT) { id } }`;
-const FINISH = `mutation($id: ID!) { finishAttempt(attemptId: $id) { id score maxScore } }`;
+/** The tool's frame in the platform's page. */
+const frame = (page: Page): Frame => page.frames().find((f) => f !== page.mainFrame())!;
 
 describe("LTI in a cross-site iframe over TLS", () => {
   let lineItemId: string;
   let quizUrl: string;
+
+  it("should register the tool by Dynamic Registration from the platform's admin page, the tool's page closing itself", async () => {
+    const invite = await server.app.services.ltiDynamic.invite();
+    const ctx = await browser.newContext({ locale: "ar" });
+    try {
+      const page = await ctx.newPage();
+      page.setDefaultTimeout(GUARD.timeout);
+      await page.goto(`${platform.url}/register-tool?url=${encodeURIComponent(`${toolUrl}lti/register?invite=${invite}`)}`);
+      await expect.poll(() => page.locator("#registration-closed").textContent(), GUARD).toBe(`closed by ${new URL(toolUrl).origin}`);
+      await page.locator("#tool-registration").waitFor({ state: "hidden" });
+      // The tool's confirmation page, in both languages, that the platform closed.
+      const confirmation = await page.frameLocator("#tool-registration").locator("main").textContent();
+      expect(confirmation).toContain("سُجّلت الأداة لدى منصة التعلم.");
+      expect(confirmation).toContain("The tool is registered with the learning platform.");
+    } finally {
+      await ctx.close();
+    }
+    expect(platform.refusals).toEqual([]);
+    expect(platform.registrations).toHaveLength(1);
+    expect(platform.registrations[0]).toMatchObject({ initiate_login_uri: `${toolUrl}lti/login`, redirect_uris: [`${toolUrl}lti/launch`], jwks_uri: `${toolUrl}lti/jwks` });
+    const registered = await server.app.services.lti.registry.find(platform.issuer);
+    expect(registered).toEqual([expect.objectContaining({ clientId: platform.clientId, authUrl: platform.authUrl, tokenUrl: platform.tokenUrl, jwksUrl: platform.jwksUrl, deploymentIds: ["dep-dr"] })]);
+  });
+
+  it("should add a second deployment with the CLI in a child process (npm run lti:register), and launch through it", async () => {
+    const spec: LaunchSpec = { sub: "cli-learner", name: "Learner CLI", context: { id: "ctx-cli", title: "CLI class" }, deploymentId: "dep-cli" };
+    const ctx = await browser.newContext({ locale: "en" });
+    try {
+      const refused = await launchInFrame(ctx, spec);
+      await expect.poll(() => frame(refused.page)?.url() ?? "", GUARD).toContain("/lti/login");
+      await frame(refused.page).getByText("This deployment of the tool is not registered.").waitFor();
+      await refused.page.close();
+      const flags = { issuer: platform.issuer, "client-id": platform.clientId, "auth-url": platform.authUrl, "token-url": platform.tokenUrl, "jwks-url": platform.jwksUrl, "deployment-id": "dep-cli" };
+      const run = await promisify(execFile)("npm", ["run", "--silent", "lti:register", "--", ...Object.entries(flags).flatMap(([k, v]) => [`--${k}`, v])], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, ...databaseEnv(server), LTI_TOOL_URL: toolUrl },
+        encoding: "utf8",
+      });
+      expect(run.stdout).toContain(`Registered ${platform.issuer} (client ${platform.clientId}); deployments: `);
+      expect((await server.app.services.lti.registry.find(platform.issuer)).map((p) => [p.clientId, [...p.deploymentIds].sort()])).toEqual([[platform.clientId, ["dep-cli", "dep-dr"]]]);
+      expect(run.stdout).toContain(`login URL ${toolUrl}lti/login`);
+      const launched = await launchInFrame(ctx, spec);
+      await expect.poll(() => frame(launched.page)?.url() ?? "", GUARD).toContain("/lessons/intro");
+      await frame(launched.page).getByRole("heading", { level: 1 }).first().waitFor();
+      expect(platform.refusals).toEqual([]);
+    } finally {
+      await ctx.close();
+    }
+  }, 120_000);
 
   it("should let an instructor deep-link a quiz from the picker in the platform's frame", async () => {
     const ctx = await browser.newContext({ locale: "ar" });
@@ -116,33 +161,49 @@ describe("LTI in a cross-site iframe over TLS", () => {
     }
   });
 
+  /**
+   * A learner launched into the quiz finishes it by clicking in the frame: start the assessment, choose the right
+   * answer to the single-choice and true/false items (each saved), finish, confirm; returns the attempt as stored.
+   */
   async function learnerFinishes(sub: string) {
     const ctx = await browser.newContext({ locale: "ar" });
     try {
       const { frame } = await launchInFrame(ctx, { sub, name: `Learner ${sub}`, context, resourceLinkId: "rl-e2e", targetLinkUri: quizUrl, ags: { lineitem: lineItemId } });
       await expect.poll(() => frame()?.url() ?? "", GUARD).toContain("/quizzes/fq-e");
-      await frame().getByRole("heading", { level: 1 }).first().waitFor();
       const cookies = await ctx.cookies(toolUrl);
       const sid = cookies.find((c) => c.name === "sid")!;
       expect(sid).toMatchObject({ sameSite: "None", secure: true, httpOnly: true });
-      const started = await frameGql(frame(), START, { quizId: "fq-e" });
-      expect(started.errors).toBeUndefined();
-      const done = await frameGql(frame(), FINISH, { id: started.data.startAttempt.id });
-      expect(done.errors).toBeUndefined();
-      return done.data.finishAttempt as { id: string; score: number; maxScore: number };
+      await frame().getByTestId("start-assessment").click();
+      await frame().getByTestId("attempt-assessment").waitFor();
+      const quiz = server.app.store.quizFile("fq-e")!;
+      const answered = quiz.items.filter((i) => i.type === "SINGLE_CHOICE" || i.type === "TRUE_FALSE");
+      expect(answered.length).toBeGreaterThan(0);
+      for (const item of answered) {
+        const choice = (rightAnswerInput(item, server.app.store.ids).choiceIds as string[])[0];
+        await frame().locator(`[data-item="${item.id}"] input[value="${choice}"]`).check();
+        await frame().locator(`[data-item="${item.id}"] .save-state--saved`).waitFor();
+      }
+      await frame().getByTestId("finish").click();
+      await frame().getByTestId("finish-confirm").click();
+      await frame().getByTestId("score").waitFor();
+      const [attempt] = await server.sql<{ id: string; score: number; maxScore: number }>(
+        `SELECT a.id, a.score, a."maxScore" FROM attempt a JOIN lti_user u ON u."userId" = a."userId" WHERE u.sub = ? AND a."quizId" = 'fq-e' AND a.state = 'FINISHED'`,
+        [sub],
+      );
+      expect(Number(attempt.score)).toBe(answered.reduce((n, i) => n + i.points, 0));
+      return { id: attempt.id, score: Number(attempt.score), maxScore: Number(attempt.maxScore) };
     } finally {
       await ctx.close();
     }
   }
 
-  it("should launch a learner into the quiz in the frame with a cross-site cookie, and deliver the finished quiz's score to the platform, also after a restart mid-outbox", async () => {
+  it("should launch a learner into the quiz in the frame with a cross-site cookie, let them finish it by clicking, and deliver the grade to the platform, also after a restart mid-outbox", async () => {
     const attempt = await learnerFinishes("e2e-learner");
     platform.failScores = 1;
     expect(await server.app.services.ltiScores.runOnce()).toEqual({ sent: 0, retried: 1, failed: 0 });
     // The tool stops with the score still in its outbox and starts again on the same data.
     await server.stop();
     server = await startTestServer({ clientDir: CLIENT_DIST, clock, dataDir, ltiToolUrl: toolUrl });
-    platform.toolJwksUrl = `${server.url}lti/jwks`;
     clock.advance(backoffMs(1));
     expect(await server.app.services.ltiScores.runOnce()).toEqual({ sent: 1, retried: 0, failed: 0 });
     expect(platform.lineItems.get(lineItemId)!.scores).toEqual([

@@ -12,6 +12,10 @@
  * paged with Link rel="next", rlid filter, the claim in launches) and the Deep Linking 2.0 return endpoint that
  * verifies the tool's LtiDeepLinkingResponse against the tool's JWK Set.
  *
+ * Dynamic Registration 1.0: the OpenID configuration and a registration endpoint that checks the tool's client
+ * registration and its bearer registration token (both on the back channel, fetched by the tool's server), and
+ * an admin page that opens the tool's registration URL in an iframe and closes it on org.imsglobal.lti.close.
+ *
  * `Browser` stands for the user agent: a cookie jar and the redirects and form posts a browser would make.
  */
 import { createServer } from "node:http";
@@ -171,6 +175,11 @@ export async function startTestPlatform(opts: {
   front?: { host: string; key: string; cert: string };
   /** The tool's JWK Set URL, when the tool's own URL is not reachable from here (a TLS host name). */
   toolJwksUrl?: string;
+  /**
+   * How this server reaches a URL the tool gave (its jwks_uri from a dynamic registration) when the tool's host
+   * name resolves only in the browser: the test's hosts file for the back channel. Applied at each use.
+   */
+  backChannel?: (url: string) => string;
 }): Promise<TestPlatform> {
   const key = await platformKey();
   const hints = new Map<string, LaunchSpec>();
@@ -202,7 +211,8 @@ export async function startTestPlatform(opts: {
     registrationInitiation() {
       const token = randomUUID();
       registrationTokens.add(token);
-      return { openid_configuration: `${platform.url}/.well-known/openid-configuration`, registration_token: token };
+      // The configuration is fetched by the tool's server: the back channel, like the registration endpoint.
+      return { openid_configuration: `${platform.backUrl}/.well-known/openid-configuration`, registration_token: token };
     },
     initiation(spec = {}) {
       const loginHint = randomUUID();
@@ -338,7 +348,7 @@ export async function startTestPlatform(opts: {
     res.end(JSON.stringify({ ...body, client_id: platform.clientId, "https://purl.imsglobal.org/spec/lti-tool-configuration": { ...tool, deployment_id: platform.deploymentIds[0] } }));
   }
 
-  const toolKeys = () => createRemoteJWKSet(new URL(platform.toolJwksUrl), { cooldownDuration: 0, cacheMaxAge: 0 });
+  const toolKeys = () => createRemoteJWKSet(new URL((opts.backChannel ?? ((u: string) => u))(platform.toolJwksUrl)), { cooldownDuration: 0, cacheMaxAge: 0 });
   const tokens = new Map<string, { scopes: string[]; exp: number }>();
 
   /** RFC 7523 §3 / Security Framework §4.1: the client assertion signed by the tool, iss = sub = client_id, aud = token URL. */
@@ -471,7 +481,7 @@ export async function startTestPlatform(opts: {
           authorization_endpoint: platform.authUrl,
           token_endpoint: platform.tokenUrl,
           jwks_uri: platform.jwksUrl,
-          registration_endpoint: `${platform.url}/register`,
+          registration_endpoint: `${platform.backUrl}/register`,
           scopes_supported: ["openid"],
           response_types_supported: ["id_token"],
           subject_types_supported: ["public", "pairwise"],
@@ -492,6 +502,19 @@ export async function startTestPlatform(opts: {
       const src = url.searchParams.get("src") ?? "";
       res.setHeader("content-type", "text/html; charset=utf-8");
       res.end(`<!doctype html><html lang="en"><head><title>Platform course</title></head><body><h1>Platform course</h1><iframe id="tool" title="Tool" style="width:1200px;height:800px" src="${escapeHtml(src)}" allow="clipboard-write"></iframe></body></html>`);
+    } else if (url.pathname === "/register-tool" && req.method === "GET") {
+      // Dynamic Registration §3.3 from the platform's admin page: the tool's registration URL (as the admin
+      // pasted it) in an iframe, with the platform's openid_configuration and registration_token added; §3.7:
+      // the platform closes (hides) the frame when the tool posts org.imsglobal.lti.close, and says so in #registration-closed.
+      const target = new URL(url.searchParams.get("url") ?? "");
+      for (const [k, v] of Object.entries(platform.registrationInitiation())) target.searchParams.set(k, v);
+      res.setHeader("content-type", "text/html; charset=utf-8");
+      res.end(
+        `<!doctype html><html lang="en"><head><title>Register a tool</title></head><body><h1>Register a tool</h1><p id="registration-closed"></p>` +
+          `<iframe id="tool-registration" title="Tool registration" style="width:800px;height:400px" src="${escapeHtml(target.href)}"></iframe>` +
+          `<script>addEventListener("message", (e) => { if (e.origin === ${JSON.stringify(target.origin)} && e.data && e.data.subject === "org.imsglobal.lti.close") {` +
+          ` document.getElementById("registration-closed").textContent = "closed by " + e.origin; document.getElementById("tool-registration").hidden = true; } });</script></body></html>`,
+      );
     } else if (url.pathname === "/token" && req.method === "POST") {
       token(req, res).catch((e: Error) => refuse(res, e.message));
     } else if (url.pathname === "/deep-link-return" && req.method === "POST") {
