@@ -82,7 +82,11 @@ ${pending}
 `;
   return {
     html,
-    policy: (origins) => policy({ "script-src": CLOSE_HASH, "frame-ancestors": origins.length ? origins.join(" ") : "'none'" }),
+    // Any https parent may frame this page: it has no control to click and shows only that the registration is
+    // done, and the platform's admin page that frames it can live on another origin than the issuer and the
+    // authorization URL (hosted Canvas: <school>.instructure.com for the issuer canvas.instructure.com); if it
+    // were refused, the close message would never reach the platform and its dialog would stay open.
+    policy: (origins) => policy({ "script-src": CLOSE_HASH, "frame-ancestors": ["https:", ...origins].join(" ") }),
   };
 }
 
