@@ -16,6 +16,8 @@ import type { QueuedNote, RejectedNote } from "../../client/src/composables/useN
 import { useNotes } from "../../client/src/composables/useNotes.js";
 import { memoryStore } from "../../client/src/offline/idb-store.js";
 import { fakeGraphql, mountComposable } from "./fake-graphql.js";
+import LessonParagraphText from "../../client/src/components/lesson/LessonParagraphText.vue";
+import { mountWith } from "./mount.js";
 
 afterEach(() => {
   document.body.innerHTML = "";
@@ -53,6 +55,33 @@ describe("highlightPieces", () => {
     // The runs cover the text exactly once, in order.
     const runs = pieces.flatMap((p) => (p.kind === "text" ? [p.run] : p.kind === "term" ? p.runs : []));
     expect(runs.map((r) => text.slice(r.start, r.end)).join("")).toBe(text);
+  });
+});
+
+describe("LessonParagraphText with highlights", () => {
+  it("should mark each highlight in the text, with a button after it, outside the key term's, named and described, that opens the note", async () => {
+    const text = "التأمت اللجنة العسكرية المشتركة في باماكو.";
+    const at = (w: string) => ({ start: text.indexOf(w), end: text.indexOf(w) + w.length });
+    const paragraph = { __typename: "Paragraph" as const, id: "l1-p1", text, sourceParagraphs: [1], terms: [{ __typename: "TermMark" as const, termId: "t1", ...at("اللجنة العسكرية المشتركة") }] };
+    const terms = [{ __typename: "KeyTerm" as const, id: "t1", term: "اللجنة العسكرية المشتركة", definition: "هيئة." }];
+    const a = { id: "n-a", ...at("التأمت اللجنة"), quote: "التأمت اللجنة", body: "من؟" };
+    const b = { id: "n-b", ...at("المشتركة في باماكو"), quote: "المشتركة في باماكو", body: "" };
+    const wrapper = mountWith(LessonParagraphText, { paragraph, terms, highlights: [a, b] }, "ar");
+    const marked = (id: string) => wrapper.findAll("mark.hl").filter((m) => m.attributes("data-notes")!.split(" ").includes(id)).map((m) => m.element.textContent).join("");
+    expect(marked("n-a")).toBe("التأمت اللجنة");
+    expect(marked("n-b")).toBe("المشتركة في باماكو");
+    const refA = wrapper.find('[data-ref="n-a"]');
+    expect(refA.element.closest("button.term")).toBeNull(); // after the term's button, not inside it
+    expect(refA.attributes("aria-label")).toContain("التأمت اللجنة");
+    expect(refA.attributes("aria-describedby")).toBe("note-body-n-a");
+    expect(wrapper.find('[data-ref="n-b"]').attributes("aria-describedby")).toBeUndefined(); // a bare highlight
+    await refA.trigger("click");
+    expect(wrapper.emitted("open-note")).toEqual([["n-a"]]);
+    // The text is whole: what is drawn besides it is marked data-nt.
+    const visible = wrapper.element.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll("[data-nt]").forEach((e) => e.remove());
+    expect(visible.textContent).toBe(text);
+    wrapper.unmount();
   });
 });
 

@@ -232,6 +232,9 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   });
   expect(picked.length).toBeGreaterThanOrEqual(15);
   await expect.poll(() => page.getByTestId("note-picked").textContent(), GUARD).toContain(picked.length > 60 ? picked.slice(0, 57) : picked);
+  await screen(page, `tools-${lang}-${width}-notes-passage`);
+  await page.getByTestId("note-form").evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await screenshot(page, `tools-${lang}-${width}-notes-passage-view`, { viewport: true });
   await page.keyboard.press("Tab"); // the note's text
   const body = lang === "ar" ? "سؤال: من اقترح اللجنة؟" : "Question: who proposed the commission?";
   await page.keyboard.type(body);
