@@ -1,8 +1,10 @@
 /**
  * The learning tools in real headless Chromium against the real server and the real content: course search,
- * the glossary in the text, the actor-relations map, the timeline, and a signed-in learner's notes on a
- * paragraph and the notes page, in Arabic and English at 1280 and 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
- * (test-results/screenshots/tools-*).
+ * the glossary in the text, the actor-relations map, the timeline, and a signed-in learner's notes and
+ * highlights (a passage chosen with the caret by keyboard, words dragged over with the mouse, the marks in the
+ * text, the notes page) and a note refused after waiting offline, in Arabic and English at 1280 and 360 px,
+ * driven by the keyboard except where the mouse is the point; axe-core checks every screen, and every screen
+ * is photographed (test-results/screenshots/tools-*).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
