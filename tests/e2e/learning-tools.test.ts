@@ -1,8 +1,10 @@
 /**
  * The learning tools in real headless Chromium against the real server and the real content: course search,
- * the glossary in the text, the actor-relations map, the timeline, and a signed-in learner's notes on a
- * paragraph and the notes page, in Arabic and English at 1280 and 360 px, driven by the keyboard only; axe-core checks every screen, and every screen is photographed
- * (test-results/screenshots/tools-*).
+ * the glossary in the text, the actor-relations map, the timeline, and a signed-in learner's notes and
+ * highlights (a passage chosen with the caret by keyboard, words dragged over with the mouse, the marks in the
+ * text, the notes page) and a note refused after waiting offline, in Arabic and English at 1280 and 360 px,
+ * driven by the keyboard except where the mouse is the point; axe-core checks every screen, and every screen
+ * is photographed (test-results/screenshots/tools-*).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -190,11 +192,25 @@ describe("learning tools in Chromium, keyboard only", () => {
   });
 });
 
+/** The words a note's highlight marks in a paragraph's text (its marks' text, in order). */
+const markedText = (page: Page, paragraph: string, noteId: string) =>
+  page.evaluate(
+    ([p, id]) =>
+      Array.from(document.querySelectorAll(`[id="${p}"] .para__text mark.hl`))
+        .filter((m) => (m.getAttribute("data-notes") ?? "").split(" ").includes(id))
+        .map((m) => m.textContent)
+        .join(""),
+    [paragraph, noteId] as const,
+  );
+
 /**
- * Notes, keyboard only: open the note form under the first paragraph, choose its first sentence in the list,
- * write a note and save it; it shows under the paragraph with its quote; the notes page lists it; delete it there.
+ * Notes and highlights: by keyboard only, open the note form under the first paragraph, choose "a passage I
+ * select", select twenty characters with Shift and the arrows in the read-only copy of the text, write a note and
+ * save it; it shows under the paragraph with its quote and is marked in the paragraph's text (kept after a
+ * reload); the mark's button takes the focus to the note. By mouse, drag over words of the second paragraph
+ * and highlight them without a note. The notes page lists both; delete them there.
  */
-async function notesJourney(page: Page, lang: Lang, width: number) {
+async function notesJourney(page: Page, lang: Lang, width: number, who: Learner) {
   await page.goto(`${base}/lessons/event-and-actors`);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang), GUARD).toBe(lang);
   const add = '[data-testid="add-note-l1-p1"]';
@@ -203,9 +219,25 @@ async function notesJourney(page: Page, lang: Lang, width: number) {
   await page.keyboard.press("Enter");
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), GUARD).toBe("note-body");
   await page.keyboard.press("Shift+Tab"); // the "note on" list
-  await page.keyboard.press("ArrowDown"); // the first sentence
-  await expect.poll(() => page.getByTestId("note-span").inputValue(), GUARD).toBe("s0");
+  await page.keyboard.press("ArrowDown"); // "a passage I select"
+  await expect.poll(() => page.getByTestId("note-span").inputValue(), GUARD).toBe("passage");
   await page.keyboard.press("Tab");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), GUARD).toBe("note-passage");
+  // The caret starts at the end of the text. Back in the text (the right arrow in right-to-left Arabic): five
+  // characters, then twenty selected.
+  const back = lang === "ar" ? "ArrowRight" : "ArrowLeft";
+  for (let i = 0; i < 5; i++) await page.keyboard.press(back);
+  for (let i = 0; i < 20; i++) await page.keyboard.press(`Shift+${back}`);
+  const picked = await page.evaluate(() => {
+    const ta = document.activeElement as HTMLTextAreaElement;
+    return ta.value.slice(ta.selectionStart, ta.selectionEnd).trim();
+  });
+  expect(picked.length).toBeGreaterThanOrEqual(15);
+  await expect.poll(() => page.getByTestId("note-picked").textContent(), GUARD).toContain(picked.length > 60 ? picked.slice(0, 57) : picked);
+  await screen(page, `tools-${lang}-${width}-notes-passage`);
+  await page.getByTestId("note-form").evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await screenshot(page, `tools-${lang}-${width}-notes-passage-view`, { viewport: true });
+  await page.keyboard.press("Tab"); // the note's text
   const body = lang === "ar" ? "سؤال: من اقترح اللجنة؟" : "Question: who proposed the commission?";
   await page.keyboard.type(body);
   await page.keyboard.press("Tab"); // save
@@ -217,40 +249,191 @@ async function notesJourney(page: Page, lang: Lang, width: number) {
   await expect.poll(() => note.first().locator(".para-note__body").textContent(), GUARD).toBe(body);
   await expect.poll(() => page.getByTestId("note-pending").count(), GUARD).toBe(0);
   const quote = (await note.first().locator("blockquote").textContent())?.trim() ?? "";
-  expect(quote.length).toBeGreaterThan(10);
-  const [row] = await server.sql(`SELECT exact, body FROM note WHERE body = ?`, [body]);
+  expect(quote).toBe(picked);
+  const [row] = await server.sql(`SELECT id, exact, body FROM note WHERE "userId" = ? AND body = ?`, [who.id, body]);
   expect(row.exact).toBe(quote);
+  const id = String(row.id);
+  // Marked in the paragraph's text, exactly the words chosen.
+  await expect.poll(() => markedText(page, "l1-p1", id), GUARD).toBe(quote);
   expect(await sideways(page), `notes scroll sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-notes-lesson`);
-  await page.locator('[data-testid="notes-l1-p1"]').evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await page.locator('[id="l1-p1"]').evaluate((e) => e.scrollIntoView({ block: "start" }));
   await screenshot(page, `tools-${lang}-${width}-notes-lesson-view`, { viewport: true });
+
+  // A reload keeps the mark; its button (by keyboard) takes the focus to the note.
+  await page.reload();
+  await expect.poll(() => markedText(page, "l1-p1", id), GUARD).toBe(quote);
+  const ref = `[data-ref="${id}"]`;
+  expect(await page.locator(ref).getAttribute("aria-describedby")).toBe(`note-body-${id}`);
+  await tabTo(page, ref, 120);
+  await page.keyboard.press("Enter");
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-note")), GUARD).toBe(id);
+
+  // By mouse: drag across words of the second paragraph, then "add a note", "highlight only".
+  const para2 = '[id="l1-p2"] .para__text';
+  await page.locator(para2).scrollIntoViewIfNeeded();
+  const drag = await page.locator(para2).evaluate((el, rtl) => {
+    // The longest run of plain text (between key terms), and four of its words.
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    let node = walker.nextNode() as Text;
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.length > node.data.length && !n.parentElement?.closest("[data-nt]")) node = n as Text;
+    const words = [...node.data.matchAll(/\S+/gu)];
+    if (words.length < 5) throw new Error(`too few words in "${node.data}"`);
+    const from = words[1].index;
+    const to = words[3].index + words[3][0].length;
+    const rect = (i: number) => {
+      const r = document.createRange();
+      r.setStart(node, i);
+      r.setEnd(node, i + 1);
+      return r.getClientRects()[0];
+    };
+    const a = rect(from);
+    const b = rect(to - 1);
+    return { x1: rtl ? a.right - 1 : a.left + 1, y1: a.top + a.height / 2, x2: rtl ? b.left + 1 : b.right - 1, y2: b.top + b.height / 2, words: node.data.slice(from, to) };
+  }, lang === "ar");
+  await page.mouse.move(drag.x1, drag.y1);
+  await page.mouse.down();
+  await page.mouse.move(drag.x2, drag.y2, { steps: 8 });
+  await page.mouse.up();
+  await page.locator('[data-testid="add-note-l1-p2"]').click();
+  await expect.poll(() => page.getByTestId("note-span").inputValue(), GUARD).toBe("selection");
+  const highlighted = graphqlResponse(page, "SaveNote");
+  await page.getByTestId("note-highlight").click();
+  await highlighted;
+  await expect.poll(async () => (await server.sql(`SELECT id FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, "l1-p2"])).length, GUARD).toBe(1);
+  const [bare] = await server.sql(`SELECT id, exact FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, "l1-p2"]);
+  expect(bare.exact).toBe(drag.words);
+  await expect.poll(() => markedText(page, "l1-p2", String(bare.id)), GUARD).toBe(drag.words);
+  await page.locator('[id="l1-p2"]').evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await screenshot(page, `tools-${lang}-${width}-notes-mouse-view`, { viewport: true });
+  await screen(page, `tools-${lang}-${width}-notes-marked`);
 
   await page.goto(`${base}/notes`);
   await page.getByTestId("notes-page").locator("[data-note]").first().waitFor();
   expect(await page.getByTestId("notes-page").textContent()).toContain(body);
   expect(await sideways(page), `notes page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-notes-page`);
-  await tabTo(page, "[data-note] button", 40);
-  const deleted = graphqlResponse(page, "DeleteNote");
-  await page.keyboard.press("Enter");
-  await deleted;
+  for (const expected of [2, 1]) {
+    expect(await page.getByTestId("notes-page").locator("[data-note]").count()).toBe(expected);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await tabTo(page, "[data-note] button", 40);
+    const deleted = graphqlResponse(page, "DeleteNote");
+    await page.keyboard.press("Enter");
+    await deleted;
+    await expect.poll(() => page.getByTestId("notes-page").locator("[data-note]").count(), GUARD).toBe(expected - 1);
+  }
   await page.getByTestId("notes-empty").waitFor();
-  expect(await server.sql(`SELECT id FROM note WHERE body = ?`, [body])).toEqual([]);
+  expect(await server.sql(`SELECT id FROM note WHERE "userId" = ?`, [who.id])).toEqual([]);
 }
 
-describe("notes in Chromium, keyboard only", () => {
-  let who: Learner;
-  beforeAll(async () => {
-    who = await server.learner("notes");
-  });
+describe("notes and highlights in Chromium, by keyboard and by mouse", () => {
 
-  it.each(SETTINGS)("should write a note on a sentence, see it under the paragraph and on the notes page, and delete it in $lang at $width px", async ({ lang, width }) => {
+  it.each(SETTINGS)("should highlight a passage by keyboard and by mouse, see the marks in the text and the notes on the notes page, and delete them in $lang at $width px", async ({ lang, width }) => {
+    const who = await server.learner(`notes-${lang}-${width}`);
     // A signed-in learner's interface language is their account's.
     await who.gql(`mutation { setLocale(locale: ${lang.toUpperCase()}) { id } }`);
     const s = await open(lang, width);
     try {
       await s.context.addCookies([{ name: "sid", value: encodeURIComponent(who.token), url: base }]);
-      await notesJourney(s.page, lang, width);
+      await notesJourney(s.page, lang, width, who);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+/**
+ * A note made offline that the server then refuses: the SaveNote requests fail (as without a network) while
+ * the note is written, so it waits in the outbox (IndexedDB); its quote is then changed there to words the
+ * paragraph no longer has (as when the lesson changed while the note waited), and the page reloaded. Once the
+ * network is back the server refuses it; the note is shown with its text and the reason, edited and sent
+ * again, on the whole paragraph, and then marked over the whole paragraph.
+ */
+async function rejectedJourney(page: Page, lang: Lang, width: number, who: Learner) {
+  page.on("dialog", (d) => void d.accept()); // "leave the page?" while a note waits
+  await page.route("**/graphql", (route) => (route.request().postDataJSON()?.operationName === "SaveNote" ? route.abort("internetdisconnected") : route.continue()));
+  await page.goto(`${base}/lessons/event-and-actors`);
+  const add = page.locator('[data-testid="add-note-l1-p3"]');
+  await add.waitFor();
+  await add.click();
+  const body = lang === "ar" ? "فكرة كتبتها دون اتصال" : "An idea written offline";
+  await page.getByTestId("note-body").fill(body);
+  await page.getByTestId("note-save").click();
+  await page.getByTestId("note-pending").waitFor();
+  // The quote the server will not find (the note waits in IndexedDB: course-outbox / entries, queue "notes").
+  const stale = lang === "ar" ? "نص من نسخة سابقة من الدرس" : "words from an earlier version of the lesson";
+  await expect
+    .poll(
+      () =>
+        page.evaluate(
+          (exact) =>
+            new Promise<number>((resolve, reject) => {
+              const open = indexedDB.open("course-outbox");
+              open.onerror = () => reject(open.error);
+              open.onsuccess = () => {
+                const tx = open.result.transaction("entries", "readwrite");
+                const store = tx.objectStore("entries");
+                const all = store.getAll();
+                let changed = 0;
+                all.onsuccess = () => {
+                  for (const row of all.result as { queue: string; payload: { op: string; input: Record<string, unknown> } }[]) {
+                    if (row.queue !== "notes" || row.payload.op !== "save") continue;
+                    row.payload.input = { ...row.payload.input, start: 0, end: exact.length, exact };
+                    store.put(row);
+                    changed++;
+                  }
+                };
+                tx.oncomplete = () => resolve(changed);
+                tx.onerror = () => reject(tx.error);
+              };
+            }),
+          stale,
+        ),
+      GUARD,
+    )
+    .toBe(1);
+  await page.reload();
+  await page.getByTestId("note-pending").waitFor();
+  await page.unroute("**/graphql");
+  // The outbox tries again within seconds: refused for good.
+  const card = page.getByTestId("notes-rejected");
+  await card.waitFor(GUARD);
+  expect(await card.getByTestId("rejected-reason").textContent()).toBe(lang === "ar" ? "الكلمات المبرزة لم تعد في هذه الفقرة (تغيّر الدرس)." : "The highlighted words are no longer in this paragraph (the lesson changed).");
+  expect(await card.getByTestId("rejected-body").inputValue()).toBe(body);
+  expect(await card.locator("blockquote").textContent()).toBe(stale);
+  expect(await page.getByTestId("note-pending").count()).toBe(0);
+  expect(await server.sql(`SELECT id FROM note WHERE "userId" = ?`, [who.id])).toEqual([]);
+  expect(await sideways(page), `refused notes scroll sideways at ${width} px`).toBeLessThanOrEqual(0);
+  await screen(page, `tools-${lang}-${width}-notes-rejected`);
+  await card.evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await screenshot(page, `tools-${lang}-${width}-notes-rejected-view`, { viewport: true });
+
+  // A reload keeps it; edited, sent again: on the whole paragraph, accepted, marked.
+  await page.reload();
+  await card.waitFor(GUARD);
+  await card.getByTestId("rejected-body").focus();
+  await page.keyboard.press("End");
+  await page.keyboard.type(lang === "ar" ? " (معدّلة)" : " (edited)");
+  const sent = graphqlResponse(page, "SaveNote");
+  await card.getByTestId("rejected-retry").click();
+  await sent;
+  await card.waitFor({ state: "detached", ...GUARD });
+  const [row] = await server.sql(`SELECT id, exact, body FROM note WHERE "userId" = ?`, [who.id]);
+  expect(row.exact).toBeNull();
+  expect(row.body).toBe(`${body}${lang === "ar" ? " (معدّلة)" : " (edited)"}`);
+  const text = (await page.locator('[id="l1-p3"] .para__text').evaluate((el) => Array.from(el.querySelectorAll("mark.hl")).map((m) => m.textContent).join(""))).trim();
+  expect(text.length).toBeGreaterThan(20);
+  await expect.poll(() => markedText(page, "l1-p3", String(row.id)), GUARD).toBe(text);
+}
+
+describe("refused offline notes in Chromium", () => {
+  it.each(SETTINGS)("should keep a note the server refuses, show why, and send it again edited in $lang at $width px", async ({ lang, width }) => {
+    const who = await server.learner(`refused-${lang}-${width}`);
+    await who.gql(`mutation { setLocale(locale: ${lang.toUpperCase()}) { id } }`);
+    const s = await open(lang, width);
+    try {
+      await s.context.addCookies([{ name: "sid", value: encodeURIComponent(who.token), url: base }]);
+      await rejectedJourney(s.page, lang, width, who);
     } finally {
       await s.close();
     }
