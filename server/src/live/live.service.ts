@@ -40,7 +40,7 @@ import type { LiveAction } from "./live.enum.js";
 import { LiveSessionPhase } from "./live.enum.js";
 import type { LiveSlot } from "./live.entity.js";
 import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live.entity.js";
-import { accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition } from "./live-machine.js";
+import { NICKNAME_MAX, accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition, validNickname } from "./live-machine.js";
 import type { LiveDistributionRow, LiveMyAnswer, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
 
 /** Guests' answers and nicknames are kept this long after the session ends (issue 17: the report only). */
@@ -48,7 +48,6 @@ export const GUEST_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** The participant cookie of a guest. */
 export const LIVE_COOKIE = "live_participant";
 const CLIENT_ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_NICKNAME = 40;
 
 /** Who is asking about a session: one of its class's instructors, a participant, or (neither) nobody. */
 export interface LiveAccess {
@@ -226,8 +225,8 @@ export class LiveService {
       if (again) return { participant: again, token: null };
       if (!session.allowGuests) throw new AppError("live/guests-not-allowed", "This session is for the class's members only. Sign in to join.");
     }
-    const nick = member ? viewer!.displayName.slice(0, MAX_NICKNAME) : (nickname ?? "").trim();
-    if (!member && (nick.length === 0 || nick.length > MAX_NICKNAME)) throw new AppError("live/nickname-required", `Choose a nickname of 1 to ${MAX_NICKNAME} characters.`);
+    const nick = member ? [...viewer!.displayName].slice(0, NICKNAME_MAX).join("") : validNickname(nickname);
+    if (nick === null) throw new AppError("live/nickname-required", `Choose a nickname of 1 to ${NICKNAME_MAX} characters, without control characters.`);
     const token = member ? null : randomBytes(32).toString("base64url");
     const participant = await this.writes.run(async (em) => {
       const s = await em.findOneByOrFail(LiveSessionRow, { id: session.id });
@@ -237,7 +236,7 @@ export class LiveService {
         if (existing) return existing;
       }
       // Members are told apart by account (two may share a name); guests by nickname, unique per session.
-      const key = member ? `#${viewer!.id}` : nicknameKey(nick).slice(0, MAX_NICKNAME);
+      const key = member ? `#${viewer!.id}` : [...nicknameKey(nick)].slice(0, NICKNAME_MAX).join("");
       if (!member && (await em.countBy(LiveParticipantRow, { sessionId: session.id, nicknameKey: key })) > 0)
         throw new AppError("live/nickname-taken", "Someone in this session already has this nickname; choose another.");
       const row = em.create(LiveParticipantRow, {

@@ -88,6 +88,19 @@ describe("joining", () => {
     expect(s.participantCount).toBe(3);
   });
 
+  it("should hold guests' nicknames to the client's rule: cleaned, 1 to 40 characters (code points), no control characters", async () => {
+    const open = (await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, allowGuests: true } })).body.data.startLiveSession;
+    const join = (n: string) => guest(server).gql(JOIN, { c: open.code, n });
+    expect(code(await join("x".repeat(41)))).toBe("live/nickname-required");
+    expect(code(await join("ab\u202Ecd"))).toBe("live/nickname-required"); // a right-to-left override
+    expect(code(await join(" \t "))).toBe("live/nickname-required");
+    expect((await join("x".repeat(40))).body.data!.joinLiveSession.nickname).toBe("x".repeat(40));
+    expect((await join("😀".repeat(40))).body.data!.joinLiveSession.nickname).toBe("😀".repeat(40)); // 80 UTF-16 units
+    expect((await join("  Q \n  R ")).body.data!.joinLiveSession.nickname).toBe("Q R");
+    expect(code(await join("q r"))).toBe("live/nickname-taken");
+    await teacher.gql(CONTROL, { s: open.id, a: "END" });
+  });
+
   it("should refuse guests when the session is for members only, and hide the session from strangers", async () => {
     const closed = (await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ } })).body.data.startLiveSession;
     expect(code(await guest(server).gql(JOIN, { c: closed.code, n: "Zed" }))).toBe("live/guests-not-allowed");
