@@ -41,7 +41,7 @@ import { LiveSessionPhase } from "./live.enum.js";
 import type { LiveSlot } from "./live.entity.js";
 import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live.entity.js";
 import { NICKNAME_MAX, accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition, validNickname } from "./live-machine.js";
-import type { LiveDistributionRow, LiveMyAnswer, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
+import type { LiveDistributionRow, LiveMyAnswer, LivePracticeItem, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
 
 /** Guests' answers and nicknames are kept this long after the session ends (issue 17: the report only). */
 export const GUEST_RETENTION_MS = 24 * 60 * 60 * 1000;
@@ -109,15 +109,22 @@ export class LiveService {
     return quiz.items.filter((i) => inPool(i, "PRACTICE") && !guarded(i));
   }
 
+  /** The items a quiz may run live, listed for an instructor of the class (the public quiz query does not say which are practice). */
+  async practiceItems(viewer: Viewer, classroomId: string, quizId: string): Promise<LivePracticeItem[]> {
+    await this.classrooms.owned(viewer, classroomId);
+    return this.liveItems(quizId).map((i) => ({ id: i.id, type: i.type, promptAr: i.prompt.ar, promptEn: i.prompt.en }));
+  }
+
   /** Starts a session for a class the viewer teaches; a fresh code not used by any running session. */
   async start(viewer: Viewer, input: StartLiveSessionInput): Promise<LiveSessionRow> {
     await this.classrooms.owned(viewer, input.classroomId);
     const pool = this.liveItems(input.quizId);
     let chosen = pool;
     if (input.itemIds && input.itemIds.length > 0) {
+      // The subset must be of the practice pool (never an assessment item: its key would be revealed in the room).
       const byId = new Map(pool.map((i) => [i.id, i]));
       const unknown = input.itemIds.filter((id) => !byId.has(id));
-      if (unknown.length) throw new AppError("BAD_USER_INPUT", `Not practice items of this quiz: ${unknown.slice(0, 5).join(", ")}.`, { field: "itemIds" });
+      if (unknown.length) throw new AppError("live/not-practice-item", `Not practice items of this quiz: ${unknown.slice(0, 5).join(", ")}.`, { field: "itemIds" });
       chosen = [...new Set(input.itemIds)].map((id) => byId.get(id)!);
     }
     if (chosen.length === 0) throw new AppError("live/no-practice-items", "This quiz has no practice items to run live.");
