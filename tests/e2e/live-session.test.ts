@@ -105,6 +105,14 @@ describe.each(RUNS)("a live session in Chromium ($lang)", ({ lang, quiz, guest, 
     sessionId = new URL(page.url()).pathname.split("/")[2];
     const started = await instructor.gql<{ liveSession: { itemCount: number } }>(`query($id: ID!) { liveSession(id: $id) { itemCount } }`, { id: sessionId });
     expect(started.body.data!.liveSession.itemCount).toBe(2);
+    // The start page's list at 360 px: nothing wider than the screen, the boxes still reachable (axe clean).
+    const narrow = (await browser(lang, instructor, PHONE)).page;
+    await narrow.goto(`${base}/teach/classes/${classId}/live/new`);
+    await narrow.getByTestId("live-quiz").selectOption(quiz);
+    await expect.poll(() => narrow.locator("[data-testid=live-items] input[type=checkbox]").count(), GUARD).toBe(pool.length);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screen(narrow, `live-${lang}-01b-start-360`);
+    await narrow.close();
     expect(await phase(page, "live-console")).toBe("LOBBY");
     code = (await page.locator("[data-testid=live-code-value] [aria-hidden=true]").first().textContent())!.trim();
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
