@@ -1,56 +1,96 @@
 /**
- * The live class session row of the bench (issue 17): one server instance, an instructor's projector
- * subscription and PHONES simulated phones over graphql-ws (guests with their participant cookie), running 5
- * questions with a timer of SECONDS each; every phone answers each question at a random moment within the
- * timer. Measures: "show question" to a phone receiving it (p95), an answer's acknowledgement-order rank
- * appearing in the projector's answered count (p95, from the moment the answer was sent), acknowledged
- * answers missing from the report (must be 0), the projector's update rate, server RSS and CPU per phone.
+ * The live class session row of the bench (issue 17): PHONES simulated phones over graphql-ws (guests with
+ * their participant cookie) on one server instance, or on PostgreSQL (`instances` 2) half on each of two
+ * instances sharing one database (the cluster bus carries the session between them); an instructor's projector
+ * subscription on the first instance; 5 questions with a timer of SECONDS each, every phone answering each at a
+ * random moment within the timer. The phones run in child processes of their own (bench/lib/live-phones.ts, at
+ * most PHONES_PER_PROCESS each, each process from its own loopback address, under the server's default
+ * per-address socket cap), so the server's RSS and CPU are its own. Measures: "show question" to a phone
+ * receiving it (p95), an answer's acknowledgement-order rank appearing in the projector's answered count
+ * (p95, from the moment the answer was sent), acknowledged answers missing from the report (must be 0), the
+ * projector's update rate, server RSS and CPU per phone (summed over the instances).
  * LIVE_BENCH_PHONES (1,000) and LIVE_BENCH_SECONDS (20) make it small for a busy machine.
  */
-import { randomUUID } from "node:crypto";
+import { fork } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
+import path from "node:path";
 import { createClient } from "graphql-ws";
 import type { Client } from "graphql-ws";
 import WebSocket from "ws";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { DEFAULT_LIVE_LIMITS } from "../../server/src/http/live-limits.js";
 import { benchClass } from "./live-feed.js";
 import { startChild } from "./child.js";
+import type { Child } from "./child.js";
+import type { PhonesCommand, PhonesReport, PublicItem } from "./live-phones.js";
+import { wallNow } from "./live-phones.js";
+import { readFileSync } from "node:fs";
 import { cpuMicros, peakRssMiB } from "./proc.js";
+
+/** Resident memory of a process now (VmRSS), in MiB: the peak (VmHWM) is the start-up's, before any phone. */
+function rssNowMiB(pid: number): number {
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
+  return kb / 1024;
+}
 
 type Gql = (url: string, query: string, variables?: Record<string, unknown>, token?: string) => Promise<any>;
 
+/** Phones per child process, and so per loopback address: a class behind one NAT, under the default cap (300). */
+export const PHONES_PER_PROCESS = 250;
+
 export interface LiveSessionResult {
   phones: number;
+  instances: number;
+  phoneProcesses: number;
+  /** The server's default per-address socket cap (not overridden here) and the most phones on one address. */
+  socketsPerAddressDefault: number;
+  phonesPerAddressMax: number;
   questions: number;
   timerSeconds: number;
   showToPhoneMs: { p50: number; p95: number; max: number; received: number; expected: number };
-  answerToProjectorMs: { p50: number; p95: number; max: number };
+  answerToProjectorMs: { p50: number; p95: number; max: number; seen: number };
   acknowledged: number;
   lost: number;
   refused: number;
+  refusedBy: Record<string, number>;
+  /** The most projector messages in any one second that were answer updates (not the instructor's phase changes). */
   projectorUpdatesPerSecondMax: number;
   phoneMessagesPerQuestion: number;
-  rssMiB: number;
+  /** Peak RSS of each instance, MiB. */
+  rssMiB: number[];
+  /** Resident memory the phones added, summed over the instances (VmRSS with every phone subscribed, after the last question, minus before the first joined). */
   rssKiBPerPhone: number;
   cpuMsPerPhone: number;
 }
 
-/** A well-formed answer to a public item (right or wrong does not matter to the bench). */
-function anyAnswer(item: { type: string; choices: { id: string }[]; targets: { id: string }[] }): Record<string, unknown> {
-  switch (item.type) {
-    case "SINGLE_CHOICE":
-    case "TRUE_FALSE":
-    case "MULTIPLE_CHOICE":
-      return { choiceIds: [item.choices[Math.floor(Math.random() * item.choices.length)].id] };
-    case "ORDERING":
-      return { sequence: item.choices.map((c) => c.id) };
-    case "MATCHING":
-      return { pairs: item.choices.map((c, i) => ({ leftId: c.id, rightId: item.targets[i % item.targets.length].id })) };
-    case "CLASSIFY":
-      return { pairs: item.choices.map((c) => ({ leftId: c.id, rightId: item.targets[0].id })) };
-    default:
-      return { text: "bench" };
-  }
+/** A phones process and a way to wait for its next report of a kind. */
+interface Phones {
+  proc: ChildProcess;
+  instance: number;
+  count: number;
+  next<T extends PhonesReport["type"]>(type: T): Promise<Extract<PhonesReport, { type: T }>>;
 }
+
+function startPhones(root: string, instance: number, count: number): Phones {
+  const proc = fork(path.join(root, "bench", "lib", "live-phones.ts"), [], { cwd: root, execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const waiting: { type: string; resolve: (r: any) => void; reject: (e: Error) => void }[] = [];
+  proc.on("message", (r: PhonesReport) => {
+    if (r.type === "error") for (const w of waiting.splice(0)) w.reject(new Error(`phones process: ${r.message}`));
+    const i = waiting.findIndex((w) => w.type === r.type);
+    if (i >= 0) waiting.splice(i, 1)[0].resolve(r);
+  });
+  proc.on("exit", (code) => {
+    for (const w of waiting.splice(0)) w.reject(new Error(`phones process exited with ${code}`));
+  });
+  return {
+    proc,
+    instance,
+    count,
+    next: (type) => new Promise((resolve, reject) => waiting.push({ type, resolve, reject })),
+  };
+}
+
+const tell = (p: Phones, c: PhonesCommand) => p.proc.send(c);
 
 const pct = (xs: number[], p: number) => {
   if (xs.length === 0) return NaN;
@@ -58,20 +98,20 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-export async function liveSessionRow(root: string, env: Record<string, string>, dbEnv: Record<string, string>, contentDir: string, gql: Gql): Promise<LiveSessionResult> {
+export async function liveSessionRow(root: string, env: Record<string, string>, dbEnv: Record<string, string>, contentDir: string, gql: Gql, instances = 1): Promise<LiveSessionResult> {
   const PHONES = Number(process.env.LIVE_BENCH_PHONES || 1000);
   const SECONDS = Number(process.env.LIVE_BENCH_SECONDS || 20);
   const QUESTIONS = 5;
   const content = await loadContent(contentDir);
   const quiz = content.quizzes.find((q) => q.items.filter((i) => i.pool === "practice").length >= QUESTIONS)!;
   const itemIds = quiz.items.filter((i) => i.pool === "practice").slice(0, QUESTIONS).map((i) => i.id);
-  // A whole class from one address (the load generator): the socket cap must admit every phone.
-  const serverEnv = { ...env, ...dbEnv, WS_MAX_SOCKETS_PER_ADDRESS: String(PHONES + 10) };
-  const server = await startChild(["--import", "tsx", "server/src/main.ts"], serverEnv, root);
-  const pid = server.proc.pid!;
+  // The default per-address socket cap stays: each phones process is one address with at most a class.
+  const servers: Child[] = [];
+  const phoneSets: Phones[] = [];
   const clients: Client[] = [];
   try {
-    const url = server.url;
+    for (let i = 0; i < instances; i++) servers.push(await startChild(["--import", "tsx", "server/src/main.ts"], { ...env, ...dbEnv }, root));
+    const url = servers[0].url;
     const { token: teacher, classroomId } = await benchClass(root, { ...env, ...dbEnv }, gql, url, []);
     const { startLiveSession: session } = await gql(
       url,
@@ -79,130 +119,110 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       { i: { classroomId, quizId: quiz.id, itemIds, allowGuests: true } },
       teacher,
     );
-    const rss0 = peakRssMiB(pid);
-    const cpu0 = cpuMicros(pid);
+    const pids = servers.map((s) => s.proc.pid!);
+    const rss0 = pids.map(rssNowMiB);
+    const cpu0 = pids.map(cpuMicros);
 
-    // Phones join (HTTP, the participant cookie) and subscribe (graphql-ws with the cookie on the upgrade).
-    const phones: { cookie: string; received: Map<number, number>; messages: number }[] = [];
-    for (let i = 0; i < PHONES; i++) {
-      const res = await fetch(`${url}graphql`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ query: `mutation($c: String!, $n: String) { joinLiveSession(code: $c, nickname: $n) { id } }`, variables: { c: session.code, n: `phone ${i}` } }),
-      });
-      const cookie = /live_participant=([^;]*)/.exec(res.headers.get("set-cookie") ?? "")?.[1];
-      if (!cookie) throw new Error(`phone ${i} could not join: ${await res.text()}`);
-      phones.push({ cookie: decodeURIComponent(cookie), received: new Map(), messages: 0 });
-    }
-    const subscribe = (headers: Record<string, string> | undefined, params: Record<string, unknown>, onState: (s: any) => void) =>
-      new Promise<void>((resolve, reject) => {
-        const Impl = class extends WebSocket {
-          constructor(u: string, protocols?: string | string[]) {
-            super(u, protocols, { headers });
-          }
-        } as typeof WebSocket;
-        const client = createClient({ url: url.replace(/^http/, "ws") + "graphql", webSocketImpl: Impl, connectionParams: params, retryAttempts: 0, lazy: false });
-        clients.push(client);
-        let first = true;
-        client.subscribe(
-          { query: `subscription($id: ID!) { liveSession(id: $id) { phase itemIndex answeredCount item { id } } }`, variables: { id: session.id } },
-          {
-            next: (v) => {
-              if (v.errors) return reject(new Error(JSON.stringify(v.errors)));
-              onState((v.data as any).liveSession);
-              if (first) {
-                first = false;
-                resolve();
-              }
-            },
-            error: reject,
-            complete: () => {},
+    // The projector: the instructor's subscription on the first instance, in this process.
+    const projector: { at: number; answered: number; itemIndex: number; phase: string }[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const client = createClient({ url: url.replace(/^http/, "ws") + "graphql", webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${teacher}` }, retryAttempts: 0, lazy: false });
+      clients.push(client);
+      let first = true;
+      client.subscribe(
+        { query: `subscription($id: ID!) { liveSession(id: $id) { phase itemIndex answeredCount } }`, variables: { id: session.id } },
+        {
+          next: (v) => {
+            if (v.errors) return reject(new Error(JSON.stringify(v.errors)));
+            const s = (v.data as { liveSession: { answeredCount: number; itemIndex: number; phase: string } }).liveSession;
+            projector.push({ at: wallNow(), answered: s.answeredCount, itemIndex: s.itemIndex, phase: s.phase });
+            if (first) {
+              first = false;
+              resolve();
+            }
           },
-        );
-      });
-    const projector: { at: number; answered: number; itemIndex: number }[] = [];
-    await subscribe(undefined, { authorization: `Bearer ${teacher}` }, (s) => projector.push({ at: performance.now(), answered: s.answeredCount, itemIndex: s.itemIndex }));
-    for (let i = 0; i < phones.length; i += 50) {
-      await Promise.all(
-        phones.slice(i, i + 50).map((p) =>
-          subscribe({ cookie: `live_participant=${encodeURIComponent(p.cookie)}` }, {}, (s) => {
-            p.messages++;
-            if (s.phase === "QUESTION" && !p.received.has(s.itemIndex)) p.received.set(s.itemIndex, performance.now());
-          }),
-        ),
+          error: (e) => reject(e instanceof Error ? e : new Error(JSON.stringify(e))),
+          complete: () => {},
+        },
       );
+    });
+
+    // The phones: processes of at most PHONES_PER_PROCESS, at least one per instance, spread evenly.
+    const processes = Math.max(instances, Math.ceil(PHONES / PHONES_PER_PROCESS));
+    let first = 0;
+    for (let w = 0; w < processes; w++) {
+      const count = Math.floor(PHONES / processes) + (w < PHONES % processes ? 1 : 0);
+      const phones = startPhones(root, w % instances, count);
+      phoneSets.push(phones);
+      tell(phones, { type: "init", url: servers[phones.instance].url, code: session.code, sessionId: session.id, count, first, localAddress: `127.0.0.${10 + w}` });
+      first += count;
     }
+    await Promise.all(phoneSets.map((p) => p.next("ready")));
 
     const showLatency: number[] = [];
     const answerLatency: number[] = [];
     let acknowledged = 0;
-    let refused = 0;
+    const refusedBy: Record<string, number> = {};
+    let rssLoaded = rss0;
     const control = async (action: string, seconds?: number) =>
       (await gql(url, `mutation($s: ID!, $a: LiveAction!, $sec: Int) { liveControl(sessionId: $s, action: $a, seconds: $sec) { itemIndex item { id type choices { id } targets { id } } } }`, { s: session.id, a: action, sec: seconds }, teacher)).liveControl;
     for (let q = 0; q < QUESTIONS; q++) {
-      const shownAt = performance.now();
-      const { item } = await control("SHOW_NEXT");
+      const shownAt = wallNow();
+      const { item } = (await control("SHOW_NEXT")) as { item: PublicItem };
       await control("START_TIMER", SECONDS);
-      // Each phone answers at a random moment within the timer (a little before its end, for the round trip).
-      const sends: { sentAt: number; ackAt: number }[] = [];
-      await Promise.all(
-        phones.map(async (p) => {
-          await new Promise((r) => setTimeout(r, Math.random() * (SECONDS * 1000 - 500)));
-          const sentAt = performance.now();
-          const res = await fetch(`${url}graphql`, {
-            method: "POST",
-            headers: { "content-type": "application/json", cookie: `live_participant=${encodeURIComponent(p.cookie)}` },
-            body: JSON.stringify({
-              query: `mutation($s: ID!, $i: String!, $c: String!, $a: AnswerInput!) { submitLiveAnswer(sessionId: $s, itemId: $i, clientAnswerId: $c, answer: $a) { submitted } }`,
-              variables: { s: session.id, i: item.id, c: randomUUID(), a: anyAnswer(item) },
-            }),
-          });
-          const body = await res.json();
-          if (body.data?.submitLiveAnswer?.submitted) {
-            acknowledged++;
-            sends.push({ sentAt, ackAt: performance.now() });
-          } else refused++;
-        }),
-      );
-      // The k-th acknowledged answer is in the projector's count once it reads ≥ k.
+      const answered = phoneSets.map((p) => p.next("answered"));
+      for (const p of phoneSets) tell(p, { type: "question", q, item, seconds: SECONDS, sessionId: session.id });
+      const reports = await Promise.all(answered);
+      // The k-th acknowledged answer is in the projector's count once it reads ≥ k (after the last ones settle).
       await new Promise((r) => setTimeout(r, 500));
+      const sends = reports.flatMap((r) => r.sends).sort((a, b) => a[1] - b[1]);
+      acknowledged += sends.length;
+      for (const r of reports) for (const [why, n] of Object.entries(r.refused)) refusedBy[why] = (refusedBy[why] ?? 0) + n;
       const seen = projector.filter((m) => m.itemIndex === q);
-      sends.sort((a, b) => a.ackAt - b.ackAt);
-      sends.forEach((s, k) => {
-        const m = seen.find((x) => x.answered >= k + 1 && x.at >= s.sentAt);
-        if (m) answerLatency.push(m.at - s.sentAt);
+      sends.forEach(([sentAt], k) => {
+        const m = seen.find((x) => x.answered >= k + 1 && x.at >= sentAt);
+        if (m) answerLatency.push(m.at - sentAt);
       });
-      for (const p of phones) {
-        const r = p.received.get(q);
-        if (r !== undefined) showLatency.push(r - shownAt);
-      }
+      for (const r of reports) for (const at of r.received) showLatency.push(at - shownAt);
+      if (q === QUESTIONS - 1) rssLoaded = pids.map(rssNowMiB);
       await control("REVEAL");
     }
     await control("END");
     const { liveSessionReport } = await gql(url, `query($id: ID!) { liveSessionReport(id: $id) { items { answered } } }`, { id: session.id }, teacher);
     const stored = (liveSessionReport.items as { answered: number }[]).reduce((n, i) => n + i.answered, 0);
-    // The projector's update rate: the most messages in any one second.
+    const stopped = phoneSets.map((p) => p.next("stopped"));
+    for (const p of phoneSets) tell(p, { type: "stop" });
+    const messages = (await Promise.all(stopped)).reduce((n, r) => n + r.messages, 0);
+    // The projector's distribution updates: messages in the same phase and item as the one before (a phase
+    // change is the instructor's action or the timer, not an answer); the most of them in any one second.
+    const updates = projector.filter((m, i) => i > 0 && m.phase === projector[i - 1].phase && m.itemIndex === projector[i - 1].itemIndex);
     let maxPerSecond = 0;
-    for (const m of projector) maxPerSecond = Math.max(maxPerSecond, projector.filter((x) => x.at >= m.at && x.at < m.at + 1000).length);
-    const rss = peakRssMiB(pid);
-    const cpuMs = (cpuMicros(pid) - cpu0) / 1000;
+    for (const m of updates) maxPerSecond = Math.max(maxPerSecond, updates.filter((x) => x.at >= m.at && x.at < m.at + 1000).length);
+    const rss = pids.map(peakRssMiB);
+    const cpuMs = pids.reduce((n, pid, i) => n + (cpuMicros(pid) - cpu0[i]) / 1000, 0);
     return {
       phones: PHONES,
+      instances,
+      phoneProcesses: processes,
+      socketsPerAddressDefault: DEFAULT_LIVE_LIMITS.socketsPerAddress,
+      phonesPerAddressMax: Math.max(...phoneSets.map((p) => p.count)),
       questions: QUESTIONS,
       timerSeconds: SECONDS,
       showToPhoneMs: { p50: pct(showLatency, 50), p95: pct(showLatency, 95), max: Math.max(...showLatency), received: showLatency.length, expected: PHONES * QUESTIONS },
-      answerToProjectorMs: { p50: pct(answerLatency, 50), p95: pct(answerLatency, 95), max: Math.max(...answerLatency) },
+      answerToProjectorMs: { p50: pct(answerLatency, 50), p95: pct(answerLatency, 95), max: Math.max(...answerLatency), seen: answerLatency.length },
       acknowledged,
       lost: acknowledged - stored,
-      refused,
+      refused: Object.values(refusedBy).reduce((a, b) => a + b, 0),
+      refusedBy,
       projectorUpdatesPerSecondMax: maxPerSecond,
-      phoneMessagesPerQuestion: phones.reduce((n, p) => n + p.messages, 0) / PHONES / QUESTIONS,
+      phoneMessagesPerQuestion: messages / PHONES / QUESTIONS,
       rssMiB: rss,
-      rssKiBPerPhone: ((rss - rss0) * 1024) / PHONES,
+      rssKiBPerPhone: (rssLoaded.reduce((n, r, i) => n + r - rss0[i], 0) * 1024) / PHONES,
       cpuMsPerPhone: cpuMs / PHONES,
     };
   } finally {
     await Promise.all(clients.map((c) => c.dispose()));
-    await server.stop();
+    for (const p of phoneSets) if (p.proc.exitCode === null) p.proc.kill("SIGTERM");
+    for (const s of servers) await s.stop();
   }
 }

@@ -39,6 +39,7 @@ export const ERROR_CODES = [
   "live/not-participant",
   "live/ended",
   "live/no-practice-items",
+  "live/not-practice-item",
   "live/bad-action",
   "lti/no_roster_service",
   "lti/platform_unavailable",

@@ -1,7 +1,7 @@
 /**
  * Live class mode (issue 17) in real headless Chromium against the real server (temporary database, built
  * client, the real course), once in Arabic and once in English: an instructor starts a session from the
- * class dashboard (guests allowed), opens the projector view, and three phones join at 360 px — two class
+ * class dashboard (a subset of two of the quiz's practice items, guests allowed), opens the projector view, and three phones join at 360 px — two class
  * members (by typing the code) and a guest (by the QR code's address, with a nickname). The first question is
  * shown with a timer; the phones answer with the quiz's own inputs (one of them reloads mid-question, before
  * and after answering, and resumes where the session is); the instructor locks, shows the spread (the
@@ -86,11 +86,33 @@ describe.each(RUNS)("a live session in Chromium ($lang)", ({ lang, quiz, guest, 
     await page.getByTestId("live-start-submit").click();
     expect(await page.locator("#live-quiz").getAttribute("aria-invalid")).toBe("true");
     await page.getByTestId("live-quiz").selectOption(quiz);
+    // The quiz's practice pool, all ticked; none is explained, then a subset of two: the first and the last.
+    const boxes = page.locator("[data-testid=live-items] input[type=checkbox]");
+    await expect.poll(() => boxes.count(), GUARD).toBeGreaterThan(2);
+    const pool = await boxes.evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+    expect(await count(page, "live-items-count")).toBe(String(pool.length));
+    await page.getByTestId("live-items-none").click();
+    expect(await count(page, "live-items-count")).toBe("0");
+    await page.getByTestId("live-start-submit").click();
+    await page.getByTestId("live-items-error").waitFor();
+    const subset = [pool[0], pool[pool.length - 1]];
+    for (const id of subset) await page.getByTestId(`live-item-${id}`).check();
+    expect(await count(page, "live-items-count")).toBe("2");
     await page.getByTestId("live-guests").check();
     await screen(page, `live-${lang}-01-start`);
     await page.getByTestId("live-start-submit").click();
     await page.getByTestId("live-console").waitFor();
     sessionId = new URL(page.url()).pathname.split("/")[2];
+    const started = await instructor.gql<{ liveSession: { itemCount: number } }>(`query($id: ID!) { liveSession(id: $id) { itemCount } }`, { id: sessionId });
+    expect(started.body.data!.liveSession.itemCount).toBe(2);
+    // The start page's list at 360 px: nothing wider than the screen, the boxes still reachable (axe clean).
+    const narrow = (await browser(lang, instructor, PHONE)).page;
+    await narrow.goto(`${base}/teach/classes/${classId}/live/new`);
+    await narrow.getByTestId("live-quiz").selectOption(quiz);
+    await expect.poll(() => narrow.locator("[data-testid=live-items] input[type=checkbox]").count(), GUARD).toBe(pool.length);
+    expect(await narrow.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+    await screen(narrow, `live-${lang}-01b-start-360`);
+    await narrow.close();
     expect(await phase(page, "live-console")).toBe("LOBBY");
     code = (await page.locator("[data-testid=live-code-value] [aria-hidden=true]").first().textContent())!.trim();
     expect(code).toMatch(/^[A-HJ-NP-Z2-9]{6}$/);
@@ -123,8 +145,8 @@ describe.each(RUNS)("a live session in Chromium ($lang)", ({ lang, quiz, guest, 
     const guestPhone = (await browser(lang, undefined, PHONE)).page;
     await guestPhone.goto(`${base}/live/${code}`);
     await guestPhone.getByTestId("live-nickname-form").waitFor();
-    // A one-letter nickname is explained before anything is sent.
-    await guestPhone.getByTestId("live-nickname-input").fill("x");
+    // A nickname over the server's 40 characters is explained before anything is sent.
+    await guestPhone.getByTestId("live-nickname-input").fill("x".repeat(41));
     await guestPhone.getByTestId("live-join-submit").click();
     await guestPhone.getByTestId("live-nickname-error").waitFor();
     await screen(guestPhone, `live-${lang}-05-phone-guest-nickname`);

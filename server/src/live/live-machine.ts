@@ -22,6 +22,22 @@ export function normalizeLiveCode(input: string): string | null {
   return raw.length === 6 && [...raw].every((c) => LIVE_CODE_ALPHABET.includes(c)) ? raw : null;
 }
 
+/**
+ * A guest's nickname, one rule for server and client (client/src/components/live/live-view.ts mirrors it):
+ * NFC, runs of white space made one space, trimmed; then 1 to NICKNAME_MAX characters (code points, as
+ * shown), no control or format characters (bidi overrides would garble the projector's list).
+ */
+export const NICKNAME_MAX = 40;
+
+export const cleanNickname = (typed: string): string => typed.normalize("NFC").replace(/\s+/g, " ").trim();
+
+/** The cleaned nickname, or null when it breaks the rule. */
+export function validNickname(typed: string | null | undefined): string | null {
+  const name = cleanNickname(typed ?? "");
+  const length = [...name].length;
+  return length >= 1 && length <= NICKNAME_MAX && !/[\p{Cc}\p{Cf}]/u.test(name) ? name : null;
+}
+
 export const TIMER_MIN_SECONDS = 5;
 export const TIMER_MAX_SECONDS = 300;
 

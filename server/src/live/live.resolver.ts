@@ -10,7 +10,7 @@ import { AppError } from "../errors.js";
 import { Locale } from "../shared/locale.js";
 import { AnswerInput } from "../attempts/attempt.type.js";
 import { LiveAction } from "./live.enum.js";
-import { LiveMyAnswer, LiveParticipant, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
+import { LiveMyAnswer, LiveParticipant, LivePracticeItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
 
 const localeOf = (ctx: AppContext, locale: Locale | null | undefined): Locale => locale ?? ctx.viewer?.locale ?? Locale.AR;
 
@@ -43,6 +43,12 @@ export class LiveResolver {
   @Query(() => [LiveSessionSummary], { description: "A class's live sessions, newest first: its instructors." })
   async classroomLiveSessions(@Arg("classroomId", () => ID) classroomId: string, @Ctx() ctx: AppContext): Promise<LiveSessionSummary[]> {
     return ctx.live.pastSessions(ctx.viewer!, classroomId);
+  }
+
+  @Authorized()
+  @Query(() => [LivePracticeItem], { description: "The practice-pool items of a quiz that a live session may run (all by default, or a chosen subset): instructors of the class." })
+  async livePracticeItems(@Arg("classroomId", () => ID) classroomId: string, @Arg("quizId", () => String) quizId: string, @Ctx() ctx: AppContext): Promise<LivePracticeItem[]> {
+    return ctx.live.practiceItems(ctx.viewer!, classroomId, quizId);
   }
 
   @Authorized()

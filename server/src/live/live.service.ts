@@ -40,15 +40,14 @@ import type { LiveAction } from "./live.enum.js";
 import { LiveSessionPhase } from "./live.enum.js";
 import type { LiveSlot } from "./live.entity.js";
 import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live.entity.js";
-import { accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition } from "./live-machine.js";
-import type { LiveDistributionRow, LiveMyAnswer, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
+import { NICKNAME_MAX, accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition, validNickname } from "./live-machine.js";
+import type { LiveDistributionRow, LiveMyAnswer, LivePracticeItem, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
 
 /** Guests' answers and nicknames are kept this long after the session ends (issue 17: the report only). */
 export const GUEST_RETENTION_MS = 24 * 60 * 60 * 1000;
 /** The participant cookie of a guest. */
 export const LIVE_COOKIE = "live_participant";
 const CLIENT_ANSWER_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const MAX_NICKNAME = 40;
 
 /** Who is asking about a session: one of its class's instructors, a participant, or (neither) nobody. */
 export interface LiveAccess {
@@ -110,15 +109,22 @@ export class LiveService {
     return quiz.items.filter((i) => inPool(i, "PRACTICE") && !guarded(i));
   }
 
+  /** The items a quiz may run live, listed for an instructor of the class (the public quiz query does not say which are practice). */
+  async practiceItems(viewer: Viewer, classroomId: string, quizId: string): Promise<LivePracticeItem[]> {
+    await this.classrooms.owned(viewer, classroomId);
+    return this.liveItems(quizId).map((i) => ({ id: i.id, type: i.type, promptAr: i.prompt.ar, promptEn: i.prompt.en }));
+  }
+
   /** Starts a session for a class the viewer teaches; a fresh code not used by any running session. */
   async start(viewer: Viewer, input: StartLiveSessionInput): Promise<LiveSessionRow> {
     await this.classrooms.owned(viewer, input.classroomId);
     const pool = this.liveItems(input.quizId);
     let chosen = pool;
     if (input.itemIds && input.itemIds.length > 0) {
+      // The subset must be of the practice pool (never an assessment item: its key would be revealed in the room).
       const byId = new Map(pool.map((i) => [i.id, i]));
       const unknown = input.itemIds.filter((id) => !byId.has(id));
-      if (unknown.length) throw new AppError("BAD_USER_INPUT", `Not practice items of this quiz: ${unknown.slice(0, 5).join(", ")}.`, { field: "itemIds" });
+      if (unknown.length) throw new AppError("live/not-practice-item", `Not practice items of this quiz: ${unknown.slice(0, 5).join(", ")}.`, { field: "itemIds" });
       chosen = [...new Set(input.itemIds)].map((id) => byId.get(id)!);
     }
     if (chosen.length === 0) throw new AppError("live/no-practice-items", "This quiz has no practice items to run live.");
@@ -226,8 +232,8 @@ export class LiveService {
       if (again) return { participant: again, token: null };
       if (!session.allowGuests) throw new AppError("live/guests-not-allowed", "This session is for the class's members only. Sign in to join.");
     }
-    const nick = member ? viewer!.displayName.slice(0, MAX_NICKNAME) : (nickname ?? "").trim();
-    if (!member && (nick.length === 0 || nick.length > MAX_NICKNAME)) throw new AppError("live/nickname-required", `Choose a nickname of 1 to ${MAX_NICKNAME} characters.`);
+    const nick = member ? [...viewer!.displayName].slice(0, NICKNAME_MAX).join("") : validNickname(nickname);
+    if (nick === null) throw new AppError("live/nickname-required", `Choose a nickname of 1 to ${NICKNAME_MAX} characters, without control characters.`);
     const token = member ? null : randomBytes(32).toString("base64url");
     const participant = await this.writes.run(async (em) => {
       const s = await em.findOneByOrFail(LiveSessionRow, { id: session.id });
@@ -237,7 +243,7 @@ export class LiveService {
         if (existing) return existing;
       }
       // Members are told apart by account (two may share a name); guests by nickname, unique per session.
-      const key = member ? `#${viewer!.id}` : nicknameKey(nick).slice(0, MAX_NICKNAME);
+      const key = member ? `#${viewer!.id}` : [...nicknameKey(nick)].slice(0, NICKNAME_MAX).join("");
       if (!member && (await em.countBy(LiveParticipantRow, { sessionId: session.id, nicknameKey: key })) > 0)
         throw new AppError("live/nickname-taken", "Someone in this session already has this nickname; choose another.");
       const row = em.create(LiveParticipantRow, {

@@ -226,6 +226,21 @@ export class LiveSessionSummary {
   participantCount: number;
 }
 
+@ObjectType({ description: "A practice-pool item a quiz may run live, as the start page lists it (the class's instructors)." })
+export class LivePracticeItem {
+  @Field(() => String)
+  id: string;
+
+  @Field(() => String, { description: "The item type (SINGLE_CHOICE, ESSAY, …)." })
+  type: string;
+
+  @Field(() => String)
+  promptAr: string;
+
+  @Field(() => String)
+  promptEn: string;
+}
+
 @InputType()
 export class StartLiveSessionInput {
   @Field(() => ID)

@@ -52,21 +52,26 @@ export class PrivacyService {
     const id = viewer.id;
     const [user] = await sql<Record<string, unknown>>(this.db, `SELECT email, "displayName", role, locale, "createdAt" FROM "user" WHERE id = ?`, [id]);
     const q = (text: string) => sql<Record<string, unknown>>(this.db, text, [id]);
-    const [sessions, progress, attempts, responses, reviews, mastery, classes, notes] = await Promise.all([
+    const [sessions, progress, attempts, responses, reviews, mastery, classes, notes, liveAnswers] = await Promise.all([
       q(`SELECT "createdAt", "expiresAt", "revokedAt" FROM session WHERE "userId" = ? ORDER BY "createdAt"`),
       q(`SELECT "lessonSlug", status, "lastParagraphId", "paragraphsSeen", "timeSpentSeconds", "startedAt", "completedAt" FROM lesson_progress WHERE "userId" = ?`),
       q(`SELECT id, "quizId", mode, state, locale, "startedAt", "finishedAt", deadline, score, "maxScore", "attemptNumber" FROM attempt WHERE "userId" = ? ORDER BY "startedAt"`),
-      q(`SELECT "attemptId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "graderComment", certainty, "hintsUsed" FROM response WHERE "userId" = ? ORDER BY "answeredAt"`),
+      q(`SELECT "attemptId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "graderComment", certainty, "hintsUsed", live FROM response WHERE "userId" = ? ORDER BY "answeredAt"`),
       q(`SELECT "itemId", due FROM review_card WHERE "userId" = ?`),
       q(`SELECT "objectiveId", level, fraction FROM objective_mastery WHERE "userId" = ?`),
       q(`SELECT c.name, m."joinedAt" FROM classroom_member m JOIN classroom c ON c.id = m."classroomId" WHERE m."userId" = ?`),
       q(`SELECT id, "lessonSlug", "paragraphId", language, exact, prefix, suffix, "startOffset", "endOffset", body, "createdAt", "updatedAt" FROM note WHERE "userId" = ? ORDER BY "createdAt", id`),
+      // Every answer given in a live class session as a class member (essays too, which are no practice evidence).
+      q(`SELECT s.id AS "sessionId", s.code AS "sessionCode", s."quizId" AS "quizId", a."itemId" AS "itemId", a."itemVersionId" AS "itemVersionId", a.answer AS answer,
+                a.status AS status, a.score AS score, a."maxScore" AS "maxScore", a.correct AS correct, a."answeredAt" AS "answeredAt", a."secondsToAnswer" AS "secondsToAnswer"
+           FROM live_answer a JOIN live_participant p ON p.id = a."participantId" JOIN live_session s ON s.id = a."sessionId"
+          WHERE p."userId" = ? ORDER BY a."answeredAt", a.id`),
     ]);
     const closes = await this.keys?.closeTimes(id, attempts.map((a) => String(a.quizId)));
     const hidden = new Set(attempts.filter((a) => !this.visible(a, closes)).map((a) => String(a.id)));
     for (const a of attempts) if (hidden.has(String(a.id))) Object.assign(a, { score: null, maxScore: null });
     const payloads = new Map<number, Item>();
-    for (const r of responses) {
+    for (const r of [...responses, ...liveAnswers]) {
       const versionId = Number(r.itemVersionId);
       if (!payloads.has(versionId)) {
         const [v] = await sql<{ payload: string }>(this.db, `SELECT payload FROM quiz_item_version WHERE id = ?`, [versionId]);
@@ -76,12 +81,14 @@ export class PrivacyService {
       const local = JSON.parse(String(r.answer)) as LocalAnswer;
       r.answer = item ? toPublicAnswer(this.content.ids, item, local) : null;
       // Before review, a graded answer is only "answered", as in the attempt's own view.
-      if (r.attemptId !== null && hidden.has(String(r.attemptId))) {
+      if (r.attemptId !== null && r.attemptId !== undefined && hidden.has(String(r.attemptId))) {
         Object.assign(r, { score: null, correct: null, status: r.status === "PENDING_MANUAL" ? r.status : "ANSWERED" });
       }
     }
+    for (const r of responses) r.live = r.live === true || r.live === 1;
+    for (const a of liveAnswers) a.correct = a.correct === null ? null : a.correct === true || a.correct === 1;
     for (const p of progress) p.paragraphsSeen = JSON.parse(String(p.paragraphsSeen));
-    return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes, notes }, null, 2);
+    return JSON.stringify({ exportedAt: this.clock.now().toISOString(), user, sessions, lessonProgress: progress, attempts, responses, reviewSchedule: reviews, mastery, classes, notes, liveAnswers }, null, 2);
   }
 
   /**

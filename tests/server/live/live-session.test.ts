@@ -51,10 +51,34 @@ describe("starting a live session", () => {
 
   it("should refuse assessment items, another teacher's class and a learner", async () => {
     const assessmentItem = server.app.store.quizFile(QUIZ)!.items.find((i) => i.pool === "assessment")!.id;
-    expect(code(await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, itemIds: [assessmentItem] } }))).toBe("BAD_USER_INPUT");
+    expect(code(await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, itemIds: [assessmentItem] } }))).toBe("live/not-practice-item");
     const other = await server.instructor("other");
     expect(code(await other.gql(START_LIVE, { i: { classroomId, quizId: QUIZ } }))).toBe("classroom/not_found");
     expect(code(await amal.gql(START_LIVE, { i: { classroomId, quizId: QUIZ } }))).toBe("classroom/not_found");
+  });
+
+  it("should list the quiz's live pool (id, type, prompt in both languages) to the class's instructors only", async () => {
+    const LIST = `query($c: ID!, $q: String!) { livePracticeItems(classroomId: $c, quizId: $q) { id type promptAr promptEn } }`;
+    const listed = (await teacher.gql(LIST, { c: classroomId, q: QUIZ })).body.data.livePracticeItems;
+    const practice = server.app.store.quizFile(QUIZ)!.items.filter((i) => i.pool === "practice");
+    expect(listed).toEqual(practice.map((i) => ({ id: i.id, type: i.type, promptAr: i.prompt.ar, promptEn: i.prompt.en })));
+    expect(code(await amal.gql(LIST, { c: classroomId, q: QUIZ }))).toBe("classroom/not_found");
+    expect(code(await (await server.instructor("lister")).gql(LIST, { c: classroomId, q: QUIZ }))).toBe("classroom/not_found");
+    expect(code(await teacher.gql(LIST, { c: classroomId, q: "no-such-quiz" }))).toBe("live/not-found");
+  });
+
+  it("should run a chosen subset of the pool in the order given, or shuffled, and refuse an item outside the pool", async () => {
+    const practice = server.app.store.quizFile(QUIZ)!.items.filter((i) => i.pool === "practice").map((i) => i.id);
+    const subset = [practice[2], practice[0]];
+    const slots = async (id: string) => JSON.parse((await server.sql<{ items: string }>(`SELECT items FROM live_session WHERE id = ?`, [id]))[0].items).map((x: { itemId: string }) => x.itemId);
+    const inOrder = (await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, itemIds: subset } })).body.data.startLiveSession;
+    expect(inOrder.itemCount).toBe(2);
+    expect(await slots(inOrder.id)).toEqual(subset);
+    const mixed = (await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, itemIds: [...subset, subset[0]], shuffle: true } })).body.data.startLiveSession;
+    expect((await slots(mixed.id)).sort()).toEqual([...subset].sort()); // the same two, once each
+    const otherQuizItem = [...server.app.store.content.quizzes].find((q) => q.id !== QUIZ)!.items[0].id;
+    expect(code(await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, itemIds: [practice[0], otherQuizItem] } }))).toBe("live/not-practice-item");
+    for (const id of [inOrder.id, mixed.id]) await teacher.gql(CONTROL, { s: id, a: "END" });
   });
 
   it("should refuse a quiz with no practice-only items with live/no-practice-items", async () => {
@@ -86,6 +110,19 @@ describe("joining", () => {
     expect(code(await guest(server).gql(JOIN, { c: session.code, n: " zed " }))).toBe("live/nickname-taken");
     const s = (await visitor.gql(SESSION, { id: session.id })).body.data.liveSession;
     expect(s.participantCount).toBe(3);
+  });
+
+  it("should hold guests' nicknames to the client's rule: cleaned, 1 to 40 characters (code points), no control characters", async () => {
+    const open = (await teacher.gql(START_LIVE, { i: { classroomId, quizId: QUIZ, allowGuests: true } })).body.data.startLiveSession;
+    const join = (n: string) => guest(server).gql(JOIN, { c: open.code, n });
+    expect(code(await join("x".repeat(41)))).toBe("live/nickname-required");
+    expect(code(await join("ab\u202Ecd"))).toBe("live/nickname-required"); // a right-to-left override
+    expect(code(await join(" \t "))).toBe("live/nickname-required");
+    expect((await join("x".repeat(40))).body.data!.joinLiveSession.nickname).toBe("x".repeat(40));
+    expect((await join("😀".repeat(40))).body.data!.joinLiveSession.nickname).toBe("😀".repeat(40)); // 80 UTF-16 units
+    expect((await join("  Q \n  R ")).body.data!.joinLiveSession.nickname).toBe("Q R");
+    expect(code(await join("q r"))).toBe("live/nickname-taken");
+    await teacher.gql(CONTROL, { s: open.id, a: "END" });
   });
 
   it("should refuse guests when the session is for members only, and hide the session from strangers", async () => {

@@ -1,4 +1,5 @@
 /** Privacy: a learner exports all their data and deletes their account; nothing personal remains. */
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rightAnswerInput } from "../../helpers/answers.js";
 import { FINISH, START, SUBMIT } from "../../helpers/operations.js";
@@ -6,6 +7,7 @@ import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 import { hasEssay, lessonOf, paragraphIds, quizWhere } from "../../helpers/course-lookup.js";
 import type { LessonFile } from "../../../server/src/content/content.schema.js";
+import { ANSWER, CONTROL, JOIN, QUIZ as LIVE_QUIZ, START_LIVE } from "../live/live-helpers.js";
 
 let server: TestServer;
 let me: Learner;
@@ -47,6 +49,23 @@ describe("privacy", () => {
     expect(data.classes).toEqual([expect.objectContaining({ name: "P" })]);
     expect(data.sessions.length).toBeGreaterThan(0);
     expect(JSON.stringify(data.sessions)).not.toMatch(/"id"/); // session ids (hashes) are not handed out
+  });
+
+  it("should export the learner's live session answers, and flag live responses", async () => {
+    const item = (id: string) => server.app.store.item(id)!.item;
+    const s = (await teacher.gql(START_LIVE, { i: { classroomId: classId, quizId: LIVE_QUIZ } })).body.data.startLiveSession;
+    await me.gql(JOIN, { c: s.code });
+    const shown = (await teacher.gql(CONTROL, { s: s.id, a: "SHOW_NEXT" })).body.data.liveControl;
+    await teacher.gql(CONTROL, { s: s.id, a: "START_TIMER", sec: 30 });
+    const ack = await me.gql(ANSWER, { s: s.id, i: shown.item.id, c: randomUUID(), a: rightAnswerInput(item(shown.item.id), server.app.store.ids) });
+    expect(ack.body.data.submitLiveAnswer.submitted).toBe(true);
+    await teacher.gql(CONTROL, { s: s.id, a: "END" });
+    const data = JSON.parse((await me.gql(`{ exportMyData }`)).body.data.exportMyData);
+    expect(data.liveAnswers).toHaveLength(1);
+    expect(data.liveAnswers[0]).toMatchObject({ sessionId: s.id, sessionCode: s.code, quizId: LIVE_QUIZ, itemId: shown.item.id, status: "GRADED", correct: true });
+    expect(data.liveAnswers[0].answer).toMatchObject(rightAnswerInput(item(shown.item.id), server.app.store.ids));
+    expect(data.responses.filter((r: { live: boolean }) => r.live)).toEqual([expect.objectContaining({ itemId: shown.item.id, attemptId: null })]);
+    expect(data.responses.filter((r: { live: boolean }) => !r.live)).toHaveLength(server.app.store.quizFile(QUIZ)!.items.length);
   });
 
   it("should refuse deletion with a wrong password and change nothing", async () => {

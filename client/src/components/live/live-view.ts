@@ -108,8 +108,12 @@ export function codeProblem(typed: string): string | null {
   return null;
 }
 
-export const NICKNAME_MIN = 2;
-export const NICKNAME_MAX = 24;
+/**
+ * A guest's nickname: the server's rule (server/src/live/live-machine.ts, validNickname), mirrored so the
+ * phone says what is wrong before sending: cleaned, 1 to NICKNAME_MAX characters (code points, as shown), no
+ * control or format characters.
+ */
+export const NICKNAME_MAX = 40;
 
 /** A guest's nickname as it will be sent: spaces collapsed and trimmed. */
 export const cleanNickname = (typed: string): string => typed.normalize("NFC").replace(/\s+/g, " ").trim();
@@ -118,9 +122,7 @@ export const cleanNickname = (typed: string): string => typed.normalize("NFC").r
 export function nicknameProblem(typed: string): string | null {
   const name = cleanNickname(typed);
   if (name === "") return "live.join.nicknameRequired";
-  const length = [...name].length;
-  if (length < NICKNAME_MIN) return "live.join.nicknameShort";
-  if (length > NICKNAME_MAX) return "live.join.nicknameLong";
+  if ([...name].length > NICKNAME_MAX) return "live.join.nicknameLong";
   // Control and format characters (bidi overrides among them) would garble the projector's list.
   if (/[\p{Cc}\p{Cf}]/u.test(name)) return "live.join.nicknameChars";
   return null;
