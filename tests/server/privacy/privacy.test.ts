@@ -76,6 +76,8 @@ describe("privacy", () => {
 
   it("should delete the account: no table holds the id or the email, sessions die, class statistics keep the answers", async () => {
     const before = await stats();
+    const liveBefore = await server.sql(`SELECT a.id, a."sessionId" FROM live_answer a JOIN live_participant p ON p.id = a."participantId" WHERE p."userId" = ? ORDER BY a.id`, [me.id]);
+    expect(liveBefore.length).toBeGreaterThan(0);
     const res = await me.gql(`mutation { deleteMyAccount(password: "correct horse battery") }`);
     expect(res.body.data.deleteMyAccount).toBe(true);
     expect((await me.gql(`{ me { id } }`)).body.data.me).toBeNull();
@@ -91,6 +93,9 @@ describe("privacy", () => {
     }
     expect(hits).toEqual([]);
     expect(await stats()).toEqual(before);
+    // The live answers stay in their sessions' reports, under a participant with no nickname of theirs.
+    const liveAfter = await server.sql(`SELECT a.id, a."sessionId", p.nickname FROM live_answer a JOIN live_participant p ON p.id = a."participantId" WHERE a.id IN (${liveBefore.map(() => "?").join(", ")}) ORDER BY a.id`, liveBefore.map((r: { id: string }) => r.id));
+    expect(liveAfter).toEqual(liveBefore.map((r: { id: string; sessionId: string }) => ({ ...r, nickname: "—" })));
     const signIn = await server.gql(`mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email: me.email, password: "correct horse battery" } });
     expect(signIn.body.errors?.[0].extensions?.code).toBe("auth/invalid_credentials");
   });
