@@ -116,7 +116,7 @@ export class PrivacyService {
       await sql(em, `UPDATE attempt SET "openKey" = NULL WHERE "userId" = ?`, [anonId]);
       // Live sessions: the member's answers stay in past sessions' reports (the user's foreign key would
       // otherwise cascade them away), under the anonymous account and without the nickname, which was theirs.
-      await sql(em, `UPDATE live_participant SET "userId" = ?, nickname = '—', "nicknameKey" = 'deleted:' || id WHERE "userId" = ?`, [anonId, viewer.id]);
+      await sql(em, `UPDATE live_participant SET "userId" = ?, nickname = '—', "nicknameKey" = '~' || id WHERE "userId" = ?`, [anonId, viewer.id]);
       for (const table of DELETED) await sql(em, `DELETE FROM ${table} WHERE "userId" = ?`, [viewer.id]);
       await sql(em, `DELETE FROM "user" WHERE id = ?`, [viewer.id]);
     });
