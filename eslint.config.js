@@ -6,7 +6,7 @@ import globals from "globals";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "data/", "dist/", "client/dist/", "client/src/gql/", "coverage/", "bench/results/"] },
+  { ignores: ["node_modules/", "data/", "dist/", "client/dist/", "server/dist/", "client/src/gql/", "coverage/", "bench/results/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   // After typescript-eslint's configs: .vue files are parsed by vue-eslint-parser, their scripts by typescript-eslint.

@@ -43,6 +43,8 @@ import { benchClass, subscribeToClass } from "./lib/live-feed.js";
 import { signUpRead } from "./lib/signup-read.js";
 import { measureTransfer } from "./lib/transfer.js";
 import { liveSessionRow } from "./lib/live-session.js";
+import { measureColdStart } from "./lib/cold-start.js";
+import { ensureServer, SERVER_BUNDLE } from "../scripts/build-server.mjs";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -52,7 +54,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live"] as const;
+const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live", "cold"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -440,11 +442,21 @@ async function dashboardRow(contentDir: string, database: (name: string) => Prom
 
 }
 
+/** The row "cold start to first answered query": the median of 3 starts, each on a fresh database. */
+async function coldStartRow(serverArgs: string[], env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>) {
+  const cold = await measureColdStart(serverArgs, env, ROOT, database, (url, query) => gql(url, query), 3);
+  log(`cold start to first answered query: median ${cold.ms} ms of ${cold.runsMs.join(", ")} ms, server CPU ${cold.cpuMs.join(", ")} ms, peak RSS ${cold.peakRssMiB.join(", ")} MiB (load average ${cold.load.join(" → ")})`);
+  target("cold start to first answered query", cold.ms / 1000, "s", "<=", 1.5);
+  runs.coldStart = cold;
+}
+
 async function measureAll(work: string, contentDir: string, pg: BenchPostgres | undefined) {
   const started = performance.now();
   // Every bench learner signs up from 127.0.0.1: the per-address sign-up budget would stop the 100 of a run.
   const env = { CONTENT_DIR: contentDir, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "production", PASSWORD_HASH_LOG_N: "10", SIGN_UPS_PER_ADDRESS: "100000" };
-  const serverArgs = ["--import", "tsx", "server/src/main.ts"];
+  // What `npm start` runs: the server compiled into one module (scripts/build-server.mjs, rebuilt when stale).
+  await ensureServer({ quiet: true });
+  const serverArgs = [SERVER_BUNDLE];
   const database = async (name: string): Promise<BenchDatabase> => {
     const dataDir = path.join(work, name);
     if (!pg) return { env: { DATA_DIR: dataDir, DATABASE_URL: "" }, open: { dataDir } };
@@ -458,6 +470,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     else if (ONLY === "transfer") await transferRow(env, database, contentDir);
     else if (ONLY === "dashboards") await dashboardRow(contentDir, database, pg);
     else if (ONLY === "live") await liveRow(env, database, contentDir, pg ? 2 : 1);
+    else if (ONLY === "cold") await coldStartRow(serverArgs, env, database);
     else {
       const server = await startChild(serverArgs, { ...env, ...(await database("main")).env }, ROOT);
       await lessonRow(server, contentDir, work);
@@ -468,16 +481,8 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     return;
   }
 
-  // 1. Cold start: a fresh, empty database, migrations, content import, first answered query.
-  const coldDb = await database("cold");
-  const cold = await startChild(serverArgs, { ...env, ...coldDb.env }, ROOT);
-  const t0 = performance.now();
-  await gql(cold.url, `{ course { title } }`);
-  const coldStartMs = cold.startMs + (performance.now() - t0);
-  await cold.stop();
-  log(`cold start to first answered query: ${coldStartMs.toFixed(0)} ms`);
-  target("cold start to first answered query", coldStartMs / 1000, "s", "<=", 3);
-  runs.coldStart = { ms: coldStartMs };
+  // 1. Cold start: a fresh, empty database, migrations, content import, first answered query (bench/lib/cold-start.ts).
+  await coldStartRow(serverArgs, env, database);
 
   // 2. Lesson query vs the raw limit, two rounds, alternating.
   const mainDb = await database("main");
@@ -552,7 +557,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
 
   // 4. Dashboards at scale, in process (the real app, with a statement-counting logger).
   await dashboardRow(contentDir, database, pg);
-  target("server peak RSS during load", peakRss, "MiB", "<=", 512);
+  target("server peak RSS during load", peakRss, "MiB", "<=", 256); // issue 20: at 50 connections
 
   // 4b. An authenticated read while 40 sign-ups hash their passwords with production parameters.
   await signUpReadRow(env, database);

@@ -9,23 +9,29 @@ import "./styles/print.css";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";
-import { createAppI18n } from "./i18n/index.js";
+import { createBootI18n, loadLocaleMessages } from "./i18n/app-i18n.js";
 import { applyLocale, currentLocale } from "./locale.js";
 import { registerServiceWorker, setManifestLanguage } from "./offline/install.js";
 import { createAppRouter } from "./router.js";
 import { initTheme } from "./theme.js";
 import { urqlClient } from "./urql.js";
 
-const i18n = createAppI18n(currentLocale.value);
+const i18n = createBootI18n();
 applyLocale(currentLocale.value);
 initTheme();
-watch(currentLocale, (l) => {
+watch(currentLocale, async (l) => {
+  await loadLocaleMessages(i18n, l);
+  if (currentLocale.value !== l) return; // switched back while the strings loaded
   i18n.global.locale.value = l;
   document.title = i18n.global.t("app.title");
   setManifestLanguage(l);
 });
 setManifestLanguage(currentLocale.value);
-document.title = i18n.global.t("app.title");
 
-createApp(App).use(i18n).use(createAppRouter()).use(urql, urqlClient).mount("#app");
-registerServiceWorker();
+// English strings load before the first render when the learner reads in English (no Arabic flash).
+void loadLocaleMessages(i18n, currentLocale.value).then(() => {
+  i18n.global.locale.value = currentLocale.value;
+  document.title = i18n.global.t("app.title");
+  createApp(App).use(i18n).use(createAppRouter()).use(urql, urqlClient).mount("#app");
+  registerServiceWorker();
+});

@@ -31,7 +31,9 @@ let cached: Promise<GraphQLSchema> | undefined;
 export function buildAppSchema(): Promise<GraphQLSchema> {
   // The class feed subscribes through its own `subscribe` function (classroom-feed.ts); type-graphql still
   // requires a PubSub for any schema with subscriptions, so it gets graphql-yoga's, as its docs recommend.
-  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, authChecker, pubSub: createPubSub() });
+  // skipCheck: type-graphql would run a whole introspection query to surface schema errors, a large part of the
+  // schema build at start; graphql-js validates the schema anyway (assertValidSchema) before Apollo executes.
+  cached ??= buildSchema({ resolvers: [...RESOLVERS], validate: false, skipCheck: true, authChecker, pubSub: createPubSub() });
   return cached;
 }
 

@@ -19,9 +19,12 @@ export interface MainRun {
  */
 const STARTUP_GUARD_MS = 30_000;
 
-/** Starts `npm start` as a process; it serves the fixture course unless `env` names another CONTENT_DIR. */
-export function startMain(env: Record<string, string>): MainRun {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/src/main.ts"], {
+/**
+ * Starts the server as a process; it serves the fixture course unless `env` names another CONTENT_DIR. The
+ * sources by default; `args` names another entry (the compiled server/dist/main.mjs that `npm start` runs).
+ */
+export function startMain(env: Record<string, string>, args: string[] = ["--import", "tsx", "server/src/main.ts"]): MainRun {
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: { ...process.env, PORT: "0", HOST: "127.0.0.1", NODE_ENV: "", CONTENT_DIR: FIXTURE_DIR, ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -93,6 +93,11 @@ export class DashboardService {
     };
   }
 
+  /** A row's disambiguator from its own columns (email, sameName: SAME_NAME), or null when its name is unique. */
+  private sameNameDisambiguator(row: { id: string; email: string | null; sameName: number | string }): string | null {
+    return num(row.sameName) > 1 ? disambiguatorOf(row, this.seesEmail) : null;
+  }
+
   /** One member of the class, or null; the drill-down always shows the disambiguator. */
   async member(classroomId: string, learnerId: string): Promise<ClassLearner | null> {
     const [row] = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string }>(
@@ -263,7 +268,7 @@ export class DashboardService {
    * Learners who need help: mean best assessment score under the threshold (LOW_SCORES), two or more
    * objectives stuck at ATTEMPTED (WEAK_OBJECTIVES), or behind (BEHIND): in a class with assignments, an
    * assignment past its due date and not done (assignment-state.ts's OVERDUE); in a class without, two lessons
-   * behind the class's mean. 2 statements.
+   * behind the class's mean. 1 statement: same-named members are counted over the LIMITed rows only.
    */
   async needsHelp(classroomId: string, threshold: number, limit: number, now: Date = new Date()): Promise<NeedsHelp[]> {
     // Per-member figures come from learner_summary (kept current at write time): one row per member.
@@ -279,17 +284,18 @@ export class DashboardService {
     const assigned = `(SELECT COUNT(*) FROM assignment s WHERE s."classroomId" = ?)`;
     const behind = `(c.overdue = 1 OR (c.assigned = 0 AND c.done <= c."behindBelow"))`;
     // One pass: the class's mean of completed lessons comes from a window over the same rows.
-    const rows = await sql<{ id: string; displayName: string; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number; overdue: number; assigned: number }>(
+    const rows = await sql<{ id: string; displayName: string; email: string | null; joinedAt: string; best: number | null; weak: number; done: number; behindBelow: number; overdue: number; assigned: number; sameName: number }>(
       this.db,
-      `SELECT u.id AS id, u."displayName" AS "displayName", c."joinedAt" AS "joinedAt", c.best AS best, c.weak AS weak, c.done AS done,
-              c."behindBelow" AS "behindBelow", c.overdue AS overdue, c.assigned AS assigned
-         FROM (SELECT x.*, AVG(x.done) OVER () - 2 AS "behindBelow", ${overdue} AS overdue, ${assigned} AS assigned FROM (${perMember}) x) c JOIN "user" u ON u.id = c."userId"
-        WHERE (c.best IS NOT NULL AND c.best < ?) OR c.weak >= 2 OR ${behind}
-        ORDER BY COALESCE(c.best, 1) ASC, c.weak DESC, u."displayName"
-        LIMIT ?`,
-      [classroomId, now.toISOString(), classroomId, classroomId, threshold, limit],
+      `SELECT h.*, ${SAME_NAME("h")} AS "sameName"
+         FROM (SELECT u.id AS id, u."displayName" AS "displayName", u.email AS email, u."nameKey" AS "nameKey", c."joinedAt" AS "joinedAt",
+                      c.best AS best, c.weak AS weak, c.done AS done, c."behindBelow" AS "behindBelow", c.overdue AS overdue, c.assigned AS assigned
+                 FROM (SELECT x.*, AVG(x.done) OVER () - 2 AS "behindBelow", ${overdue} AS overdue, ${assigned} AS assigned FROM (${perMember}) x) c JOIN "user" u ON u.id = c."userId"
+                WHERE (c.best IS NOT NULL AND c.best < ?) OR c.weak >= 2 OR ${behind}
+                ORDER BY COALESCE(c.best, 1) ASC, c.weak DESC, u."displayName"
+                LIMIT ?) h
+        ORDER BY COALESCE(h.best, 1) ASC, h.weak DESC, h."displayName"`,
+      [classroomId, classroomId, now.toISOString(), classroomId, classroomId, threshold, limit],
     );
-    const disambiguator = await this.disambiguators(classroomId, rows.map((r) => r.id));
     return rows.map((r) => {
       const best = numOrNull(r.best);
       const reasons: string[] = [];
@@ -297,7 +303,7 @@ export class DashboardService {
       if (num(r.weak) >= 2) reasons.push("WEAK_OBJECTIVES");
       if (num(r.overdue) === 1 || (num(r.assigned) === 0 && num(r.done) <= num(r.behindBelow))) reasons.push("BEHIND");
       return {
-        learner: { id: r.id, displayName: r.displayName, disambiguator: disambiguator(r.id), joinedAt: new Date(r.joinedAt) },
+        learner: { id: r.id, displayName: r.displayName, disambiguator: this.sameNameDisambiguator(r), joinedAt: new Date(r.joinedAt) },
         reasons,
         averageBestScore: round4(best),
         weakObjectives: num(r.weak),
@@ -309,45 +315,49 @@ export class DashboardService {
   /**
    * The latest answers, finished attempts and joins in the class, newest first: 3 statements, each walking an
    * index newest-first and keeping the class's members, so the cost does not grow with the number of answers
-   * (for a large class; a small class among many busy ones walks further).
+   * (for a large class; a small class among many busy ones walks further). Each counts same-named members for
+   * its own LIMITed rows (SAME_NAME), so no statement follows for the disambiguators.
    */
   async recentActivity(classroomId: string, limit: number): Promise<ClassroomActivity[]> {
     // CROSS JOIN keeps SQLite's loop order: newest rows first by index, each probed for membership.
+    // Who the row is, with SAME_NAME over the user `u` (its `?`, the class id, comes first in each statement).
+    const who = `u."displayName" AS "learnerName", u.email AS email, ${SAME_NAME("u")} AS "sameName"`;
+    type Who = { learnerId: string; learnerName: string; email: string | null; sameName: number };
     const [answers, finished, joins] = await Promise.all([
-      sql<{ learnerId: string; learnerName: string; quizId: string; itemId: string; attemptId: string; at: string }>(
+      sql<Who & { quizId: string; itemId: string; attemptId: string; at: string }>(
         this.db,
-        `SELECT r."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", r."itemId" AS "itemId",
+        `SELECT r."userId" AS "learnerId", ${who}, a."quizId" AS "quizId", r."itemId" AS "itemId",
                 r."attemptId" AS "attemptId", r."answeredAt" AS at
            FROM (SELECT r.* FROM response r CROSS JOIN classroom_member m
                   WHERE m."classroomId" = ? AND m."userId" = r."userId" ORDER BY r."answeredAt" DESC LIMIT ?) r
            JOIN "user" u ON u.id = r."userId" LEFT JOIN attempt a ON a.id = r."attemptId"
           ORDER BY r."answeredAt" DESC`,
-        [classroomId, limit],
+        [classroomId, classroomId, limit],
       ),
-      sql<{ learnerId: string; learnerName: string; quizId: string; attemptId: string; at: string }>(
+      sql<Who & { quizId: string; attemptId: string; at: string }>(
         this.db,
-        `SELECT a."userId" AS "learnerId", u."displayName" AS "learnerName", a."quizId" AS "quizId", a.id AS "attemptId", a."finishedAt" AS at
+        `SELECT a."userId" AS "learnerId", ${who}, a."quizId" AS "quizId", a.id AS "attemptId", a."finishedAt" AS at
            FROM (SELECT a.* FROM attempt a CROSS JOIN classroom_member m
                   WHERE m."classroomId" = ? AND m."userId" = a."userId" AND a.state = 'FINISHED' ORDER BY a."finishedAt" DESC LIMIT ?) a
            JOIN "user" u ON u.id = a."userId" ORDER BY a."finishedAt" DESC`,
-        [classroomId, limit],
+        [classroomId, classroomId, limit],
       ),
-      sql<{ learnerId: string; learnerName: string; at: string }>(
+      sql<Who & { at: string }>(
         this.db,
-        `SELECT m."userId" AS "learnerId", u."displayName" AS "learnerName", m."joinedAt" AS at
-           FROM classroom_member m JOIN "user" u ON u.id = m."userId"
-          WHERE m."classroomId" = ? ORDER BY m."joinedAt" DESC LIMIT ?`,
-        [classroomId, limit],
+        `SELECT j."learnerId" AS "learnerId", ${who}, j.at AS at
+           FROM (SELECT m."userId" AS "learnerId", m."joinedAt" AS at FROM classroom_member m
+                  WHERE m."classroomId" = ? ORDER BY m."joinedAt" DESC LIMIT ?) j
+           JOIN "user" u ON u.id = j."learnerId" ORDER BY j.at DESC`,
+        [classroomId, classroomId, limit],
       ),
     ]);
+    const of = (r: Who) => ({ learnerId: r.learnerId, learnerName: r.learnerName, learnerDisambiguator: this.sameNameDisambiguator({ id: r.learnerId, email: r.email, sameName: r.sameName }) });
     const all: ClassroomActivity[] = [
-      ...answers.map((r) => ({ type: "ANSWER_SUBMITTED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: r.itemId, attemptId: r.attemptId, at: new Date(r.at) })),
-      ...finished.map((r) => ({ type: "ATTEMPT_FINISHED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: r.quizId, itemId: null, attemptId: r.attemptId, at: new Date(r.at) })),
-      ...joins.map((r) => ({ type: "LEARNER_JOINED" as ActivityType, learnerId: r.learnerId, learnerName: r.learnerName, quizId: null, itemId: null, attemptId: null, at: new Date(r.at) })),
+      ...answers.map((r) => ({ type: "ANSWER_SUBMITTED" as ActivityType, ...of(r), quizId: r.quizId, itemId: r.itemId, attemptId: r.attemptId, at: new Date(r.at) })),
+      ...finished.map((r) => ({ type: "ATTEMPT_FINISHED" as ActivityType, ...of(r), quizId: r.quizId, itemId: null, attemptId: r.attemptId, at: new Date(r.at) })),
+      ...joins.map((r) => ({ type: "LEARNER_JOINED" as ActivityType, ...of(r), quizId: null, itemId: null, attemptId: null, at: new Date(r.at) })),
     ];
-    const latest = all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
-    const disambiguator = await this.disambiguators(classroomId, latest.map((e) => e.learnerId));
-    return latest.map((e) => ({ ...e, learnerDisambiguator: disambiguator(e.learnerId) }));
+    return all.sort((a, b) => b.at.getTime() - a.at.getTime()).slice(0, limit);
   }
 
   /**

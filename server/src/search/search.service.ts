@@ -54,11 +54,15 @@ export function courseDocuments(content: CourseContent): SearchDocument[] {
 }
 
 export class SearchService {
-  private readonly docs: IndexedDocument[];
+  private indexed: IndexedDocument[] | undefined;
   private readonly sources: SearchSource[] = [];
 
-  constructor(content: CourseContent) {
-    this.docs = courseDocuments(content).map(indexDocument);
+  constructor(private readonly content: CourseContent) {}
+
+  /** The course's documents, indexed at the first search rather than at start (cold start, issue 20). */
+  private get docs(): IndexedDocument[] {
+    this.indexed ??= courseDocuments(this.content).map(indexDocument);
+    return this.indexed;
   }
 
   /** Adds a source of per-viewer documents (composition root only). */

@@ -29,7 +29,7 @@ interface Setup {
 
 async function setUp(instructorSeesEmail: boolean): Promise<Setup> {
   const clock = new ManualClock("2026-09-01T08:00:00Z");
-  const server = await startTestServer({ clock, instructorSeesEmail });
+  const server = await startTestServer({ clock, instructorSeesEmail, onQuery: (q) => statements.push(q) });
   const teacher = await server.instructor("Ms Diallo");
   const { id: classId, joinCode: code } = (await teacher.gql(`mutation { createClassroom(name: "هوية") { id joinCode } }`)).body.data.createClassroom;
   const join = async (name: string) => {
@@ -44,6 +44,9 @@ async function setUp(instructorSeesEmail: boolean): Promise<Setup> {
   const sara2 = await join("ساره"); // ة written as ه: the same name to a reader
   return { server, teacher, classId, code, sara1, sara2, omar };
 }
+
+/** Every SQL statement the test servers run, for the statement counts. */
+const statements: string[] = [];
 
 /** Emails are stored lower-cased. */
 const mail = (l: Learner) => l.email.toLowerCase();
@@ -126,6 +129,24 @@ describe("identity with emails (the default)", () => {
     const lines = (c.gradebookCsv as string).slice(1).trim().split("\r\n");
     expect(lines[0].split(",")[1]).toBe("Email or code");
     for (const l of [s.sara1, s.sara2, s.omar]) expect(lines.some((line) => line.split(",")[1] === mail(l))).toBe(true);
+  });
+
+  it("should tell same-named learners apart inside the needs-help and activity statements (1 and 3, none after)", async () => {
+    const dashboard = s.server.app.services.dashboard;
+    const counted = async <T>(f: () => Promise<T>): Promise<[T, number]> => {
+      statements.length = 0;
+      const out = await f();
+      return [out, statements.filter((q) => /^\s*SELECT/i.test(q)).length];
+    };
+    const [help, helpStatements] = await counted(() => dashboard.needsHelp(s.classId, 1, 20));
+    expect(helpStatements).toBe(1);
+    expect(help.length).toBeGreaterThan(0);
+    const email = new Map([s.sara1, s.sara2, s.omar].map((l) => [l.id, l === s.omar ? null : mail(l)]));
+    for (const h of help) expect(h.learner.disambiguator).toBe(email.get(h.learner.id));
+    const [activity, activityStatements] = await counted(() => dashboard.recentActivity(s.classId, 20));
+    expect(activityStatements).toBe(3);
+    expect(new Set(activity.map((e) => e.learnerId))).toEqual(new Set([s.sara1.id, s.sara2.id, s.omar.id]));
+    for (const e of activity) expect(e.learnerDisambiguator).toBe(email.get(e.learnerId));
   });
 
   it("should carry the disambiguator in the live feed, for a learner who joins while it runs too", async () => {
