@@ -59,7 +59,8 @@ export async function computeMastery(
     if (r.mode === "ASSESSMENT") byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
     else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
   }
-  return content.content.lessons.flatMap((lesson) =>
+  // Live objectives only: a retired objective's evidence counts for its survivor (ContentStore.objectiveItems).
+  return content.liveLessons().flatMap((lesson) =>
     lesson.objectives.map((o) => {
       const m = masteryOf({ objectiveId: o.id, items: content.objectiveItems(o.id) }, units);
       return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level, fraction: m.fraction };
