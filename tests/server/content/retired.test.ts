@@ -140,7 +140,7 @@ describe("retiring a lesson and its quiz by re-import", () => {
     expect(queue).toEqual([]);
   });
 
-  it("should refuse to assign the retired lesson or quiz to a class", async () => {
+  it("should refuse to assign the retired lesson or quiz to a class, or to run the quiz live", async () => {
     const teacher = await server.instructor("Teacher");
     const cls = (await teacher.gql(`mutation { createClassroom(name: "c", timeZone: "UTC") { id } }`)).body.data.createClassroom;
     const CREATE = `mutation($input: AssignmentInput!) { createAssignment(input: $input) { id } }`;
@@ -150,5 +150,8 @@ describe("retiring a lesson and its quiz by re-import", () => {
       expect(r.body.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
       expect(r.body.errors?.[0].message).toMatch(/retired/);
     }
+    const live = await teacher.gql(`mutation($i: StartLiveSessionInput!) { startLiveSession(input: $i) { id } }`, { i: { classroomId: cls.id, quizId: RETIRED.id } });
+    expect(live.body.errors?.[0].extensions?.code).toBe("live/not-found");
+    expect(live.body.errors?.[0].message).toMatch(/retired/);
   });
 });
