@@ -86,6 +86,8 @@ describe("retiring a lesson and its quiz by re-import", () => {
   });
 
   it("should re-import content that retires them, deleting nothing", async () => {
+    const stored = () => server.sql<{ objectiveId: string }>(`SELECT "objectiveId" FROM objective_mastery WHERE "userId" = ?`, [me.id]);
+    expect((await stored()).map((r) => r.objectiveId)).not.toContain(SURVIVOR);
     await server.stop();
     server = await startTestServer({ dataDir, clock, content: await loadContent(await retiringContent()) });
     me = server.rebind(me);
@@ -94,6 +96,10 @@ describe("retiring a lesson and its quiz by re-import", () => {
     const versions = await server.sql(`SELECT COUNT(*) AS n FROM quiz_item_version WHERE "quizId" = ?`, [RETIRED.id]);
     expect(Number(versions[0].n)).toBe(versionsBefore);
     expect(await server.sql(`SELECT id FROM attempt WHERE id = ?`, [attemptId])).toHaveLength(1);
+    // The instructor's stored mastery moved onto the surviving objective at the import (the retired rows stay).
+    const after = (await stored()).map((r) => r.objectiveId);
+    expect(after).toContain(SURVIVOR);
+    expect(after).toContain(LESSON.objectives[0].id);
   });
 
   it("should no longer offer the lesson on the course home, but list it as retired", async () => {
