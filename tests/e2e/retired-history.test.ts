@@ -2,7 +2,8 @@
  * A retired quiz in a learner's history (issue 13 point 1), in real headless Chromium against the real server:
  * a learner finishes an assessment; the server restarts on content that retires that quiz's lesson (kept files,
  * `retired: true`, out of course.yaml, objectives mapped onto live ones); the progress page still lists the
- * lesson with its attempt, marked retired, in Arabic and English, and the course home no longer offers it.
+ * lesson with its attempt, marked retired, in Arabic and English, and the course home no longer offers it; the
+ * instructor's item statistics still offer the retired quiz, in a group of its own named retired.
  * axe-core on every screen; screenshots under test-results/screenshots/ (retired-*).
  */
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
@@ -37,6 +38,8 @@ async function edit(dir: string, name: string, mutate: (doc: any) => void): Prom
   await writeFile(full, stringify(doc));
 }
 
+let classroomId: string;
+let teacherEmail: string;
 let dataDir: string;
 let server: TestServer;
 let base: string;
@@ -50,6 +53,11 @@ beforeAll(async () => {
   const a = (await me.gql(START, { quizId: RETIRED.id, mode: "ASSESSMENT" })).body.data.startAttempt;
   for (const item of RETIRED.items) await me.gql(SUBMIT, { input: { attemptId: a.id, itemId: item.id, answer: rightAnswerInput(item, server.app.store.ids) } });
   expect((await me.gql(FINISH, { id: a.id })).body.data.finishAttempt.state).toBe("FINISHED");
+  const teacher = await server.instructor("Retired teacher");
+  const cls = (await teacher.gql(`mutation { createClassroom(name: "History class") { id joinCode } }`)).body.data.createClassroom;
+  classroomId = cls.id;
+  expect((await me.gql(`mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: cls.joinCode })).body.errors).toBeUndefined();
+  teacherEmail = teacher.email;
   await server.stop();
 
   const dir = await copyContent();
@@ -105,4 +113,27 @@ describe("a retired quiz in the learner's history", () => {
       }
     });
   }
+
+  it("should still offer the retired quiz in the instructor's item statistics, grouped as retired (en)", async () => {
+    const session = await openSession(chromiumPath);
+    const { page } = session;
+    try {
+      await page.goto(`${base}/signin`);
+      await page.locator("#signin-email").fill(teacherEmail);
+      await page.locator("#signin-password").fill("correct horse battery");
+      await page.locator("[data-testid=sign-in-form] button[type=submit]").click();
+      await page.waitForURL((u) => !u.pathname.startsWith("/signin"), GUARD);
+      await page.getByTestId("locale-switch").click();
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang), GUARD).toBe("en");
+      await page.goto(`${base}/teach/classes/${classroomId}/items?quiz=${RETIRED.id}`);
+      const group = page.getByTestId("retired-quizzes");
+      await group.waitFor({ state: "attached" });
+      expect(await group.getAttribute("label")).toBe("Retired quizzes (no longer in the course)");
+      expect(await group.locator("option").evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([RETIRED.id]);
+      expect(await page.getByTestId("quiz-select").inputValue()).toBe(RETIRED.id);
+      await screen(page, "retired-en-1280-item-stats");
+    } finally {
+      await session.close();
+    }
+  });
 });
