@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { importContent } from "./content/content.import.js";
+import { remapRetiredMastery } from "./progress/mastery.query.js";
 import type { ImportResult } from "./content/content.import.js";
 import type { CourseContent } from "./content/content.model.js";
 import { ContentStore } from "./content/content.store.js";
@@ -91,6 +92,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const imported = await importContent(opts.db, writes, opts.content, clock);
   await fillIdentityKeys(opts.db, writes);
   const store = new ContentStore(opts.content, imported.currentVersions, new OptionIds(await serverSecret(opts.db, writes, OPTION_ID_SECRET)));
+  // Content that retired objectives: stored mastery moves onto the surviving ones now (issue 13).
+  if (imported.changed) await remapRetiredMastery(opts.db, (work) => writes.run(work), store, clock.now());
   const schema = await buildAppSchema();
   const reads = await ReadPool.open(opts.db);
   const bus = await clusterBus(opts.db, log);

@@ -11,6 +11,7 @@ export const ERROR_CODES = [
   "attempt/closed",
   "attempt/not_found",
   "attempt/max_reached",
+  "attempt/retired",
   "item/not_in_quiz",
   "answer/invalid",
   "certainty/invalid",

@@ -134,6 +134,8 @@ export function createServices(
 export function reactions(content: ContentStore): DomainEvents {
   return new DomainEvents()
     .on("answer.graded", async (em, e) => {
+      // A retired quiz's items get no review card (an attempt open at its retirement may still finish).
+      if (content.item(e.itemId)?.quiz.retired) return;
       await scheduleReview(em, e.userId, e.itemId, e.correct, e.at, e.notBefore);
     })
     .on("answers.changed", (em, e) => refreshStoredMastery(em, content, e.userId, e.at))

@@ -1,4 +1,7 @@
-/** The course as the instructor's pages name it: lessons in order with their objectives and quiz titles. */
+/**
+ * The course as the instructor's pages name it: lessons in order with their objectives and quiz titles, and the
+ * lessons a restructure retired (for reports on earlier work only, never offered).
+ */
 import { computed } from "vue";
 import { useQuery } from "@urql/vue";
 import { graphql } from "../gql/index.js";
@@ -11,6 +14,9 @@ const CourseOutlineQuery = graphql(`
       lessons {
         ...CourseOutlineFields
       }
+      retiredLessons {
+        ...CourseOutlineFields
+      }
     }
   }
 `);
@@ -19,6 +25,7 @@ export function useCourseOutline() {
   // Content changes only with a deployment: the cached outline is good for the whole visit.
   const query = useQuery({ query: CourseOutlineQuery, variables: computed(() => ({ locale: gqlLocale.value })), requestPolicy: "cache-first" });
   const lessons = computed(() => query.data.value?.course.lessons ?? []);
-  const quizTitles = computed(() => new Map(lessons.value.map((l) => [l.quiz.id, l.quiz.title])));
-  return { lessons, quizTitles, fetching: query.fetching, error: query.error };
+  const retiredLessons = computed(() => query.data.value?.course.retiredLessons ?? []);
+  const quizTitles = computed(() => new Map([...lessons.value, ...retiredLessons.value].map((l) => [l.quiz.id, l.quiz.title])));
+  return { lessons, retiredLessons, quizTitles, fetching: query.fetching, error: query.error };
 }

@@ -151,7 +151,7 @@ export class AttemptService {
    * Returns the learner's open attempt of this quiz and mode, or starts one. ASSESSMENT attempts are limited
    * to the quiz's maxAttempts and cannot start once the quiz has closed. Where a class of the learner assigns
    * the quiz, the assignment's terms replace the content's closesAt: not before it opens, and not after its
-   * due date under REFUSE (assignment-terms.ts).
+   * due date under REFUSE (assignment-terms.ts). A retired quiz starts no attempt (attempt/retired).
    */
   async start(viewer: Viewer, quizId: string, mode: AttemptMode, locale?: Locale): Promise<AttemptRow> {
     const settings = this.quizSettings(quizId);
@@ -161,6 +161,8 @@ export class AttemptService {
       const checked = await this.expireIfDue(existing, viewer.displayName);
       if (checked.state === AttemptState.IN_PROGRESS) return checked;
     }
+    // A retired quiz is history: an attempt open when it was retired may still be finished, none starts.
+    if (this.content.quizRetired(quizId)) throw new AppError("attempt/retired", "This quiz was retired from the course; no new attempt can start.");
     const row = await this.writes.run(async (em) => {
       const open = await em.findOneBy(AttemptRow, { openKey });
       if (open) return open; // a concurrent start won the race

@@ -20,6 +20,7 @@ import type { AssignmentStateName, Work } from "./assignment-state.js";
 import { assignmentState } from "./assignment-state.js";
 import { ClassroomRow } from "./classroom.entity.js";
 import type { ClassroomService } from "./classroom.service.js";
+import { AFTER_CLOSE_MAX_DAYS } from "../content/content.schema.js";
 
 export type AssignmentKindName = "LESSON" | "QUIZ";
 
@@ -53,7 +54,7 @@ export interface AssignmentCounts {
  * Issue 13: AFTER_CLOSE only with a close at most 30 days after the quiz opens, so that no learner waits
  * longer for feedback. For a class, the assignment's due date is the close and its opening time the opening.
  */
-export const AFTER_CLOSE_MAX_DAYS = 30;
+export { AFTER_CLOSE_MAX_DAYS };
 
 const bad = (field: string, message: string) => new AppError("BAD_USER_INPUT", message, { field });
 const notFound = () => new AppError("classroom/not_found", "There is no such assignment.");
@@ -82,10 +83,12 @@ export class AssignmentService {
   lessonOf(kind: AssignmentKindName, targetId: string): string {
     if (kind === "LESSON") {
       if (!this.content.content.lessons.some((l) => l.slug === targetId)) throw bad("targetId", "The course has no such lesson.");
+      if (this.content.lessonRetired(targetId)) throw bad("targetId", "This lesson was retired from the course; it can no longer be assigned.");
       return targetId;
     }
     const quiz = this.content.quizFile(targetId);
     if (!quiz) throw bad("targetId", "The course has no such quiz.");
+    if (quiz.retired) throw bad("targetId", "This quiz was retired from the course; it can no longer be assigned.");
     return quiz.lesson;
   }
 

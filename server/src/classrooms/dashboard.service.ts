@@ -207,7 +207,7 @@ export class DashboardService {
   }
 
   private objectiveIds(): { objectiveId: string; lessonSlug: string }[] {
-    return this.content.content.lessons.flatMap((l) => l.objectives.map((o) => ({ objectiveId: o.id, lessonSlug: l.slug })));
+    return this.content.liveLessons().flatMap((l) => l.objectives.map((o) => ({ objectiveId: o.id, lessonSlug: l.slug })));
   }
 
   /** Completion and mean best score per lesson over the whole class, from the per-class sums: 3 statements. */

@@ -247,10 +247,12 @@ export class InstructorService {
         [classroomId],
       ),
     ]);
+    // Retired quizzes keep their column (grades are history), marked retired; lessons counted are the live ones.
     const quizzes = this.content.content.quizzes;
-    const lessons = this.content.content.lessons.length;
+    const lessons = this.content.liveLessons().length;
+    const retired = locale === "AR" ? " (سابق، لم يعد ضمن الدورة)" : " (retired)";
     const idHeader = this.dashboard.seesEmail ? (locale === "AR" ? "البريد الإلكتروني أو الرمز" : "Email or code") : locale === "AR" ? "رمز المتعلم" : "Learner code";
-    const header = [locale === "AR" ? "المتعلم" : "Learner", idHeader, ...quizzes.map((q) => `${pick(q.title, locale)} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
+    const header = [locale === "AR" ? "المتعلم" : "Learner", idHeader, ...quizzes.map((q) => `${pick(q.title, locale)}${q.retired ? retired : ""} (%)`), locale === "AR" ? `الدروس المكتملة من ${lessons}` : `Lessons completed of ${lessons}`];
     const lines = [header];
     for (const l of learners) {
       const mine = attempts.filter((a) => a.userId === l.id);

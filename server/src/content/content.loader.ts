@@ -130,7 +130,8 @@ export async function loadContent(contentDir: string): Promise<CourseContent> {
 
   if (problems.length > 0 || !course || !article || !context) throw new ContentValidationError(problems);
 
-  lessons.sort((a, b) => a.order - b.order);
+  // Live lessons in teaching order, then retired ones (kept readable for history, never offered).
+  lessons.sort((a, b) => Number(!!a.retired) - Number(!!b.retired) || a.order - b.order);
   crossValidate({ course, lessons, quizzes, article, context }, problems);
   if (actors) checkActors(actors, lessons, problems);
   if (problems.length > 0) throw new ContentValidationError(problems);

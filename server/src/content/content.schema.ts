@@ -35,6 +35,12 @@ export const CourseFile = z
     article: z.object({ title: Bilingual, language: z.enum(["ar", "en"]) }).strict(),
     sources: z.array(Source).min(1),
     lessons: z.array(Id).min(1),
+    /**
+     * Objectives that a restructure retired, each mapped onto the live objective that absorbs it: mastery counts
+     * the evidence of a retired objective (answers to items that name it) for its survivor (content.store.ts).
+     * The mapping lives in content, not in a migration, because it is a teaching decision of this course.
+     */
+    retiredObjectives: z.record(Id, Id).optional(),
   })
   .strict();
 export type CourseFile = z.infer<typeof CourseFile>;
@@ -75,6 +81,12 @@ export const LessonFile = z
       .strict()
       .optional(),
     quiz: Id,
+    /**
+     * A retired lesson stays in content/ unchanged but for this flag: learners' history (attempts, notes,
+     * progress) and instructors' reports still read it, marked retired; it is not listed in course.yaml and
+     * is no longer offered (docs/architecture.md, "Retired lessons and quizzes").
+     */
+    retired: z.literal(true).optional(),
   })
   .strict();
 export type LessonFile = z.infer<typeof LessonFile>;
@@ -163,12 +175,20 @@ export const ITEM_TYPES = ["SINGLE_CHOICE", "MULTIPLE_CHOICE", "TRUE_FALSE", "MA
 export const CertaintyMode = z.enum(["off", "optional", "required"]);
 export type CertaintyMode = z.infer<typeof CertaintyMode>;
 
+/** Issue 13 point 4: an AFTER_CLOSE quiz closes at most this many days after it opens. */
+export const AFTER_CLOSE_MAX_DAYS = 30;
+
 export const QuizSettings = z
   .object({
     maxAttempts: z.number().int().positive().max(100),
     timeLimitMinutes: z.number().int().positive().max(600).optional(),
     gradingMethod: GradingMethod,
     reviewPolicy: ReviewPolicy,
+    /**
+     * When the quiz opens for the course (issue 13 point 4). Content only: the 30-day rule below measures an
+     * AFTER_CLOSE quiz's wait from it; a class's assignment (its opensAt and due date) replaces both for that class.
+     */
+    opensAt: z.iso.datetime({ offset: true }).optional(),
     closesAt: z.iso.datetime({ offset: true }).optional(),
     /**
      * Certainty-based marking (grading/cbm.ts) per mode: "off" (the default), "optional" (the learner may say
@@ -182,6 +202,26 @@ export const QuizSettings = z
   .refine((s) => s.reviewPolicy !== "AFTER_CLOSE" || s.closesAt !== undefined, {
     message: "reviewPolicy AFTER_CLOSE needs closesAt",
     path: ["closesAt"],
+  })
+  // Results held back AFTER_CLOSE teach nothing for long: the close may come at most 30 days after the quiz opens.
+  .refine((s) => s.reviewPolicy !== "AFTER_CLOSE" || s.closesAt === undefined || s.opensAt !== undefined, {
+    message: "reviewPolicy AFTER_CLOSE needs opensAt (its closesAt may be at most 30 days later)",
+    path: ["opensAt"],
+  })
+  .refine(
+    (s) =>
+      s.reviewPolicy !== "AFTER_CLOSE" ||
+      s.closesAt === undefined ||
+      s.opensAt === undefined ||
+      Date.parse(s.closesAt) - Date.parse(s.opensAt) <= AFTER_CLOSE_MAX_DAYS * 86_400_000,
+    {
+      message: `reviewPolicy AFTER_CLOSE holds results back at most ${AFTER_CLOSE_MAX_DAYS} days: closesAt must be at most ${AFTER_CLOSE_MAX_DAYS} days after opensAt (a class's assignment due date replaces it for that class)`,
+      path: ["closesAt"],
+    },
+  )
+  .refine((s) => s.opensAt === undefined || s.closesAt === undefined || Date.parse(s.opensAt) < Date.parse(s.closesAt), {
+    message: "opensAt must come before closesAt",
+    path: ["opensAt"],
   });
 export type QuizSettings = z.infer<typeof QuizSettings>;
 
@@ -192,6 +232,8 @@ export const QuizFile = z
     title: Bilingual,
     settings: QuizSettings,
     items: z.array(Item).min(1),
+    /** Set with its lesson's `retired`: kept readable in history and reports, never offered again. */
+    retired: z.literal(true).optional(),
   })
   .strict();
 export type QuizFile = z.infer<typeof QuizFile>;

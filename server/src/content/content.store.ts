@@ -35,6 +35,8 @@ export class ContentStore {
   private readonly items = new Map<string, ItemRecord>();
   private readonly byObjective = new Map<string, { itemId: string; points: number; essay: boolean }[]>();
   private readonly paragraphs = new Map<string, { lesson: LessonFile; text: { ar: string; en: string } }>();
+  /** Retired objective → the live objective that absorbs its evidence (course.yaml retiredObjectives). */
+  private readonly survivorOf: ReadonlyMap<string, string>;
 
   constructor(
     readonly content: CourseContent,
@@ -42,6 +44,7 @@ export class ContentStore {
     /** This database's option ids (keyed with its secret): every public view and every answer uses them. */
     readonly ids: OptionIds,
   ) {
+    this.survivorOf = new Map(Object.entries(content.course.retiredObjectives ?? {}));
     for (const quiz of content.quizzes) {
       const lesson = content.lessons.find((l) => l.slug === quiz.lesson)!;
       for (const item of quiz.items) {
@@ -80,13 +83,30 @@ export class ContentStore {
     return this.content.quizzes.find((q) => q.id === id);
   }
 
-  /** The items that assess an objective, with their points (for mastery). */
+  /** The lessons learners are offered, in teaching order (retired ones excluded). */
+  liveLessons(): readonly LessonFile[] {
+    return this.content.lessons.filter((l) => !l.retired);
+  }
+
+  /** Whether a quiz was retired (with its lesson); an unknown id is not "retired". */
+  quizRetired(id: string): boolean {
+    return this.quizFile(id)?.retired === true;
+  }
+
+  lessonRetired(slug: string): boolean {
+    return this.content.lessons.find((l) => l.slug === slug)?.retired === true;
+  }
+
+  /**
+   * The items that assess an objective, with their points (for mastery): those that name it, and those that
+   * name a retired objective mapped onto it, so that a learner's earlier evidence follows the restructure.
+   */
   objectiveItems(objectiveId: string): { itemId: string; points: number; essay: boolean }[] {
     let list = this.byObjective.get(objectiveId);
     if (!list) {
       list = this.content.quizzes
         .flatMap((q) => q.items)
-        .filter((i) => i.objectives.includes(objectiveId))
+        .filter((i) => i.objectives.some((o) => o === objectiveId || this.survivorOf.get(o) === objectiveId))
         .map((i) => ({ itemId: i.id, points: i.points, essay: itemType(i).handGraded }));
       this.byObjective.set(objectiveId, list);
     }
@@ -116,6 +136,7 @@ export class ContentStore {
           closesAt: q.settings.closesAt ? new Date(q.settings.closesAt) : null,
         },
         items: q.items.map((item) => publicItem(this.ids, item, locale, this.items.get(item.id)!.version)),
+        retired: q.retired === true,
       });
     }
     const facts = new Map<string, ContextFact>(
@@ -150,6 +171,7 @@ export class ContentStore {
         contextBefore: factsOf(l.context?.before),
         contextAfter: factsOf(l.context?.after),
         quiz: quizViews.get(l.quiz)!,
+        retired: l.retired === true,
       });
     }
     const course: Course = {
@@ -159,7 +181,8 @@ export class ContentStore {
       audience: pick(c.audience, locale),
       article: { title: pick(c.article.title, locale), language: c.article.language },
       sources: [...sources.values()].sort((a, b) => a.n - b.n),
-      lessons: lessons.map((l) => lessonViews.get(l.slug)!),
+      lessons: lessons.filter((l) => !l.retired).map((l) => lessonViews.get(l.slug)!),
+      retiredLessons: lessons.filter((l) => l.retired).map((l) => lessonViews.get(l.slug)!),
     };
     return { course, lessons: lessonViews, quizzes: quizViews };
   }

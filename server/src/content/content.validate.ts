@@ -42,7 +42,9 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
     if (!lessonBySlug.has(slug)) push("content/course.yaml", `lessons[${i}]`, `no lesson file has slug "${slug}"`);
   });
   for (const l of lessons) {
-    if (!course.lessons.includes(l.slug)) push(lessonFile(l), "slug", `lesson "${l.slug}" is not listed in course.yaml`);
+    if (l.retired) {
+      if (course.lessons.includes(l.slug)) push(lessonFile(l), "retired", `lesson "${l.slug}" is retired: remove it from course.yaml's lessons (it stays readable in history)`);
+    } else if (!course.lessons.includes(l.slug)) push(lessonFile(l), "slug", `lesson "${l.slug}" is not listed in course.yaml (or mark it retired: true)`);
     else if (course.lessons.indexOf(l.slug) + 1 !== l.order)
       push(lessonFile(l), "order", `order ${l.order} does not match its position ${course.lessons.indexOf(l.slug) + 1} in course.yaml`);
   }
@@ -50,14 +52,30 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
 
   // Ids inside lessons: unique across the whole course, since items may cite any lesson's paragraphs.
   const paragraphIds = new Map<string, string>(); // paragraph id → lesson slug
-  const objectiveIds = new Map<string, string>();
+  const objectiveIds = new Map<string, string>(); // live objectives only
   const allLessonIds: string[] = [];
+  const retiredLessons = new Set(lessons.filter((l) => l.retired).map((l) => l.slug));
   for (const l of lessons) {
-    const file = lessonFile(l);
+    if (l.retired) continue;
     l.objectives.forEach((o) => {
       objectiveIds.set(o.id, l.slug);
       allLessonIds.push(o.id);
     });
+  }
+  // Retired objectives: each mapped onto a live objective (course.yaml retiredObjectives).
+  const retiredObjectives = new Map(Object.entries(course.retiredObjectives ?? {}));
+  for (const [from, to] of retiredObjectives) {
+    if (objectiveIds.has(from)) push("content/course.yaml", `retiredObjectives.${from}`, `objective "${from}" is still in lesson "${objectiveIds.get(from)}"; only a retired objective is mapped`);
+    if (!objectiveIds.has(to)) push("content/course.yaml", `retiredObjectives.${from}`, `"${from}" is mapped onto "${to}", which is not an objective of a live lesson`);
+  }
+  for (const l of lessons) {
+    const file = lessonFile(l);
+    // A retired lesson keeps its objectives as they were: each now lives on in a live lesson or is mapped.
+    if (l.retired)
+      l.objectives.forEach((o, oi) => {
+        if (!objectiveIds.has(o.id) && !retiredObjectives.has(o.id))
+          push(file, `objectives[${oi}]`, `retired lesson's objective "${o.id}" is neither in a live lesson nor mapped in course.yaml retiredObjectives`);
+      });
     l.sections.forEach((s, si) => {
       allLessonIds.push(s.id);
       s.paragraphs.forEach((p, pi) => {
@@ -88,6 +106,8 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
     const quiz = quizzes.find((q) => q.id === l.quiz);
     if (!quiz) push(file, "quiz", `no quiz has id "${l.quiz}"`);
     else if (quiz.lesson !== l.slug) push(file, "quiz", `quiz "${l.quiz}" belongs to lesson "${quiz.lesson}"`);
+    else if (!!quiz.retired !== !!l.retired)
+      push(file, "retired", `lesson "${l.slug}" and its quiz "${quiz.id}" are retired together (set retired: true on both or neither)`);
   }
   for (const id of duplicates(allLessonIds)) push("content/lessons", "(ids)", `id "${id}" is used more than once`);
 
@@ -102,11 +122,15 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
       itemIds.push(item.id);
       const at = `items[${ii}]`;
       item.objectives.forEach((o, oi) => {
-        if (!objectiveIds.has(o)) push(file, `${at}.objectives[${oi}]`, `no lesson has objective "${o}"`);
-        else assessed.set(o, (assessed.get(o) ?? 0) + 1);
+        if (objectiveIds.has(o)) {
+          if (!q.retired) assessed.set(o, (assessed.get(o) ?? 0) + 1);
+        } else if (!retiredObjectives.has(o)) push(file, `${at}.objectives[${oi}]`, `no lesson has objective "${o}"`);
+        else if (!q.retired) push(file, `${at}.objectives[${oi}]`, `objective "${o}" is retired (mapped onto "${retiredObjectives.get(o)}"); a live quiz names the live one`);
       });
       item.evidence.forEach((p, pi) => {
         if (!paragraphIds.has(p)) push(file, `${at}.evidence[${pi}]`, `no lesson has paragraph "${p}"`);
+        else if (!q.retired && retiredLessons.has(paragraphIds.get(p)!))
+          push(file, `${at}.evidence[${pi}]`, `paragraph "${p}" is in retired lesson "${paragraphIds.get(p)}", which learners are no longer offered`);
       });
       (item.context ?? []).forEach((id, ci) => {
         if (!factById.has(id)) push(file, `${at}.context[${ci}]`, `no context fact "${id}" in content/context.yaml`);
@@ -126,12 +150,14 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
   for (const id of duplicates(itemIds)) push("content/quizzes", "(ids)", `item id "${id}" is used more than once`);
 
   for (const l of lessons) {
+    if (l.retired) continue;
     l.objectives.forEach((o, oi) => {
       const n = assessed.get(o.id) ?? 0;
       if (n < 2) push(lessonFile(l), `objectives[${oi}]`, `objective "${o.id}" is assessed by ${n} item(s); every objective needs at least 2`);
     });
   }
 
-  // Editorial rules (originality, wording, pools, levels, duplicates) live in content.review.ts.
-  reviewContent(input, problems);
+  // Editorial rules (originality, wording, pools, levels, duplicates) live in content.review.ts. They apply to
+  // what learners are offered: retired lessons and quizzes are history, kept as they were published.
+  reviewContent({ ...input, lessons: lessons.filter((l) => !l.retired), quizzes: quizzes.filter((q) => !q.retired) }, problems);
 }

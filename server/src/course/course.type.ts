@@ -33,4 +33,7 @@ export class Course {
 
   @Field(() => [Lesson], { description: "Lessons in teaching order." })
   lessons: Lesson[];
+
+  @Field(() => [Lesson], { description: "Lessons a restructure retired: for history (progress, attempts, notes) only, never offered." })
+  retiredLessons: Lesson[];
 }

@@ -89,9 +89,11 @@ export class ClassExports {
   async gradebook(classroomId: string, locale: Locale): Promise<Sheet> {
     const ar = locale === Locale.AR;
     const learners = await this.learners(classroomId);
+    // Every quiz, retired ones too (their grades are history), marked retired; live lessons' objectives only.
     const quizzes = this.content.content.quizzes;
-    const lessons = this.content.content.lessons;
+    const lessons = this.content.liveLessons();
     const objectives = lessons.flatMap((l) => l.objectives);
+    const title = (q: (typeof quizzes)[number]) => pick(q.title, locale) + (q.retired ? (ar ? " (سابق، لم يعد ضمن الدورة)" : " (retired)") : "");
     const [attempts, completed] = await Promise.all([
       sql<AttemptFacts>(
         this.db,
@@ -117,7 +119,7 @@ export class ClassExports {
     const header = [
       ar ? "المتعلم" : "Learner",
       this.idHeader(locale),
-      ...quizzes.flatMap((q) => [`${pick(q.title, locale)} (%)`, `${pick(q.title, locale)} — ${ar ? "الحالة" : "state"}`]),
+      ...quizzes.flatMap((q) => [`${title(q)} (%)`, `${title(q)} — ${ar ? "الحالة" : "state"}`]),
       ar ? `الدروس المكتملة من ${lessons.length}` : `Lessons completed of ${lessons.length}`,
       ...objectives.map((o) => `${ar ? "الإتقان" : "Mastery"}: ${pick(o.text, locale)}`),
     ];

@@ -40,7 +40,8 @@ function actorsNamed(content: CourseContent, text: Bilingual): string[] {
 
 export function courseTimelineView(content: CourseContent, locale: Locale, facts = CONTEXT_FACTS(content)): CourseTimeline {
   const events: (CourseTimelineEvent & { order: number })[] = [];
-  content.lessons.forEach((l, li) => {
+  // Retired lessons are not offered: their dates live on in the lessons that absorbed them.
+  content.lessons.filter((l) => !l.retired).forEach((l, li) => {
     const paragraphs = l.sections.flatMap((s) => s.paragraphs);
     l.timeline.forEach((t, ti) => {
       const p = paragraphs.find((x) => x.sourceParagraphs.some((n) => t.sourceParagraphs.includes(n))) ?? paragraphs[0];

@@ -147,4 +147,7 @@ export class Lesson {
 
   @Field(() => Quiz)
   quiz: Quiz;
+
+  @Field(() => Boolean, { description: "Retired by a restructure: readable in history and reports, no longer offered." })
+  retired: boolean;
 }

@@ -106,6 +106,7 @@ export class LiveService {
   private liveItems(quizId: string): Item[] {
     const quiz = this.content.quizFile(quizId);
     if (!quiz) throw new AppError("live/not-found", "There is no such quiz.");
+    if (quiz.retired) throw new AppError("live/not-found", "This quiz was retired from the course; it no longer runs live.");
     return quiz.items.filter((i) => inPool(i, "PRACTICE") && !guarded(i));
   }
 

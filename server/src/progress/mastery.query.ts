@@ -59,7 +59,8 @@ export async function computeMastery(
     if (r.mode === "ASSESSMENT") byAttempt.get(r.attemptId ?? "")?.answers.push(answer);
     else units.push({ at: r.answeredAt, mode: r.mode as "PRACTICE" | "REVIEW", answers: [answer] });
   }
-  return content.content.lessons.flatMap((lesson) =>
+  // Live objectives only: a retired objective's evidence counts for its survivor (ContentStore.objectiveItems).
+  return content.liveLessons().flatMap((lesson) =>
     lesson.objectives.map((o) => {
       const m = masteryOf({ objectiveId: o.id, items: content.objectiveItems(o.id) }, units);
       return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level, fraction: m.fraction };
@@ -98,4 +99,23 @@ export async function rebuildObjectiveMastery(em: EntityManager, content: Conten
       touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
     );
   }
+}
+
+/**
+ * After an import that retires objectives (course.yaml retiredObjectives), recomputes the stored mastery of every
+ * learner who has evidence for a retired objective, so that instructors' views show it on the surviving objective
+ * at once rather than at the learner's next answer. One write per learner; the retired rows stay (not read).
+ */
+export async function remapRetiredMastery(
+  db: { manager: EntityManager },
+  run: <T>(work: (em: EntityManager) => Promise<T>) => Promise<T>,
+  content: ContentStore,
+  now: Date,
+): Promise<number> {
+  const retired = Object.keys(content.content.course.retiredObjectives ?? {});
+  if (retired.length === 0) return 0;
+  const users = await db.manager.find(ObjectiveMasteryRow, { select: { userId: true }, where: { objectiveId: In(retired) } });
+  const ids = [...new Set(users.map((u) => u.userId))];
+  for (const userId of ids) await run((em) => refreshStoredMastery(em, content, userId, now));
+  return ids.length;
 }

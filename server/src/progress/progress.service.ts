@@ -102,7 +102,11 @@ export class ProgressService {
     });
     const now = this.clock.now();
     const closes = await this.closeTimes(userId);
-    return this.content.content.lessons.map((lesson) => {
+    // Live lessons, then the retired ones this learner has history in (read, or attempted): kept, marked retired.
+    const lessons = this.content.content.lessons.filter(
+      (l) => !l.retired || progress.some((r) => r.lessonSlug === l.slug) || attempts.some((a) => a.quizId === l.quiz),
+    );
+    return lessons.map((lesson) => {
       const p = progress.find((r) => r.lessonSlug === lesson.slug);
       const quiz = this.content.quizFile(lesson.quiz)!;
       const closesAt = closes?.has(quiz.id) ? closes.get(quiz.id)! : quiz.settings.closesAt ? new Date(quiz.settings.closesAt) : null;

@@ -91,4 +91,7 @@ export class Quiz {
 
   @Field(() => [QuizItem])
   items: QuizItem[];
+
+  @Field(() => Boolean, { description: "Retired with its lesson: attempts stay readable; no new attempt starts." })
+  retired: boolean;
 }

@@ -71,7 +71,8 @@ export class ReviewService {
       where: { userId, due: LessThanOrEqual(this.clock.now()) },
       order: { due: "ASC", itemId: "ASC" },
     });
-    const recs = cards.map((c) => this.content.item(c.itemId)).filter((r) => r !== undefined);
+    // Items of a retired quiz are no longer offered, in review either (their cards stay, unused).
+    const recs = cards.map((c) => this.content.item(c.itemId)).filter((r): r is NonNullable<typeof r> => r !== undefined && !r.quiz.retired);
     const hidden = recs.filter((r) => assessmentOnly(r.item)).map((r) => r.quiz.id);
     const released = hidden.length > 0 ? await this.keys.releasedQuizzes(userId, hidden) : new Set<string>();
     return recs.filter((r) => !assessmentOnly(r.item) || released.has(r.quiz.id)).map((r) => r.item.id);

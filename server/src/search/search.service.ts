@@ -29,7 +29,9 @@ export function courseDocuments(content: CourseContent): SearchDocument[] {
     docs.push({ kind, lessonSlug, anchor, language: "ar", text: text.ar, order: docs.length });
     docs.push({ kind, lessonSlug, anchor, language: "en", text: text.en, order: docs.length });
   };
-  for (const l of content.lessons) {
+  // Only what learners are offered: a retired lesson's text lives on in the lessons that absorbed it.
+  const live = content.lessons.filter((l) => !l.retired);
+  for (const l of live) {
     add("SUMMARY", l.slug, "lesson-summary", l.summary);
     for (const s of l.sections) {
       add("HEADING", l.slug, s.id, s.heading);
@@ -41,8 +43,8 @@ export function courseDocuments(content: CourseContent): SearchDocument[] {
   // Actors of the map, by name and aliases ("AES", "البوليساريو"), opening the actor map of the first lesson
   // that states one of their relations (the first lesson for an actor known only from context facts).
   const lessonOf = new Map<string, string>();
-  for (const l of content.lessons) for (const s of l.sections) for (const p of s.paragraphs) lessonOf.set(p.id, l.slug);
-  const byOrder = [...content.lessons].sort((a, b) => a.order - b.order).map((l) => l.slug);
+  for (const l of live) for (const s of l.sections) for (const p of s.paragraphs) lessonOf.set(p.id, l.slug);
+  const byOrder = [...live].sort((a, b) => a.order - b.order).map((l) => l.slug);
   for (const n of content.actors.nodes) {
     const slugs = new Set(content.actors.edges.filter((e) => e.from === n.id || e.to === n.id).flatMap((e) => (e.evidence ?? []).map((p) => lessonOf.get(p))));
     const slug = byOrder.find((s) => slugs.has(s)) ?? byOrder[0];

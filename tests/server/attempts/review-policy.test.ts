@@ -12,6 +12,8 @@ import { startTestServer } from "../../helpers/test-server.js";
 const QUIZ_FILE = "quizzes/01-fx-lesson-a.yaml";
 const QUIZ_ID = "fq-a";
 const CLOSES = "2026-06-01T00:00:00Z";
+// Issue 13: an AFTER_CLOSE quiz closes at most 30 days after it opens.
+const OPENS = "2026-05-05T00:00:00Z";
 
 describe("feedbackVisible", () => {
   const before = new Date("2026-05-01T00:00:00Z");
@@ -38,7 +40,7 @@ describe.each([
 ] as const)("review policy %s over HTTP", (policy, afterFinish, afterClose) => {
   it(`should hide results during the attempt, ${afterFinish ? "show" : "hide"} them after finishing, ${afterClose ? "show" : "hide"} them after closing`, async () => {
     const dir = await contentWith(QUIZ_FILE, (d) => {
-      d.settings = { maxAttempts: 2, gradingMethod: "HIGHEST", reviewPolicy: policy, closesAt: CLOSES, timeLimitMinutes: 30 };
+      d.settings = { maxAttempts: 2, gradingMethod: "HIGHEST", reviewPolicy: policy, opensAt: OPENS, closesAt: CLOSES, timeLimitMinutes: 30 };
     });
     const content = await loadContent(dir);
     const clock = new ManualClock("2026-05-10T09:00:00Z");

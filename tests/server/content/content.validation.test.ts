@@ -30,6 +30,16 @@ describe("content validation", () => {
     expect(content.hash).toMatch(/^[0-9a-f]{64}$/);
   });
 
+  it("should accept an AFTER_CLOSE quiz closing exactly 30 days after it opens", async () => {
+    const dir = await contentWith(QUIZ1, (d) => {
+      d.settings.reviewPolicy = "AFTER_CLOSE";
+      d.settings.opensAt = "2027-05-31T23:59:59Z";
+      d.settings.closesAt = "2027-06-30T23:59:59Z";
+    });
+    const quiz = (await loadContent(dir)).quizzes.find((q) => q.lesson === "fx-lesson-a")!;
+    expect(quiz.settings).toMatchObject({ reviewPolicy: "AFTER_CLOSE", opensAt: "2027-05-31T23:59:59Z" });
+  });
+
   // Each row: a mutation of one fixture file, and the file, path and reason the validator must report.
   const cases: { name: string; file: string; mutate: (doc: any) => void; expect: { file: string; path: string | RegExp; message: RegExp } }[] = [
     {
@@ -136,6 +146,59 @@ describe("content validation", () => {
         delete d.settings.closesAt;
       },
       expect: { file: `content/${QUIZ1}`, path: "settings.closesAt", message: /needs closesAt/ },
+    },
+    {
+      name: "should reject AFTER_CLOSE without an opening date (issue 13: the 30-day rule needs one)",
+      file: QUIZ1,
+      mutate: (d) => {
+        d.settings.reviewPolicy = "AFTER_CLOSE";
+        d.settings.closesAt = "2027-06-30T23:59:59Z";
+        delete d.settings.opensAt;
+      },
+      expect: { file: `content/${QUIZ1}`, path: "settings.opensAt", message: /AFTER_CLOSE needs opensAt/ },
+    },
+    {
+      name: "should reject AFTER_CLOSE closing more than 30 days after the quiz opens",
+      file: QUIZ1,
+      mutate: (d) => {
+        d.settings.reviewPolicy = "AFTER_CLOSE";
+        d.settings.opensAt = "2027-05-31T23:59:58Z";
+        d.settings.closesAt = "2027-06-30T23:59:59Z"; // 30 days and 1 second
+      },
+      expect: { file: `content/${QUIZ1}`, path: "settings.closesAt", message: /at most 30 days after opensAt/ },
+    },
+    {
+      name: "should reject a quiz that opens after it closes",
+      file: QUIZ1,
+      mutate: (d) => {
+        d.settings.opensAt = "2027-07-01T00:00:00Z";
+        d.settings.closesAt = "2027-06-30T23:59:59Z";
+      },
+      expect: { file: `content/${QUIZ1}`, path: "settings.opensAt", message: /opensAt must come before closesAt/ },
+    },
+    {
+      name: "should reject a retired lesson still listed in course.yaml",
+      file: "lessons/05-fx-lesson-e.yaml",
+      mutate: (d) => (d.retired = true),
+      expect: { file: "content/lessons/05-fx-lesson-e.yaml", path: "retired", message: /remove it from course.yaml/ },
+    },
+    {
+      name: "should reject a lesson retired without its quiz",
+      file: "lessons/05-fx-lesson-e.yaml",
+      mutate: (d) => (d.retired = true),
+      expect: { file: "content/lessons/05-fx-lesson-e.yaml", path: "retired", message: /retired together/ },
+    },
+    {
+      name: "should reject a retired objective mapped onto one that is not live",
+      file: "course.yaml",
+      mutate: (d) => (d.retiredObjectives = { "fx-old-o1": "fx-nowhere" }),
+      expect: { file: "content/course.yaml", path: "retiredObjectives.fx-old-o1", message: /not an objective of a live lesson/ },
+    },
+    {
+      name: "should reject mapping an objective that is still live",
+      file: "course.yaml",
+      mutate: (d) => (d.retiredObjectives = { "fx-a-o2": "fx-a-o1" }),
+      expect: { file: "content/course.yaml", path: "retiredObjectives.fx-a-o2", message: /still in lesson/ },
     },
     {
       name: "should reject a lesson missing from the manifest's order",
