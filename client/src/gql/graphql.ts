@@ -355,7 +355,7 @@ export type AttemptQuizQueryVariables = Exact<{
 }>;
 
 
-export type AttemptQuizQuery = { quiz: { id: string, title: string, lessonSlug: string, settings: { maxAttempts: number, timeLimitMinutes: number | null, gradingMethod: GradingMethod, reviewPolicy: ReviewPolicy, closesAt: string | null } } | null };
+export type AttemptQuizQuery = { quiz: { id: string, title: string, lessonSlug: string | null, settings: { maxAttempts: number, timeLimitMinutes: number | null, gradingMethod: GradingMethod, reviewPolicy: ReviewPolicy, closesAt: string | null } } | null };
 
 export type SubmitAnswerMutationVariables = Exact<{
   input: SubmitAnswerInput;
@@ -750,7 +750,7 @@ export type QuizOverviewQueryVariables = Exact<{
 }>;
 
 
-export type QuizOverviewQuery = { quiz: { id: string, title: string, lessonSlug: string, items: Array<{ id: string, type: ItemType }>, settings: { maxAttempts: number, timeLimitMinutes: number | null, gradingMethod: GradingMethod, reviewPolicy: ReviewPolicy, closesAt: string | null } } | null, course: { id: string, lessons: Array<{ slug: string, title: string }> }, myProgress: { lessons: Array<{ lessonSlug: string, status: LessonStatus, bestScore: number | null, grade: number | null, lastParagraphId: string | null, paragraphsSeen: number, paragraphsTotal: number, timeSpentSeconds: number, assessmentAttemptsUsed: number, assessmentAttemptsAllowed: number }> }, myOpenAttempts: Array<{ id: string, mode: AttemptMode, startedAt: string, secondsLeft: number | null }> };
+export type QuizOverviewQuery = { quiz: { id: string, title: string, lessonSlug: string | null, items: Array<{ id: string, type: ItemType }>, settings: { maxAttempts: number, timeLimitMinutes: number | null, gradingMethod: GradingMethod, reviewPolicy: ReviewPolicy, closesAt: string | null } } | null, course: { id: string, lessons: Array<{ slug: string, title: string }> }, myProgress: { lessons: Array<{ lessonSlug: string, status: LessonStatus, bestScore: number | null, grade: number | null, lastParagraphId: string | null, paragraphsSeen: number, paragraphsTotal: number, timeSpentSeconds: number, assessmentAttemptsUsed: number, assessmentAttemptsAllowed: number }> }, myOpenAttempts: Array<{ id: string, mode: AttemptMode, startedAt: string, secondsLeft: number | null }> };
 
 export type StartAttemptMutationVariables = Exact<{
   quizId: string | number;

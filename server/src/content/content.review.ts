@@ -23,6 +23,7 @@ export const REMEMBER_MAX_SHARE = 0.2;
 
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: readonly LessonFile[]) => {
+  if (q.lesson === undefined) return `content/quizzes (quiz "${q.id}", role ${q.role ?? "lesson"})`;
   const l = lessons.find((x) => x.slug === q.lesson);
   return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
 };
