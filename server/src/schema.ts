@@ -21,9 +21,10 @@ import { ExportResolver } from "./exports/export.resolver.js";
 import { LiveResolver } from "./live/live.resolver.js";
 import { NoteResolver } from "./notes/note.resolver.js";
 import { LtiResolver } from "./lti/lti.resolver.js";
+import { PrePostResolver } from "./classrooms/prepost.resolver.js";
 import { authChecker } from "./auth-checker.js";
 
-export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver, LtiResolver] as const;
+export const RESOLVERS = [CourseResolver, LessonResolver, QuizResolver, AccountResolver, ProgressResolver, AttemptResolver, ReviewResolver, ClassroomResolver, AssignmentResolver, PrivacyResolver, SearchResolver, ActorMapResolver, CourseTimelineResolver, ExportResolver, LiveResolver, NoteResolver, LtiResolver, PrePostResolver] as const;
 
 let cached: Promise<GraphQLSchema> | undefined;
 

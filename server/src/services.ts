@@ -16,6 +16,7 @@ import { ProgressService } from "./progress/progress.service.js";
 import { ReviewService } from "./review/review.service.js";
 import { ClassroomService } from "./classrooms/classroom.service.js";
 import { DashboardService } from "./classrooms/dashboard.service.js";
+import { PrePostService } from "./classrooms/prepost.service.js";
 import { InstructorService } from "./classrooms/instructor.service.js";
 import { AssignmentService } from "./classrooms/assignment.service.js";
 import { assignmentTerms } from "./classrooms/assignment-terms.query.js";
@@ -52,6 +53,8 @@ export interface Services {
   reviews: ReviewService;
   classrooms: ClassroomService;
   dashboard: DashboardService;
+  /** Gain from the diagnostic pre-test to the final assessment (issue 13 point 5). */
+  prePost: PrePostService;
   instructor: InstructorService;
   assignments: AssignmentService;
   privacy: PrivacyService;
@@ -110,6 +113,7 @@ export function createServices(
     reviews,
     classrooms,
     dashboard,
+    prePost: new PrePostService(reads, content),
     instructor: new InstructorService(db, writes, clock, content, classrooms, dashboard, attempts, activity, events),
     assignments: new AssignmentService(db, writes, clock, content, classrooms),
     privacy: new PrivacyService(db, writes, clock, content, accounts, keys),

@@ -30,9 +30,9 @@ export function quizOf(content: Pick<CourseContent, "quizzes">, lesson: LessonFi
 /** Every paragraph id of a lesson, in reading order. */
 export const paragraphIds = (lesson: LessonFile) => lesson.sections.flatMap((s) => s.paragraphs.map((p) => p.id));
 
-/** The first item of `type` in a quiz (or in the whole content); throws when there is none. */
+/** The first item of `type` in a quiz (or in the lessons' quizzes, not the diagnostic or final); throws when there is none. */
 export function itemOfType(from: QuizFile | Pick<CourseContent, "quizzes">, type: ItemType): Item {
-  const items = "items" in from ? from.items : from.quizzes.flatMap((q) => q.items);
+  const items = "items" in from ? from.items : from.quizzes.filter((q) => (q.role ?? "lesson") === "lesson").flatMap((q) => q.items);
   const item = items.find((i) => i.type === type);
   if (!item) throw new Error(`the test content has no ${type} item`);
   return item;
@@ -42,4 +42,11 @@ export function itemOfType(from: QuizFile | Pick<CourseContent, "quizzes">, type
 export function quizFilePath(content: Pick<CourseContent, "lessons">, quiz: QuizFile): string {
   const lesson = lessonOf(content, quiz);
   return `quizzes/${String(lesson.order).padStart(2, "0")}-${lesson.slug}.yaml`;
+}
+
+/** The course's diagnostic pre-test or final assessment (role diagnostic | final); throws when it has none. */
+export function quizOfRole(content: Pick<CourseContent, "quizzes">, role: "diagnostic" | "final"): QuizFile {
+  const quiz = content.quizzes.find((q) => q.role === role);
+  if (!quiz) throw new Error(`the test content has no ${role} quiz`);
+  return quiz;
 }

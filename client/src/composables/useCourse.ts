@@ -23,6 +23,14 @@ const CourseHomeQuery = graphql(`
       lessons {
         ...CourseLessonFields
       }
+      diagnostic {
+        id
+        title
+      }
+      final {
+        id
+        title
+      }
     }
   }
 `);

@@ -13,6 +13,7 @@ const QuizOverviewQuery = graphql(`
       id
       title
       lessonSlug
+      role
       items {
         id
         type

@@ -155,6 +155,9 @@ export class AttemptService {
    */
   async start(viewer: Viewer, quizId: string, mode: AttemptMode, locale?: Locale): Promise<AttemptRow> {
     const settings = this.quizSettings(quizId);
+    // The diagnostic and the final ask assessment-pool items only: nothing to practise there.
+    if (mode === AttemptMode.PRACTICE && !this.content.quizFile(quizId)!.items.some((item) => inPool(item, mode)))
+      throw new AppError("BAD_USER_INPUT", "This quiz has no practice; take it as an assessment.", { field: "mode" });
     const openKey = `${viewer.id}|${quizId}|${mode}`;
     const existing = await this.db.getRepository(AttemptRow).findOneBy({ openKey });
     if (existing) {

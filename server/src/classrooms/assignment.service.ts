@@ -89,7 +89,8 @@ export class AssignmentService {
     const quiz = this.content.quizFile(targetId);
     if (!quiz) throw bad("targetId", "The course has no such quiz.");
     if (quiz.retired) throw bad("targetId", "This quiz was retired from the course; it can no longer be assigned.");
-    return quiz.lesson;
+    // The diagnostic and the final belong to no lesson: they stand for themselves, as lessonOfStored says.
+    return quiz.lesson ?? quiz.id;
   }
 
   /** The lesson of a stored assignment's target; its own id when the content no longer has it. */

@@ -28,6 +28,7 @@ import {
 } from "./classroom.type.js";
 import { classroomFeed } from "./classroom-feed.js";
 import { MAX_PAGE } from "./dashboard.service.js";
+import { ClassPrePostAverage, LearnerPrePost } from "./prepost.type.js";
 import { timeZoneName } from "./assignment.service.js";
 
 const TEACHERS = [Role.INSTRUCTOR, Role.ADMIN];
@@ -231,6 +232,26 @@ export class ClassroomResolver {
     await teach(ctx, room);
     page(offset, limit);
     return ctx.dashboard.progress(room.id, offset, limit, search(text), sort);
+  }
+
+  @FieldResolver(() => [LearnerPrePost], { description: "Each learner's overall pre → post (diagnostic → final), a page of the roster at a time, searched and sorted as learners." })
+  async prePost(
+    @Root() room: Classroom,
+    @Arg("offset", () => Int, { defaultValue: 0 }) offset: number,
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+    @Arg("search", () => String, { defaultValue: "" }) text: string,
+    @Arg("sort", () => RosterSort, { defaultValue: RosterSort.NAME }) sort: RosterSort,
+    @Ctx() ctx: AppContext,
+  ): Promise<LearnerPrePost[]> {
+    await teach(ctx, room);
+    page(offset, limit);
+    return ctx.prePost.learners(await ctx.dashboard.roster(room.id, offset, limit, search(text), sort));
+  }
+
+  @FieldResolver(() => ClassPrePostAverage, { description: "The class's average pre → post over the learners who took both the diagnostic and the final." })
+  async prePostAverage(@Root() room: Classroom, @Ctx() ctx: AppContext): Promise<ClassPrePostAverage> {
+    await teach(ctx, room);
+    return ctx.prePost.classAverage(room.id);
   }
 
   @FieldResolver(() => [LessonAverage])

@@ -14,6 +14,7 @@
  */
 import type { ContentInput, ContentProblem } from "./content.model.js";
 import type { Item, LessonFile, QuizFile } from "./content.schema.js";
+import { quizRole } from "./content.schema.js";
 import { normalizedWords } from "../shared/arabic.js";
 import { itemType } from "../items/registry.js";
 
@@ -23,6 +24,7 @@ export const REMEMBER_MAX_SHARE = 0.2;
 
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: readonly LessonFile[]) => {
+  if (q.lesson === undefined) return `content/quizzes (quiz "${q.id}", role ${q.role ?? "lesson"})`;
   const l = lessons.find((x) => x.slug === q.lesson);
   return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
 };
@@ -127,10 +129,12 @@ export function reviewContent({ course, lessons, quizzes, article, context }: Co
   if (items.length > 0 && remember / items.length > REMEMBER_MAX_SHARE)
     push("content/quizzes", "(levels)", `${remember} of ${items.length} items are at level "remember" (${Math.round((100 * remember) / items.length)}%); at most ${Math.round(REMEMBER_MAX_SHARE * 100)}% may be`);
 
-  // Pools: every objective has items in both (an item without "pool" is in both).
+  // Pools: every objective has items in both (an item without "pool" is in both), in the lessons' own quizzes:
+  // the diagnostic and the final (all assessment) must not stand in for a lesson's assessment items.
+  const lessonItems = quizzes.filter((q) => quizRole(q) === "lesson").flatMap((q) => q.items);
   for (const l of lessons) {
     l.objectives.forEach((o, oi) => {
-      const of = items.filter((i) => i.objectives.includes(o.id));
+      const of = lessonItems.filter((i) => i.objectives.includes(o.id));
       for (const pool of ["practice", "assessment"] as const) {
         if (of.length > 0 && !of.some((i) => i.pool === undefined || i.pool === pool))
           push(lessonFile(l), `objectives[${oi}]`, `objective "${o.id}" has no item in the ${pool} pool; write a parallel item (same objective and skill, different stem and answer)`);

@@ -225,15 +225,37 @@ export const QuizSettings = z
   });
 export type QuizSettings = z.infer<typeof QuizSettings>;
 
+/**
+ * What a quiz is for: a lesson's own quiz (the default), the course's diagnostic pre-test or its final
+ * assessment. Diagnostic and final belong to no lesson; together they give each learner's gain per objective
+ * (shared/gain.ts). The rules across files (one of each, every objective covered, no shared items) are in
+ * content.validate.ts.
+ */
+export const QUIZ_ROLES = ["lesson", "diagnostic", "final"] as const;
+export type QuizRole = (typeof QUIZ_ROLES)[number];
+
 export const QuizFile = z
   .object({
     id: Id,
-    lesson: Id,
+    role: z.enum(QUIZ_ROLES).optional(),
+    /** The lesson a role-"lesson" quiz belongs to; absent on the diagnostic and the final. */
+    lesson: Id.optional(),
     title: Bilingual,
     settings: QuizSettings,
     items: z.array(Item).min(1),
     /** Set with its lesson's `retired`: kept readable in history and reports, never offered again. */
     retired: z.literal(true).optional(),
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.role ?? "lesson") !== "lesson" || q.lesson !== undefined, {
+    message: "a lesson quiz names its lesson (or set role: diagnostic | final)",
+    path: ["lesson"],
+  })
+  .refine((q) => (q.role ?? "lesson") === "lesson" || q.lesson === undefined, {
+    message: "a diagnostic or final quiz belongs to no lesson: remove \"lesson\"",
+    path: ["lesson"],
+  });
 export type QuizFile = z.infer<typeof QuizFile>;
+
+/** A quiz's role, "lesson" when the file says none. */
+export const quizRole = (q: Pick<QuizFile, "role">): QuizRole => q.role ?? "lesson";

@@ -3,13 +3,14 @@
  * Content is immutable between imports, so lessons and quizzes are built once and read from memory.
  */
 import type { Item, LessonFile, QuizFile } from "./content.schema.js";
+import { quizRole } from "./content.schema.js";
 import type { CourseContent } from "./content.model.js";
 import { Locale, pick } from "../shared/locale.js";
 import type { Course } from "../course/course.type.js";
 import type { Source } from "../lessons/source.type.js";
 import type { ContextFact, Lesson } from "../lessons/lesson.type.js";
 import type { Quiz } from "../quizzes/quiz.type.js";
-import type { GradingMethod, ReviewPolicy } from "../quizzes/quiz.enum.js";
+import type { GradingMethod, QuizRoleName, ReviewPolicy } from "../quizzes/quiz.enum.js";
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem } from "../quizzes/quiz.view.js";
 import { itemType } from "../items/registry.js";
@@ -24,7 +25,8 @@ interface LocaleViews {
 export interface ItemRecord {
   item: Item;
   quiz: QuizFile;
-  lesson: LessonFile;
+  /** The quiz's lesson; undefined for the diagnostic and the final, which belong to none. */
+  lesson: LessonFile | undefined;
   /** Row id of the current version in quiz_item_version, and its version number. */
   versionId: number;
   version: number;
@@ -46,7 +48,7 @@ export class ContentStore {
   ) {
     this.survivorOf = new Map(Object.entries(content.course.retiredObjectives ?? {}));
     for (const quiz of content.quizzes) {
-      const lesson = content.lessons.find((l) => l.slug === quiz.lesson)!;
+      const lesson = content.lessons.find((l) => l.slug === quiz.lesson);
       for (const item of quiz.items) {
         const v = versions.get(item.id);
         if (!v) throw new Error(`item ${item.id} has no stored version; import content before serving it`);
@@ -98,13 +100,16 @@ export class ContentStore {
   }
 
   /**
-   * The items that assess an objective, with their points (for mastery): those that name it, and those that
-   * name a retired objective mapped onto it, so that a learner's earlier evidence follows the restructure.
+   * The items of the lessons' quizzes that assess an objective, with their points (for mastery): those that name
+   * it, and those that name a retired objective mapped onto it, so that a learner's earlier evidence follows the
+   * restructure. The diagnostic and the final are left out: they measure the gain (shared/gain.ts), and a
+   * pre-test taken before the lessons must not hold mastery down.
    */
   objectiveItems(objectiveId: string): { itemId: string; points: number; essay: boolean }[] {
     let list = this.byObjective.get(objectiveId);
     if (!list) {
       list = this.content.quizzes
+        .filter((q) => quizRole(q) === "lesson")
         .flatMap((q) => q.items)
         .filter((i) => i.objectives.some((o) => o === objectiveId || this.survivorOf.get(o) === objectiveId))
         .map((i) => ({ itemId: i.id, points: i.points, essay: itemType(i).handGraded }));
@@ -126,7 +131,8 @@ export class ContentStore {
     for (const q of quizzes) {
       quizViews.set(q.id, {
         id: q.id,
-        lessonSlug: q.lesson,
+        lessonSlug: q.lesson ?? null,
+        role: quizRole(q).toUpperCase() as QuizRoleName,
         title: pick(q.title, locale),
         settings: {
           maxAttempts: q.settings.maxAttempts,
@@ -183,6 +189,8 @@ export class ContentStore {
       sources: [...sources.values()].sort((a, b) => a.n - b.n),
       lessons: lessons.filter((l) => !l.retired).map((l) => lessonViews.get(l.slug)!),
       retiredLessons: lessons.filter((l) => l.retired).map((l) => lessonViews.get(l.slug)!),
+      diagnostic: quizViews.get(quizzes.find((q) => quizRole(q) === "diagnostic")?.id ?? "") ?? null,
+      final: quizViews.get(quizzes.find((q) => quizRole(q) === "final")?.id ?? "") ?? null,
     };
     return { course, lessons: lessonViews, quizzes: quizViews };
   }

@@ -4,6 +4,8 @@
  */
 import type { ContentInput, ContentProblem } from "./content.model.js";
 import type { LessonFile, QuizFile } from "./content.schema.js";
+import { quizRole } from "./content.schema.js";
+import { normalizedWords } from "../shared/arabic.js";
 import { itemType } from "../items/registry.js";
 import { reviewContent } from "./content.review.js";
 
@@ -11,6 +13,7 @@ export type { ContentInput } from "./content.model.js";
 
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: LessonFile[]) => {
+  if (q.lesson === undefined) return `content/quizzes (quiz "${q.id}", role ${q.role ?? "lesson"})`;
   const l = lessons.find((x) => x.slug === q.lesson);
   return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
 };
@@ -117,13 +120,14 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
   for (const id of duplicates(quizzes.map((q) => q.id))) push("content/quizzes", "id", `two quizzes have id "${id}"`);
   for (const q of quizzes) {
     const file = quizFile(q, lessons);
-    if (!lessonBySlug.has(q.lesson)) push(file, "lesson", `no lesson has slug "${q.lesson}"`);
+    if (q.lesson !== undefined && !lessonBySlug.has(q.lesson)) push(file, "lesson", `no lesson has slug "${q.lesson}"`);
     q.items.forEach((item, ii) => {
       itemIds.push(item.id);
       const at = `items[${ii}]`;
       item.objectives.forEach((o, oi) => {
         if (objectiveIds.has(o)) {
-          if (!q.retired) assessed.set(o, (assessed.get(o) ?? 0) + 1);
+          // The ≥ 2 rule is about the lessons' own quizzes: the diagnostic and the final must not stand in for them.
+          if (!q.retired && quizRole(q) === "lesson") assessed.set(o, (assessed.get(o) ?? 0) + 1);
         } else if (!retiredObjectives.has(o)) push(file, `${at}.objectives[${oi}]`, `no lesson has objective "${o}"`);
         else if (!q.retired) push(file, `${at}.objectives[${oi}]`, `objective "${o}" is retired (mapped onto "${retiredObjectives.get(o)}"); a live quiz names the live one`);
       });
@@ -143,11 +147,14 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
       for (const problem of type.check(item)) push(file, `${at}.${problem.path}`, problem.message);
     });
     // Pools (quizzes/pools.ts): an item without one is in both; each kind of attempt needs something to ask.
-    for (const pool of ["practice", "assessment"] as const) {
+    // The diagnostic and the final are assessments only (attempts refuse practice on them).
+    for (const pool of quizRole(q) === "lesson" ? (["practice", "assessment"] as const) : (["assessment"] as const)) {
       if (!q.items.some((item) => item.pool === undefined || item.pool === pool)) push(file, "items", `no item is in the ${pool} pool (an item without "pool" is in both)`);
     }
   }
   for (const id of duplicates(itemIds)) push("content/quizzes", "(ids)", `item id "${id}" is used more than once`);
+
+  checkPrePost(input, problems);
 
   for (const l of lessons) {
     if (l.retired) continue;
@@ -160,4 +167,44 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
   // Editorial rules (originality, wording, pools, levels, duplicates) live in content.review.ts. They apply to
   // what learners are offered: retired lessons and quizzes are history, kept as they were published.
   reviewContent({ ...input, lessons: lessons.filter((l) => !l.retired), quizzes: quizzes.filter((q) => !q.retired) }, problems);
+}
+
+/**
+ * The diagnostic pre-test and the final assessment (role diagnostic | final): at most one of each; each covers
+ * every objective of the course's lessons with at least one item; they share no item id and no prompt (the
+ * same words in either language, after normalising); all their items are in the assessment pool.
+ */
+export function checkPrePost(input: Pick<ContentInput, "lessons" | "quizzes">, problems: ContentProblem[]): void {
+  const { lessons, quizzes } = input;
+  const push = (file: string, path: string, message: string) => problems.push({ file, path, message });
+  const objectives = lessons.flatMap((l) => l.objectives.map((o) => o.id));
+  const byRole = new Map<"diagnostic" | "final", QuizFile>();
+  for (const role of ["diagnostic", "final"] as const) {
+    const found = quizzes.filter((q) => quizRole(q) === role);
+    if (found.length > 1) push("content/quizzes", "role", `${found.length} quizzes have role ${role} (${found.map((q) => q.id).join(", ")}); a course has at most one`);
+    const q = found[0];
+    if (!q) continue;
+    byRole.set(role, q);
+    const file = quizFile(q, lessons);
+    const covered = new Set(q.items.flatMap((i) => i.objectives));
+    for (const o of objectives) if (!covered.has(o)) push(file, "items", `the ${role} quiz has no item for objective "${o}"; it must cover every objective of the course's lessons`);
+    q.items.forEach((item, ii) => {
+      if (item.pool !== "assessment") push(file, `items[${ii}].pool`, `item "${item.id}" of the ${role} quiz must be in the assessment pool (pool: assessment)`);
+    });
+  }
+  const pre = byRole.get("diagnostic");
+  const post = byRole.get("final");
+  if (!pre || !post) return;
+  const preIds = new Set(pre.items.map((i) => i.id));
+  const promptKey = (t: string) => normalizedWords(t).join(" ");
+  const prePrompts = new Map<string, string>();
+  for (const i of pre.items) for (const t of [i.prompt.ar, i.prompt.en]) prePrompts.set(promptKey(t), i.id);
+  const file = quizFile(post, lessons);
+  post.items.forEach((item, ii) => {
+    if (preIds.has(item.id)) push(file, `items[${ii}].id`, `item "${item.id}" is in both the diagnostic and the final; they must have distinct items`);
+    for (const [lang, t] of [["ar", item.prompt.ar], ["en", item.prompt.en]] as const) {
+      const twin = prePrompts.get(promptKey(t));
+      if (twin !== undefined) push(file, `items[${ii}].prompt.${lang}`, `item "${item.id}" has the same prompt as diagnostic item "${twin}"; the final must ask in other words`);
+    }
+  });
 }

@@ -20,6 +20,16 @@ export enum GradingMethod {
 }
 registerEnumType(GradingMethod, { name: "GradingMethod", description: "How a learner's finished ASSESSMENT attempts combine into one grade." });
 
+export enum QuizRoleName {
+  LESSON = "LESSON",
+  DIAGNOSTIC = "DIAGNOSTIC",
+  FINAL = "FINAL",
+}
+registerEnumType(QuizRoleName, {
+  name: "QuizRole",
+  description: "What a quiz is for: a lesson's quiz, the course's diagnostic pre-test, or its final assessment.",
+});
+
 export enum ReviewPolicy {
   AFTER_FINISH = "AFTER_FINISH",
   AFTER_CLOSE = "AFTER_CLOSE",

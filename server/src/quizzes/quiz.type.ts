@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from "type-graphql";
-import { GradingMethod, ItemType, ReviewPolicy } from "./quiz.enum.js";
+import { GradingMethod, ItemType, QuizRoleName, ReviewPolicy } from "./quiz.enum.js";
 
 /** A choice (left side for MATCHING, an element to place for ORDERING) or a MATCHING target. No key here. */
 @ObjectType()
@@ -80,8 +80,11 @@ export class Quiz {
   @Field(() => ID)
   id: string;
 
-  @Field(() => String)
-  lessonSlug: string;
+  @Field(() => String, { nullable: true, description: "The quiz's lesson; null for the diagnostic and the final, which belong to none." })
+  lessonSlug: string | null;
+
+  @Field(() => QuizRoleName)
+  role: QuizRoleName;
 
   @Field(() => String)
   title: string;

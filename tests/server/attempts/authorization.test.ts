@@ -50,6 +50,7 @@ const cases: Case[] = [
   { field: "courseTimeline", doc: () => `{ courseTimeline { events { id } } }`, expect: { anonymous: "ok", owner: "ok", other: "ok" } },
   { field: "attempt", doc: () => `{ attempt(id: "${attemptId}") { id responses { id } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "attempt/not_found" } },
   { field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
+  { field: "myGains", doc: () => `{ myGains { preTaken overall { pre post } } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   { field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   { field: "myOpenAttempts", doc: () => `{ myOpenAttempts(quizId: "${QUIZ}") { id } }`, expect: { anonymous: "UNAUTHENTICATED", owner: "ok", other: "ok" } },
   {

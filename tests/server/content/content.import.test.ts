@@ -67,7 +67,7 @@ describe("content import", () => {
     const clock = new ManualClock("2026-03-01T00:00:00Z");
     const original = await fixtureContent();
     await importContent(db, queue, original, clock);
-    const itemId = original.quizzes[0].items[2].id;
+    const itemId = original.quizzes.find((q) => q.id === original.lessons[0].quiz)!.items[2].id; // quizzes/01-fx-lesson-a.yaml
 
     const changedDir = await contentWith("quizzes/01-fx-lesson-a.yaml", (d) => {
       d.items[2].explanation.en += " (clarified)";

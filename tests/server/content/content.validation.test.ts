@@ -9,6 +9,11 @@ import { ITEM_TYPES } from "../../../server/src/content/content.schema.js";
 // The fixture course's first lesson and its quiz (tests/fixtures/course); the real course has its own checks in tests/content.
 const LESSON1 = "lessons/01-fx-lesson-a.yaml";
 const QUIZ1 = "quizzes/01-fx-lesson-a.yaml";
+// Its diagnostic pre-test and final assessment (role diagnostic | final), and how the cross-file rules name them.
+const PRE = "quizzes/00-fq-diagnostic.yaml";
+const POST = "quizzes/99-fq-final.yaml";
+const PRE_AT = 'content/quizzes (quiz "fq-pre", role diagnostic)';
+const POST_AT = 'content/quizzes (quiz "fq-post", role final)';
 
 async function problemsOf(dir: string): Promise<ContentProblem[]> {
   try {
@@ -217,6 +222,61 @@ describe("content validation", () => {
       file: LESSON1,
       mutate: (d) => (d.sources = ["le-monde-2025"]),
       expect: { file: `content/${LESSON1}`, path: "sources[0]", message: /no source "le-monde-2025"/ },
+    },
+    // Quiz roles (issue 13 point 5): the diagnostic pre-test and the final assessment.
+    {
+      name: "should reject a lesson quiz that names no lesson",
+      file: QUIZ1,
+      mutate: (d) => delete d.lesson,
+      expect: { file: `content/${QUIZ1}`, path: "lesson", message: /a lesson quiz names its lesson/ },
+    },
+    {
+      name: "should reject an unknown quiz role",
+      file: PRE,
+      mutate: (d) => (d.role = "midterm"),
+      expect: { file: `content/${PRE}`, path: "role", message: /.+/ },
+    },
+    {
+      name: "should reject a diagnostic quiz that names a lesson",
+      file: PRE,
+      mutate: (d) => (d.lesson = "fx-lesson-a"),
+      expect: { file: `content/${PRE}`, path: "lesson", message: /belongs to no lesson/ },
+    },
+    {
+      name: "should reject two diagnostic quizzes",
+      file: POST,
+      mutate: (d) => (d.role = "diagnostic"),
+      expect: { file: "content/quizzes", path: "role", message: /2 quizzes have role diagnostic \(fq-pre, fq-post\); a course has at most one/ },
+    },
+    {
+      name: "should reject a diagnostic that leaves an objective without an item",
+      file: PRE,
+      mutate: (d) => (d.items = d.items.filter((i: any) => !i.objectives.includes("fx-c-o2"))),
+      expect: { file: PRE_AT, path: "items", message: /the diagnostic quiz has no item for objective "fx-c-o2"/ },
+    },
+    {
+      name: "should reject a final that leaves an objective without an item",
+      file: POST,
+      mutate: (d) => (d.items = d.items.filter((i: any) => !i.objectives.includes("fx-e-o1"))),
+      expect: { file: POST_AT, path: "items", message: /the final quiz has no item for objective "fx-e-o1"/ },
+    },
+    {
+      name: "should reject a final item outside the assessment pool",
+      file: POST,
+      mutate: (d) => delete d.items[3].pool,
+      expect: { file: POST_AT, path: "items[3].pool", message: /must be in the assessment pool/ },
+    },
+    {
+      name: "should reject a final item that is also in the diagnostic",
+      file: POST,
+      mutate: (d) => (d.items[0].id = "fq-pre-04"),
+      expect: { file: POST_AT, path: "items[0].id", message: /"fq-pre-04" is in both the diagnostic and the final/ },
+    },
+    {
+      name: "should reject a final prompt that repeats a diagnostic prompt (after normalising)",
+      file: POST,
+      mutate: (d) => (d.items[2].prompt.en = "the drought lowered  the reservoir's level"),
+      expect: { file: POST_AT, path: "items[2].prompt.en", message: /same prompt as diagnostic item "fq-pre-03"/ },
     },
   ];
 

@@ -105,6 +105,7 @@ const rows: Row[] = [
   { kind: "query", field: "me", doc: () => `{ me { id } }`, expect: all("ok") },
   { kind: "query", field: "attempt", doc: () => `{ attempt(id: "${practiceId}") { id } }`, expect: { anonymous: U, learner: "ok", otherLearner: NF, instructor: NF, otherInstructor: NF, admin: NF } },
   { kind: "query", field: "myProgress", doc: () => `{ myProgress { reviewsDue } }`, expect: signedIn("ok") },
+  { kind: "query", field: "myGains", doc: () => `{ myGains { preTaken overall { pre post } } }`, expect: signedIn("ok") },
   { kind: "query", field: "reviewQueue", doc: () => `{ reviewQueue { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "myOpenAttempts", doc: () => `{ myOpenAttempts(quizId: "${LAST.quiz}") { id } }`, expect: signedIn("ok") },
   { kind: "query", field: "myClassrooms", doc: () => `{ myClassrooms { id } }`, expect: signedIn("ok") },
