@@ -114,7 +114,11 @@ export class ReviewService {
       });
       await em.insert(ResponseRow, row);
       const due = await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
-      await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
+      await this.events.emit(em, "answers.changed", {
+        userId: viewer.id,
+        at: now,
+        ...(grade.status === "GRADED" ? { appended: { itemId, score: grade.score ?? 0, maxScore: grade.maxScore, hints: 0, mode: "REVIEW" as const } } : {}),
+      });
       return { row, due };
     });
   }
