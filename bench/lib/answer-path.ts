@@ -13,7 +13,7 @@
  * the load of the rest of the machine than answers per second do). Each measured phase includes one
  * startAttempt and one finishAttempt per 30 answers, the same for both histories.
  */
-import { readdir, readFile, mkdir } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { BENCH_ITEMS, BENCH_QUIZ } from "./bench-content.js";
 import { startChild } from "./child.js";
@@ -132,7 +132,10 @@ export async function answerProfileRow(root: string, env: Record<string, string>
   } finally {
     await server.stop(); // SIGTERM: the server exits and node writes the profile
   }
-  const file = (await readdir(dir)).find((f) => f.endsWith(".cpuprofile") && !before.has(f));
+  // One profile per thread (tsx's loader runs in a worker): the main thread's is the largest.
+  const written = (await readdir(dir)).filter((f) => f.endsWith(".cpuprofile") && !before.has(f));
+  const sizes = await Promise.all(written.map(async (f) => ({ f, size: (await stat(path.join(dir, f))).size })));
+  const file = sizes.sort((a, b) => b.size - a.size)[0]?.f;
   if (!file) throw new Error("the server wrote no .cpuprofile");
   const top = topSelfFrames(JSON.parse(await readFile(path.join(dir, file), "utf8")), 25);
   log(`answer profile: ${perAnswer.toFixed(0)} µs server CPU per practice answer; profile bench/results/raw/${file}`);
