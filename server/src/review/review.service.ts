@@ -32,9 +32,10 @@ export const MAX_REVIEW_LIMIT = 100;
  * handful at most), not the learner's cards, and the card's move from one day to another is counted there.
  */
 export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<Date> {
-  const existing = await em.findOneBy(ReviewCardRow, { userId, itemId });
+  // Plain SQL on this path (one read, one upsert): the ORM's query building cost more than the statements.
+  const [existing] = await sql<{ due: string; card: string }>(em, `SELECT due, card FROM review_card WHERE "userId" = ? AND "itemId" = ?`, [userId, itemId]);
   let card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
-  const oldDay = existing ? reviewDay(existing.due) : null;
+  const oldDay = existing ? reviewDay(new Date(existing.due)) : null;
   if (card.due > at) {
     const full = await sql<{ day: string; cards: number | string }>(
       em,
@@ -45,7 +46,12 @@ export async function scheduleReview(em: EntityManager, userId: string, itemId: 
     const cards = new Map(full.map((r) => [r.day, Number(r.cards) - (r.day === oldDay ? 1 : 0)]));
     card = { ...card, due: spreadDueByCount(card.due, (day) => cards.get(day) ?? 0, at) };
   }
-  await em.upsert(ReviewCardRow, { userId, itemId, due: card.due, card: serializeCard(card), updatedAt: at }, ["userId", "itemId"]);
+  await sql(
+    em,
+    `INSERT INTO review_card ("userId", "itemId", due, card, "updatedAt") VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT ("userId", "itemId") DO UPDATE SET due = excluded.due, card = excluded.card, "updatedAt" = excluded."updatedAt"`,
+    [userId, itemId, card.due.toISOString(), serializeCard(card), at.toISOString()],
+  );
   const newDay = reviewDay(card.due);
   if (newDay !== oldDay) {
     if (oldDay) await sql(em, `UPDATE review_day SET cards = cards - 1 WHERE "userId" = ? AND day = ?`, [userId, oldDay]);
