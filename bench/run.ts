@@ -17,6 +17,8 @@
  * and item statistics at 10,000 learners. `npm run bench -- --only live` runs a live class session (issue 17) with
  * LIVE_BENCH_PHONES graphql-ws phones (1,000) and 5 questions of LIVE_BENCH_SECONDS (20) each (bench/lib/live-session.ts);
  * with `--db postgres` the phones are split over two instances sharing one database.
+ * `--only answer-profile` profiles the practice answer path under node --cpu-prof, `--only history` measures CPU per
+ * answer at 10 and 2,000 prior answers (bench/lib/answer-path.ts).
  */
 import { execFileSync } from "node:child_process";
 import { rmSync } from "node:fs";
@@ -45,6 +47,7 @@ import { measureTransfer } from "./lib/transfer.js";
 import { liveSessionRow } from "./lib/live-session.js";
 import { measureColdStart } from "./lib/cold-start.js";
 import { ensureServer, SERVER_BUNDLE } from "../scripts/build-server.mjs";
+import { answerPathRow } from "./lib/answer-path.js";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const QUICK = process.argv.includes("--quick");
@@ -54,7 +57,7 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live", "cold"] as const;
+const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live", "cold", "answer-profile", "history"] as const;
 const ONLY = onlyArg();
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
@@ -471,6 +474,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     else if (ONLY === "dashboards") await dashboardRow(contentDir, database, pg);
     else if (ONLY === "live") await liveRow(env, database, contentDir, pg ? 2 : 1);
     else if (ONLY === "cold") await coldStartRow(serverArgs, env, database);
+    else if (ONLY === "answer-profile" || ONLY === "history") await answerPathRow(ONLY, ROOT, env, (await database(ONLY)).env, gql, log, { runs, target, report });
     else {
       const server = await startChild(serverArgs, { ...env, ...(await database("main")).env }, ROOT);
       await lessonRow(server, contentDir, work);

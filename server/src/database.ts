@@ -24,6 +24,7 @@ import { LessonProgressRow } from "./progress/lesson-progress.entity.js";
 import { ObjectiveMasteryRow } from "./progress/objective-mastery.entity.js";
 import { QuizItemVersion } from "./quizzes/quiz-item-version.entity.js";
 import { ReviewCardRow } from "./review/review-card.entity.js";
+import { ReviewDayRow } from "./review/review-day.entity.js";
 import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live/live.entity.js";
 
 export type { DbOptions } from "./db/data-source.js";
@@ -31,7 +32,7 @@ export { migrateOnce } from "./db/data-source.js";
 
 /** Every TypeORM entity and every migration (oldest first). */
 export const MODEL: DbModel = {
-  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, LtiLinkRow, LtiGradeTargetRow, LtiScoreOutboxRow, LtiRosterRow, EssayGradeRow, ItemHintRow, AssignmentRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
+  entities: [ContentRelease, QuizItemVersion, UserRow, SessionRow, LessonProgressRow, AttemptRow, ResponseRow, ReviewCardRow, ReviewDayRow, ClassroomRow, ClassroomMemberRow, ClassroomTeacherRow, ClassroomInviteRow, ObjectiveMasteryRow, LearnerSummaryRow, ServerSecretRow, LtiToolKeyRow, LtiPlatformRow, LtiDeploymentRow, LtiLoginRow, LtiUserRow, LtiContextRow, LtiRegistrationInviteRow, LtiLinkRow, LtiGradeTargetRow, LtiScoreOutboxRow, LtiRosterRow, EssayGradeRow, ItemHintRow, AssignmentRow, LiveSessionRow, LiveParticipantRow, LiveAnswerRow, NoteRow],
   migrations: MIGRATIONS,
   subscribers: [IdentityKeysSubscriber],
 };

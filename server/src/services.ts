@@ -26,7 +26,7 @@ import { NoteService } from "./notes/note.service.js";
 import { ActivityBus } from "./shared/activity.js";
 import { DomainEvents } from "./shared/domain-events.js";
 import { scheduleReview } from "./review/review.service.js";
-import { refreshStoredMastery } from "./progress/mastery.query.js";
+import { applyAnswer, refreshStoredMastery } from "./progress/mastery.query.js";
 import { applyAttempt, refreshQuizBest } from "./classrooms/stat-rollup.js";
 import { onLessonCompleted } from "./classrooms/class-rollup.js";
 import type { Clock } from "./shared/clock.js";
@@ -142,7 +142,7 @@ export function reactions(content: ContentStore): DomainEvents {
       if (content.item(e.itemId)?.quiz.retired) return;
       await scheduleReview(em, e.userId, e.itemId, e.correct, e.at, e.notBefore);
     })
-    .on("answers.changed", (em, e) => refreshStoredMastery(em, content, e.userId, e.at))
+    .on("answers.changed", (em, e) => (e.appended ? applyAnswer(em, content, e.userId, e.appended, e.at) : refreshStoredMastery(em, content, e.userId, e.at)))
     .on("assessment.finished", async (em, e) => {
       await applyAttempt(em, e.attemptId, 1);
       await refreshQuizBest(em, e.userId, e.quizId);

@@ -296,9 +296,12 @@ export class AttemptService {
         const earlier = (await stored())!;
         return { attempt, response: earlier, item: await this.itemAtVersion(earlier.itemVersionId), version: slot.version, repeat: true } as const;
       }
+      // The upsert keeps the id of the response it replaced: a new id means a new response.
+      const appended = written.id === row.id;
       row.id = written.id;
       // Practice shows the result at once, so the item enters spaced review at once.
-      if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED") await this.practiceEvidence(em, viewer.id, itemId, grade.correct === true, now);
+      if (attempt.mode === AttemptMode.PRACTICE && grade.status === "GRADED")
+        await this.practiceEvidence(em, viewer.id, itemId, grade.correct === true, now, appended ? { score: grade.score ?? 0, maxScore: grade.maxScore, hints: hintsUsed } : undefined);
       return { attempt, response: row, item, version: slot.version, repeat: false } as const;
       // Assessment answers check everything first and then write one statement: no savepoint needed.
       // Practice answers also reschedule review and mastery, so they keep theirs.
@@ -316,9 +319,17 @@ export class AttemptService {
    * learner's stored mastery is recomputed (the reactions in services.ts). Practice answers here, and live
    * class answers of members (live/live.service.ts), which count as practice evidence.
    */
-  async practiceEvidence(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date): Promise<void> {
+  async practiceEvidence(
+    em: EntityManager,
+    userId: string,
+    itemId: string,
+    correct: boolean,
+    at: Date,
+    /** The answer's grade when it was stored as a new response (it replaced none): mastery then takes it in alone. */
+    appended?: { score: number; maxScore: number; hints: number },
+  ): Promise<void> {
     await this.events.emit(em, "answer.graded", { userId, itemId, correct, at });
-    await this.events.emit(em, "answers.changed", { userId, at });
+    await this.events.emit(em, "answers.changed", { userId, at, ...(appended ? { appended: { itemId, mode: "PRACTICE" as const, ...appended } } : {}) });
   }
 
   /** The stored response to an item of an attempt if it came from the answer with this client id. */

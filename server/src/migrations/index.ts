@@ -18,6 +18,8 @@ import { LtiAdvantage1764500500000 } from "./1764500500000-LtiAdvantage.js";
 import { Assignments1764503300000 } from "./1764503300000-Assignments.js";
 import { Notes1764506150000 } from "./1764506150000-Notes.js";
 import { ClassManagement1764507771000 } from "./1764507771000-ClassManagement.js";
+import { MasteryState1764512000000 } from "./1764512000000-MasteryState.js";
+import { ReviewDays1764512100000 } from "./1764512100000-ReviewDays.js";
 
 /** Every migration, oldest first. */
-export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000, LtiTables1764470000000, ClientAnswerIds1764471400000, EssayRubricGrades1764481800000, CertaintyAndHints1764490000000, UserIdentityKeys1764495500000, HintedResponseIndex1764495600000, LiveSessions1764500000000, LtiAdvantage1764500500000, Assignments1764503300000, Notes1764506150000, ClassManagement1764507771000];
+export const MIGRATIONS = [ContentTables1764370000000, LearnerTables1764380000000, Classrooms1764390000000, DashboardRollups1764400000000, LearnerSummary1764410000000, ClassLessonRollups1764420000000, SignInThrottle1764430000000, RepairLessonCompletions1764440000000, ServerSecrets1764456000000, LtiTables1764470000000, ClientAnswerIds1764471400000, EssayRubricGrades1764481800000, CertaintyAndHints1764490000000, UserIdentityKeys1764495500000, HintedResponseIndex1764495600000, LiveSessions1764500000000, LtiAdvantage1764500500000, Assignments1764503300000, Notes1764506150000, ClassManagement1764507771000, MasteryState1764512000000, ReviewDays1764512100000];

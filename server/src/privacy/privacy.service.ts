@@ -27,7 +27,7 @@ import type { KeyRelease } from "../attempts/key-release.js";
 
 /** Tables whose rows carry a learner's userId, and what deletion does with them. */
 const HANDED_OVER = ["attempt", "response", "lesson_progress", "objective_mastery", "classroom_member", "quiz_best", "learner_summary", "item_hint"] as const;
-const DELETED = ["review_card", "session", "note"] as const;
+const DELETED = ["review_card", "review_day", "session", "note"] as const;
 
 export class PrivacyService {
   constructor(

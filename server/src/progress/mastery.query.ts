@@ -2,6 +2,12 @@
  * Loads a learner's answers and computes mastery per objective (progress/mastery.ts). Two views:
  * the learner's (assessment answers count once the review policy shows them) and the instructor's
  * (every finished assessment counts from the moment it finished), the latter stored in objective_mastery.
+ *
+ * The stored view is kept incrementally where it can be (applyAnswer): a practice or review answer that adds
+ * a response later than every unit already counted costs one read and one write of the item's objectives'
+ * rows, whatever the learner's history. Everything else (an assessment finishing, an essay graded, an answer
+ * replacing an earlier one, a row without state) recomputes from the history (refreshStoredMastery). Both
+ * run the same steps (mastery.ts masteryStep), so the incremental value equals the rebuilt one.
  */
 import type { EntityManager } from "typeorm";
 import { In } from "typeorm";
@@ -10,8 +16,8 @@ import { ResponseRow } from "../attempts/response.entity.js";
 import { feedbackVisibleFrom } from "../attempts/review-policy.js";
 import type { ContentStore } from "../content/content.store.js";
 import { sql } from "../db/sql.js";
-import type { AnswerUnit, MasteryLevelName } from "./mastery.js";
-import { masteryOf } from "./mastery.js";
+import type { AnswerUnit, MasteryLevelName, MasteryState } from "./mastery.js";
+import { EMPTY_MASTERY, masteryOfState, masteryState, masteryStep } from "./mastery.js";
 import { ObjectiveMasteryRow } from "./objective-mastery.entity.js";
 import { refreshLearnerSummary } from "./learner-summary.js";
 
@@ -31,6 +37,18 @@ export async function computeMastery(
   /** The learner's close time per quiz where it differs from the content's (a class assignment's due date). */
   closes?: ReadonlyMap<string, Date | null>,
 ): Promise<ObjectiveMasteryValue[]> {
+  return (await computeMasteryStates(em, content, userId, now, view, closes)).map(({ state: _, ...v }) => v);
+}
+
+async function computeMasteryStates(
+  em: EntityManager,
+  content: ContentStore,
+  userId: string,
+  now: Date,
+  view: "learner" | "instructor",
+  /** The learner's close time per quiz where it differs from the content's (a class assignment's due date). */
+  closes?: ReadonlyMap<string, Date | null>,
+): Promise<(ObjectiveMasteryValue & { state: MasteryState })[]> {
   const responses = await em.find(ResponseRow, {
     where: { userId, status: "GRADED" },
     select: { itemId: true, score: true, maxScore: true, mode: true, attemptId: true, answeredAt: true, hintsUsed: true },
@@ -62,23 +80,86 @@ export async function computeMastery(
   // Live objectives only: a retired objective's evidence counts for its survivor (ContentStore.objectiveItems).
   return content.liveLessons().flatMap((lesson) =>
     lesson.objectives.map((o) => {
-      const m = masteryOf({ objectiveId: o.id, items: content.objectiveItems(o.id) }, units);
-      return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level, fraction: m.fraction };
+      const state = masteryState({ objectiveId: o.id, items: content.objectiveItems(o.id) }, units);
+      const m = masteryOfState(o.id, state);
+      return { objectiveId: o.id, lessonSlug: lesson.slug, level: m.level, fraction: m.fraction, state };
     }),
   );
 }
 
 /** Recomputes and stores the instructor's view of a learner's mastery, inside the caller's transaction. */
 export async function refreshStoredMastery(em: EntityManager, content: ContentStore, userId: string, now: Date): Promise<void> {
-  const values = await computeMastery(em, content, userId, now, "instructor");
+  const values = await computeMasteryStates(em, content, userId, now, "instructor");
   const touched = values.filter((v) => v.level !== "NOT_STARTED");
   if (touched.length === 0) return;
   await em.upsert(
     ObjectiveMasteryRow,
-    touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
+    touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now, state: serializeState(v.state) })),
     ["userId", "objectiveId"],
   );
   await refreshLearnerSummary(em, userId);
+}
+
+/** A practice or review answer just stored as a new response (it replaced none), graded, visible at once. */
+export interface AppendedAnswer {
+  itemId: string;
+  score: number;
+  maxScore: number;
+  hints: number;
+  mode: "PRACTICE" | "REVIEW";
+}
+
+/** The objectives of the course's lessons, by content snapshot. */
+const lessonObjectives = new WeakMap<object, Set<string>>();
+
+/**
+ * Takes one new answer into the stored mastery of its item's objectives, inside the caller's transaction, in
+ * time independent of the learner's history: the rows' stored state plus this answer give the new value
+ * (masteryStep). Falls back to refreshStoredMastery where the state cannot be trusted to be the history's: a
+ * row without state (written before it was kept), or one whose latest unit is not strictly earlier than this
+ * answer (equal times leave the order to the history's reading). learner_summary is refreshed only when the
+ * number of ATTEMPTED objectives (the one figure of it that mastery moves) changed.
+ */
+export async function applyAnswer(em: EntityManager, content: ContentStore, userId: string, answer: AppendedAnswer, at: Date): Promise<void> {
+  const item = content.item(answer.itemId)?.item;
+  if (!item) return refreshStoredMastery(em, content, userId, at);
+  let known = lessonObjectives.get(content.content);
+  if (!known) {
+    known = new Set(content.content.lessons.flatMap((l) => l.objectives.map((o) => o.id)));
+    lessonObjectives.set(content.content, known);
+  }
+  const objectives = item.objectives.filter((o) => known.has(o));
+  if (objectives.length === 0) return;
+  const rows = await sql<{ objectiveId: string; level: string; state: string | null }>(
+    em,
+    `SELECT "objectiveId", level, state FROM objective_mastery WHERE "userId" = ? AND "objectiveId" IN (??)`,
+    [userId, objectives],
+  );
+  const stored = new Map(rows.map((r) => [r.objectiveId, r]));
+  const unit: AnswerUnit = { at, mode: answer.mode, answers: [{ itemId: answer.itemId, score: answer.score, maxScore: answer.maxScore, hints: answer.hints }] };
+  const next: ObjectiveMasteryRow[] = [];
+  let weakDelta = 0;
+  for (const objectiveId of objectives) {
+    const row = stored.get(objectiveId);
+    const before = row ? parseState(row.state) : EMPTY_MASTERY;
+    if (!before || (before.lastAt && before.lastAt.getTime() >= at.getTime())) return refreshStoredMastery(em, content, userId, at);
+    const state = masteryStep({ objectiveId, items: content.objectiveItems(objectiveId) }, before, unit);
+    const m = masteryOfState(objectiveId, state);
+    weakDelta += (m.level === "ATTEMPTED" ? 1 : 0) - (row?.level === "ATTEMPTED" ? 1 : 0);
+    next.push(Object.assign(new ObjectiveMasteryRow(), { userId, objectiveId, level: m.level, fraction: m.fraction, updatedAt: at, state: serializeState(state) }));
+  }
+  await em.upsert(ObjectiveMasteryRow, next, ["userId", "objectiveId"]);
+  if (weakDelta !== 0) await refreshLearnerSummary(em, userId);
+}
+
+function serializeState(s: MasteryState): string {
+  return JSON.stringify({ credits: s.credits, proficientSeen: s.proficientSeen, mastered: s.mastered, lastAt: s.lastAt?.toISOString() ?? null, fraction: s.fraction });
+}
+
+function parseState(json: string | null): MasteryState | null {
+  if (!json) return null;
+  const raw = JSON.parse(json) as Omit<MasteryState, "lastAt"> & { lastAt: string | null };
+  return { ...raw, lastAt: raw.lastAt ? new Date(raw.lastAt) : null };
 }
 
 /**
@@ -92,11 +173,11 @@ export async function rebuildObjectiveMastery(em: EntityManager, content: Conten
   await sql(em, `DELETE FROM objective_mastery`);
   const users = await sql<{ userId: string }>(em, `SELECT DISTINCT "userId" FROM response WHERE status = 'GRADED' ORDER BY 1`);
   for (const { userId } of users) {
-    const touched = (await computeMastery(em, content, userId, now, "instructor")).filter((v) => v.level !== "NOT_STARTED");
+    const touched = (await computeMasteryStates(em, content, userId, now, "instructor")).filter((v) => v.level !== "NOT_STARTED");
     if (touched.length === 0) continue;
     await em.insert(
       ObjectiveMasteryRow,
-      touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now })),
+      touched.map((v) => ({ userId, objectiveId: v.objectiveId, level: v.level, fraction: v.fraction, updatedAt: now, state: serializeState(v.state) })),
     );
   }
 }

@@ -43,46 +43,71 @@ export interface Mastery {
 
 const FULL = 1 - 1e-9;
 
-export function masteryOf(objective: ObjectiveItems, units: AnswerUnit[]): Mastery {
-  const ids = new Set(objective.items.map((i) => i.itemId));
-  const latest = new Map<string, number>(); // itemId → fraction of its points
-  let reachedProficient = false;
-  let mastered = false;
-  let fraction = 0;
-  let touched = false;
+/**
+ * Everything mastery needs to take the next answer unit into account without the history before it: the
+ * latest credit per item of the objective, whether the objective was ever at 100%, whether it is MASTERED,
+ * and when the latest unit that touched it became visible. objective_mastery keeps it per learner and
+ * objective, so that a new practice or review answer costs the same whatever the learner's history.
+ */
+export interface MasteryState {
+  /** itemId → the share of its points the latest answer earned toward mastery (hints weighed in). */
+  credits: Record<string, number>;
+  /** The objective was at 100% after some unit. */
+  proficientSeen: boolean;
+  mastered: boolean;
+  /** When the latest unit touching the objective became visible; null before any. */
+  lastAt: Date | null;
+  /** Points-weighted share of the objective now, unrounded. */
+  fraction: number;
+}
 
-  const currentFraction = () => {
-    let earned = 0;
-    let possible = 0;
-    for (const item of objective.items) {
-      const f = latest.get(item.itemId);
-      if (item.essay && f === undefined) continue; // an essay counts once graded
-      possible += item.points;
-      earned += (f ?? 0) * item.points;
-    }
-    return possible > 0 ? earned / possible : 0;
-  };
+export const EMPTY_MASTERY: Readonly<MasteryState> = Object.freeze({ credits: {}, proficientSeen: false, mastered: false, lastAt: null, fraction: 0 });
 
-  for (const unit of [...units].sort((a, b) => a.at.getTime() - b.at.getTime())) {
-    const mine = unit.answers.filter((a) => ids.has(a.itemId));
-    if (mine.length === 0) continue;
-    touched = true;
-    for (const a of mine) latest.set(a.itemId, masteryCredit(a.score, a.maxScore, a.hints));
-    fraction = currentFraction();
-    if (fraction >= FULL) {
-      const allRightHere = mine.every((a) => a.score >= a.maxScore);
-      if (unit.mode === "ASSESSMENT" && reachedProficient && allRightHere) mastered = true;
-      reachedProficient = true;
-    } else {
-      mastered = false;
-    }
+/** The state after one more unit, later than every unit already in `state` (the state is not changed). */
+export function masteryStep(objective: ObjectiveItems, state: MasteryState, unit: AnswerUnit): MasteryState {
+  const mine = unit.answers.filter((a) => objective.items.some((i) => i.itemId === a.itemId));
+  if (mine.length === 0) return state;
+  const credits = { ...state.credits };
+  for (const a of mine) credits[a.itemId] = masteryCredit(a.score, a.maxScore, a.hints);
+  let earned = 0;
+  let possible = 0;
+  for (const item of objective.items) {
+    const f = credits[item.itemId];
+    if (item.essay && f === undefined) continue; // an essay counts once graded
+    possible += item.points;
+    earned += (f ?? 0) * item.points;
   }
+  const fraction = possible > 0 ? earned / possible : 0;
+  let { proficientSeen, mastered } = state;
+  if (fraction >= FULL) {
+    const allRightHere = mine.every((a) => a.score >= a.maxScore);
+    if (unit.mode === "ASSESSMENT" && proficientSeen && allRightHere) mastered = true;
+    proficientSeen = true;
+  } else {
+    mastered = false;
+  }
+  return { credits, proficientSeen, mastered, lastAt: unit.at, fraction };
+}
 
+/** The state after every unit, in the order they became visible. */
+export function masteryState(objective: ObjectiveItems, units: AnswerUnit[]): MasteryState {
+  let state: MasteryState = EMPTY_MASTERY;
+  for (const unit of [...units].sort((a, b) => a.at.getTime() - b.at.getTime())) state = masteryStep(objective, state, unit);
+  return state;
+}
+
+/** The level and rounded fraction a state stands for. */
+export function masteryOfState(objectiveId: string, state: MasteryState): Mastery {
+  const { fraction } = state;
   let level: MasteryLevelName;
-  if (!touched) level = "NOT_STARTED";
-  else if (mastered) level = "MASTERED";
+  if (state.lastAt === null) level = "NOT_STARTED";
+  else if (state.mastered) level = "MASTERED";
   else if (fraction >= FULL) level = "PROFICIENT";
   else if (fraction >= 0.7) level = "FAMILIAR";
   else level = "ATTEMPTED";
-  return { objectiveId: objective.objectiveId, level, fraction: Math.round(fraction * 10_000) / 10_000 };
+  return { objectiveId, level, fraction: Math.round(fraction * 10_000) / 10_000 };
+}
+
+export function masteryOf(objective: ObjectiveItems, units: AnswerUnit[]): Mastery {
+  return masteryOfState(objective.objectiveId, masteryState(objective, units));
 }

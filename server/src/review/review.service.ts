@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
-import { LessThanOrEqual, MoreThanOrEqual, Not } from "typeorm";
+import { LessThanOrEqual } from "typeorm";
 import type { ContentStore } from "../content/content.store.js";
 import type { WriteQueue } from "../db/write-queue.js";
 import { AppError } from "../errors.js";
@@ -21,24 +21,49 @@ import type { Clock } from "../shared/clock.js";
 import type { DomainEvents } from "../shared/domain-events.js";
 import type { Viewer } from "../shared/viewer.js";
 import { ReviewCardRow } from "./review-card.entity.js";
-import { newCard, parseCard, reschedule, serializeCard, spreadDue } from "./scheduler.js";
+import { newCard, parseCard, REVIEW_DAILY_CAP, reschedule, reviewDay, serializeCard, spreadDueByCount } from "./scheduler.js";
+import { sql } from "../db/sql.js";
 
 export const MAX_REVIEW_LIMIT = 100;
 
 /**
  * Creates or reschedules the learner's card for an item inside the caller's transaction, spread by the daily
- * cap (scheduler.ts spreadDue); resolves to the card's new due date.
+ * cap (scheduler.ts spreadDue); resolves to the card's new due date. The cap reads review_day's full days (a
+ * handful at most), not the learner's cards, and the card's move from one day to another is counted there.
  */
 export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<Date> {
-  const existing = await em.findOneBy(ReviewCardRow, { userId, itemId });
+  // Plain SQL on this path (one read, one upsert): the ORM's query building cost more than the statements.
+  const [existing] = await sql<{ due: string; card: string }>(em, `SELECT due, card FROM review_card WHERE "userId" = ? AND "itemId" = ?`, [userId, itemId]);
   let card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
+  const oldDay = existing ? reviewDay(new Date(existing.due)) : null;
   if (card.due > at) {
-    const dayStart = new Date(Math.floor(card.due.getTime() / 86_400_000) * 86_400_000);
-    const others = await em.find(ReviewCardRow, { select: { due: true }, where: { userId, itemId: Not(itemId), due: MoreThanOrEqual(dayStart) } });
-    card = { ...card, due: spreadDue(card.due, others.map((o) => o.due), at) };
+    const full = await sql<{ day: string; cards: number | string }>(
+      em,
+      `SELECT day, cards FROM review_day WHERE "userId" = ? AND day >= ? AND cards >= ?`,
+      [userId, reviewDay(card.due), REVIEW_DAILY_CAP],
+    );
+    // This card's own day counts it: the cap is over the learner's other cards.
+    const cards = new Map(full.map((r) => [r.day, Number(r.cards) - (r.day === oldDay ? 1 : 0)]));
+    card = { ...card, due: spreadDueByCount(card.due, (day) => cards.get(day) ?? 0, at) };
   }
-  await em.upsert(ReviewCardRow, { userId, itemId, due: card.due, card: serializeCard(card), updatedAt: at }, ["userId", "itemId"]);
+  await sql(
+    em,
+    `INSERT INTO review_card ("userId", "itemId", due, card, "updatedAt") VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT ("userId", "itemId") DO UPDATE SET due = excluded.due, card = excluded.card, "updatedAt" = excluded."updatedAt"`,
+    [userId, itemId, card.due.toISOString(), serializeCard(card), at.toISOString()],
+  );
+  const newDay = reviewDay(card.due);
+  if (newDay !== oldDay) {
+    if (oldDay) await sql(em, `UPDATE review_day SET cards = cards - 1 WHERE "userId" = ? AND day = ?`, [userId, oldDay]);
+    await sql(em, `INSERT INTO review_day ("userId", day, cards) VALUES (?, ?, 1) ON CONFLICT ("userId", day) DO UPDATE SET cards = review_day.cards + 1`, [userId, newDay]);
+  }
   return card.due;
+}
+
+/** Rebuilds review_day from review_card (repairs; tests check the incremental counts against it). */
+export async function rebuildReviewDays(em: EntityManager): Promise<void> {
+  await sql(em, `DELETE FROM review_day`);
+  await sql(em, `INSERT INTO review_day ("userId", day, cards) SELECT "userId", substr(due, 1, 10), COUNT(*) FROM review_card GROUP BY "userId", substr(due, 1, 10)`);
 }
 
 export class ReviewService {
@@ -115,7 +140,11 @@ export class ReviewService {
       });
       await em.insert(ResponseRow, row);
       const due = await scheduleReview(em, viewer.id, itemId, grade.correct === true, now);
-      await this.events.emit(em, "answers.changed", { userId: viewer.id, at: now });
+      await this.events.emit(em, "answers.changed", {
+        userId: viewer.id,
+        at: now,
+        ...(grade.status === "GRADED" ? { appended: { itemId, score: grade.score ?? 0, maxScore: grade.maxScore, hints: 0, mode: "REVIEW" as const } } : {}),
+      });
       return { row, due };
     });
   }

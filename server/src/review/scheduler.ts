@@ -32,18 +32,28 @@ export function reschedule(card: Card, correct: boolean, now: Date, notBefore?: 
 export const REVIEW_DAILY_CAP = 20;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
-const utcDay = (d: Date) => Math.floor(d.getTime() / DAY_MS);
 
 /**
  * `due` moved on by whole days past the UTC days that already hold `cap` of `others` (the learner's other
  * cards' due dates). A due date not after `now` stays: a missed item comes back at once.
  */
 export function spreadDue(due: Date, others: readonly Date[], now: Date, cap = REVIEW_DAILY_CAP): Date {
+  const perDay = new Map<string, number>();
+  for (const d of others) perDay.set(reviewDay(d), (perDay.get(reviewDay(d)) ?? 0) + 1);
+  return spreadDueByCount(due, (day) => perDay.get(day) ?? 0, now, cap);
+}
+
+/** The UTC day of a due date as review_day keys it: 'YYYY-MM-DD', the first ten characters of the stored ISO text. */
+export const reviewDay = (d: Date): string => d.toISOString().slice(0, 10);
+
+/**
+ * spreadDue over a count of the learner's other cards per UTC day (`cardsOn`), as review_day keeps it: the
+ * write path reads the full days only, not every card due from then on.
+ */
+export function spreadDueByCount(due: Date, cardsOn: (day: string) => number, now: Date, cap = REVIEW_DAILY_CAP): Date {
   if (due.getTime() <= now.getTime() || cap < 1) return due;
-  const perDay = new Map<number, number>();
-  for (const d of others) perDay.set(utcDay(d), (perDay.get(utcDay(d)) ?? 0) + 1);
   let shift = 0;
-  while ((perDay.get(utcDay(due) + shift) ?? 0) >= cap) shift += 1;
+  while (cardsOn(reviewDay(new Date(due.getTime() + shift * DAY_MS))) >= cap) shift += 1;
   return new Date(due.getTime() + shift * DAY_MS);
 }
 

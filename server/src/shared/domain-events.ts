@@ -18,8 +18,16 @@ export interface DomainEventMap {
    * (an AFTER_CLOSE quiz's close). Under review policy NEVER the event is not emitted at all.
    */
   "answer.graded": { userId: string; itemId: string; correct: boolean; at: Date; notBefore?: Date };
-  /** The learner's graded, visible answers changed: mastery per objective is computed again. */
-  "answers.changed": { userId: string; at: Date };
+  /**
+   * The learner's graded, visible answers changed: mastery per objective is computed again. `appended`: the
+   * change is one practice or review answer stored as a new response (it replaced none), so mastery can take
+   * it in without reading the learner's history (progress/mastery.query.ts applyAnswer).
+   */
+  "answers.changed": {
+    userId: string;
+    at: Date;
+    appended?: { itemId: string; score: number; maxScore: number; hints: number; mode: "PRACTICE" | "REVIEW" };
+  };
   /** An assessment attempt finished with a score: class statistics and the learner's best grade. */
   "assessment.finished": { attemptId: string; userId: string; quizId: string; at: Date };
   /** An instructor graded an essay of a finished attempt (its score changed): the score sent to an LTI platform. */

@@ -3,12 +3,15 @@
  * answers (practice, assessment and review, right and wrong), finishes, deadline expiries, essay grades, class joins
  * and removals and lesson progress, hints taken before practice answers (issue 15: they weigh mastery), sent through the GraphQL API of a real test server, every read model kept
  * incrementally equals the one rebuilt from the raw rows by the live rebuild functions (rebuildObjectiveMastery,
- * then rebuildStats, which also rebuilds quiz_best, learner_summary and the class rollups).
+ * then rebuildStats, which also rebuilds quiz_best, learner_summary and the class rollups). objective_mastery's
+ * stored state (the one a practice or review answer builds on without reading the history) is compared too, and
+ * review_day (the review cap's cards per learner and day) against rebuildReviewDays.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { rebuildStats } from "../../../server/src/classrooms/stat-rollup.js";
 import { rebuildObjectiveMastery } from "../../../server/src/progress/mastery.query.js";
+import { rebuildReviewDays } from "../../../server/src/review/review.service.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import { FINISH, RECORD, START, SUBMIT, SUBMIT_REVIEW } from "../../helpers/operations.js";
@@ -214,14 +217,24 @@ const READS: Record<string, string> = {
   learner_summary: `SELECT "userId", "lessonsCompleted", "weakObjectives", "averageBest" FROM learner_summary
     WHERE "lessonsCompleted" > 0 OR "weakObjectives" > 0 OR "averageBest" IS NOT NULL ORDER BY 1`,
   // updatedAt is when the value was last refreshed, which a rebuild cannot know.
-  objective_mastery: `SELECT "userId", "objectiveId", level, fraction FROM objective_mastery ORDER BY 1, 2`,
+  objective_mastery: `SELECT "userId", "objectiveId", level, fraction, state FROM objective_mastery ORDER BY 1, 2`,
+  review_day: `SELECT "userId", day, cards FROM review_day WHERE cards <> 0 ORDER BY 1, 2`,
+};
+
+/** The stored mastery state (what the next answer builds on) with its credits in item order and numbers rounded. */
+const canonicalState = (json: string) => {
+  const s = JSON.parse(json) as { credits: Record<string, number>; fraction: number };
+  const credits = Object.fromEntries(Object.entries(s.credits).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, round(v)]));
+  return JSON.stringify({ ...s, credits, fraction: round(s.fraction) });
 };
 const round = (v: unknown) => (typeof v === "number" || (typeof v === "string" && /^-?\d+(\.\d+)?(e-?\d+)?$/.test(v)) ? Math.round(Number(v) * 1e9) / 1e9 : v);
 
 async function snapshot(): Promise<Record<string, Record<string, unknown>[]>> {
   const out: Record<string, Record<string, unknown>[]> = {};
   for (const [table, text] of Object.entries(READS)) {
-    out[table] = (await server.sql<Record<string, unknown>>(text)).map((r) => Object.fromEntries(Object.entries(r).map(([c, v]) => [c, round(v)])));
+    out[table] = (await server.sql<Record<string, unknown>>(text)).map((r) =>
+      Object.fromEntries(Object.entries(r).map(([c, v]) => [c, c === "state" && typeof v === "string" ? canonicalState(v) : round(v)])),
+    );
   }
   return out;
 }
@@ -231,6 +244,7 @@ const rebuildAll = () =>
   server.app.writes.run(async (em) => {
     await rebuildObjectiveMastery(em, server.app.store, clock.now());
     await rebuildStats(em);
+    await rebuildReviewDays(em);
   });
 
 describe("read models", () => {
