@@ -86,7 +86,7 @@ export class AssignmentService {
     }
     const quiz = this.content.quizFile(targetId);
     if (!quiz) throw bad("targetId", "The course has no such quiz.");
-    return quiz.lesson;
+    return quiz.lesson ?? targetId;
   }
 
   /** The lesson of a stored assignment's target; its own id when the content no longer has it. */

@@ -24,7 +24,7 @@ export const REMEMBER_MAX_SHARE = 0.2;
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: readonly LessonFile[]) => {
   const l = lessons.find((x) => x.slug === q.lesson);
-  return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
+  return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson ?? q.id}.yaml`;
 };
 
 /** A marked quotation: «…» then an attribution in parentheses, e.g. «…» (المقال، ¶1) or «…» (the article, ¶1). */

@@ -188,10 +188,13 @@ export type QuizSettings = z.infer<typeof QuizSettings>;
 export const QuizFile = z
   .object({
     id: Id,
-    lesson: Id,
+    /** "lesson" (the default): a lesson's quiz; "diagnostic" / "final": the course's pre-test and final assessment. */
+    role: z.enum(["lesson", "diagnostic", "final"]).optional(),
+    lesson: Id.optional(),
     title: Bilingual,
     settings: QuizSettings,
     items: z.array(Item).min(1),
   })
-  .strict();
+  .strict()
+  .refine((q) => (q.role ?? "lesson") !== "lesson" || q.lesson !== undefined, { message: "a lesson's quiz names its lesson", path: ["lesson"] });
 export type QuizFile = z.infer<typeof QuizFile>;

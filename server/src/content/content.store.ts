@@ -43,8 +43,9 @@ export class ContentStore {
     readonly ids: OptionIds,
   ) {
     for (const quiz of content.quizzes) {
-      const lesson = content.lessons.find((l) => l.slug === quiz.lesson)!;
       for (const item of quiz.items) {
+        // A course-level quiz (diagnostic, final) has no lesson: its item belongs to its first objective's lesson.
+        const lesson = content.lessons.find((l) => (quiz.lesson !== undefined ? l.slug === quiz.lesson : l.objectives.some((o) => o.id === item.objectives[0])))!;
         const v = versions.get(item.id);
         if (!v) throw new Error(`item ${item.id} has no stored version; import content before serving it`);
         this.items.set(item.id, { item, quiz, lesson, versionId: v.id, version: v.version });
@@ -106,7 +107,7 @@ export class ContentStore {
     for (const q of quizzes) {
       quizViews.set(q.id, {
         id: q.id,
-        lessonSlug: q.lesson,
+        lessonSlug: q.lesson ?? "",
         title: pick(q.title, locale),
         settings: {
           maxAttempts: q.settings.maxAttempts,

@@ -12,7 +12,7 @@ export type { ContentInput } from "./content.model.js";
 const lessonFile = (l: LessonFile) => `content/lessons/${String(l.order).padStart(2, "0")}-${l.slug}.yaml`;
 const quizFile = (q: QuizFile, lessons: LessonFile[]) => {
   const l = lessons.find((x) => x.slug === q.lesson);
-  return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson}.yaml`;
+  return `content/quizzes/${l ? String(l.order).padStart(2, "0") + "-" : ""}${q.lesson ?? q.id}.yaml`;
 };
 
 function duplicates(ids: string[]): string[] {
@@ -97,7 +97,7 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
   for (const id of duplicates(quizzes.map((q) => q.id))) push("content/quizzes", "id", `two quizzes have id "${id}"`);
   for (const q of quizzes) {
     const file = quizFile(q, lessons);
-    if (!lessonBySlug.has(q.lesson)) push(file, "lesson", `no lesson has slug "${q.lesson}"`);
+    if (q.lesson !== undefined && !lessonBySlug.has(q.lesson)) push(file, "lesson", `no lesson has slug "${q.lesson}"`);
     q.items.forEach((item, ii) => {
       itemIds.push(item.id);
       const at = `items[${ii}]`;
@@ -119,7 +119,8 @@ export function crossValidate(input: ContentInput, problems: ContentProblem[]): 
       for (const problem of type.check(item)) push(file, `${at}.${problem.path}`, problem.message);
     });
     // Pools (quizzes/pools.ts): an item without one is in both; each kind of attempt needs something to ask.
-    for (const pool of ["practice", "assessment"] as const) {
+    // The course's diagnostic and final are assessments only (items in the assessment pool).
+    for (const pool of (q.role ?? "lesson") === "lesson" ? (["practice", "assessment"] as const) : (["assessment"] as const)) {
       if (!q.items.some((item) => item.pool === undefined || item.pool === pool)) push(file, "items", `no item is in the ${pool} pool (an item without "pool" is in both)`);
     }
   }
