@@ -45,6 +45,11 @@ async function retiringContent(): Promise<string> {
     d.lessons = d.lessons.filter((s: string) => s !== LESSON.slug);
     d.retiredObjectives = Object.fromEntries(LESSON.objectives.map((o) => [o.id, SURVIVOR]));
   });
+  // The diagnostic and the final follow the restructure too: their items on the retired objectives go (a live
+  // quiz names only live objectives and cites only live lessons' paragraphs).
+  const retired = new Set(LESSON.objectives.map((o) => o.id));
+  for (const name of ["quizzes/00-fq-diagnostic.yaml", "quizzes/99-fq-final.yaml"])
+    await edit(dir, name, (d) => (d.items = d.items.filter((i: { objectives: string[] }) => !i.objectives.some((o) => retired.has(o)))));
   return dir;
 }
 
