@@ -56,6 +56,30 @@ describe("chooseNextStep", () => {
   });
 });
 
+describe("chooseNextStep with a diagnostic pre-test and a final assessment", () => {
+  const PRE = { id: "q-pre", title: "Pre-test" };
+  const POST = { id: "q-post", title: "Final" };
+  const all = { l1: "COMPLETED", l2: "COMPLETED", l3: "COMPLETED" };
+  it.each<[string, { status: Record<string, string>; reviewsDue: number; preTaken: boolean; postTaken: boolean }, NextStep]>([
+    ["nothing started, pre-test not taken: the pre-test first", { status: {}, reviewsDue: 0, preTaken: false, postTaken: false }, { kind: "pretest", quiz: PRE }],
+    ["pre-test taken: the first lesson", { status: {}, reviewsDue: 0, preTaken: true, postTaken: false }, { kind: "start", lesson: L1 }],
+    ["a lesson already started: no pre-test any more (it would not measure the start)", { status: { l1: "IN_PROGRESS" }, reviewsDue: 0, preTaken: false, postTaken: false }, { kind: "continue", lesson: L1 }],
+    ["due reviews still come first", { status: {}, reviewsDue: 2, preTaken: false, postTaken: false }, { kind: "reviews", due: 2 }],
+    ["every lesson read, final not taken: the final", { status: all, reviewsDue: 0, preTaken: true, postTaken: false }, { kind: "final", quiz: POST }],
+    ["every lesson read, final taken: done", { status: all, reviewsDue: 0, preTaken: true, postTaken: true }, { kind: "done" }],
+  ])("should pick: %s", (_what, input, expected) => {
+    const step = chooseNextStep({
+      lessons,
+      status: statuses(input.status),
+      reviewsDue: input.reviewsDue,
+      objectives: [],
+      diagnostic: { ...PRE, taken: input.preTaken },
+      final: { ...POST, taken: input.postTaken },
+    });
+    expect(step).toEqual(expected);
+  });
+});
+
 function mountStep(step: NextStep, locale: AppLocale) {
   const fake = fakeGraphql({
     LessonObjectives: () => ({ data: { lesson: { __typename: "Lesson", slug: "l2", objectives: [{ __typename: "Objective", id: "o2", text: locale === "ar" ? "تسمية الفاعلين" : "Name the actors" }] } } }),
@@ -69,6 +93,8 @@ function mountStep(step: NextStep, locale: AppLocale) {
 
 describe("CourseNextStep", () => {
   it.each<[AppLocale, NextStep, string, string | null]>([
+    ["en", { kind: "pretest", quiz: { id: "q-pre", title: "Pre-test" } }, "Before the first lesson: a short pre-test shows where you start.", "/quizzes/q-pre"],
+    ["ar", { kind: "final", quiz: { id: "q-post", title: "التقييم الختامي" } }, "اكتملت قراءة الدروس: التقييم الختامي يبيّن مقدار التقدّم.", "/quizzes/q-post"],
     ["en", { kind: "reviews", due: 3 }, "Questions due for review now: 3.", "/review"],
     ["ar", { kind: "reviews", due: 3 }, "أسئلة مستحقة للمراجعة الآن: 3.", "/review"],
     ["en", { kind: "weak", objectiveId: "o2", lesson: L2, fraction: 0.4 }, "Objective “Name the actors” is weak: 40%.", "/lessons/l2"],

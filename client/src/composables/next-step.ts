@@ -1,7 +1,9 @@
 /**
  * Home's "continue" (issue 14 point 6): the one next step for a signed-in learner, with its reason. In order:
- * reviews that are due; else the weakest objective the learner has answered on (lowest mastery under 70%,
- * i.e. ATTEMPTED), back to its lesson; else the lesson being read, else the next one not started; else done.
+ * reviews that are due; else the diagnostic pre-test, when the course has one, the learner has not taken it and
+ * has started no lesson (it measures where they start: issue 13 point 5); else the weakest objective the learner
+ * has answered on (lowest mastery under 70%, i.e. ATTEMPTED), back to its lesson; else the lesson being read,
+ * else the next one not started; else the final assessment if not taken yet; else done.
  * Pure, beside useCourse, which feeds it; the card (CourseNextStep.vue) words it in Arabic and English.
  */
 
@@ -21,7 +23,13 @@ export type NextStep =
   | { kind: "reviews"; due: number }
   | { kind: "weak"; objectiveId: string; lesson: StepLesson; fraction: number }
   | { kind: "continue" | "start" | "next"; lesson: StepLesson }
+  | { kind: "pretest" | "final"; quiz: StepQuiz }
   | { kind: "done" };
+
+export interface StepQuiz {
+  id: string;
+  title: string;
+}
 
 /** Mastery under this share counts as weak (progress/mastery.ts: under 70% is ATTEMPTED). */
 export const WEAK_BELOW = 0.7;
@@ -31,8 +39,13 @@ export function chooseNextStep<L extends StepLesson>(input: {
   status: (slug: string) => string | undefined;
   reviewsDue: number;
   objectives: readonly StepObjective[];
+  /** The course's diagnostic and final, when it has them, with whether the learner has taken each. */
+  diagnostic?: (StepQuiz & { taken: boolean }) | null;
+  final?: (StepQuiz & { taken: boolean }) | null;
 }): NextStep {
   if (input.reviewsDue > 0) return { kind: "reviews", due: input.reviewsDue };
+  const started = input.lessons.some((l) => (input.status(l.slug) ?? "NOT_STARTED") !== "NOT_STARTED");
+  if (input.diagnostic && !input.diagnostic.taken && !started) return { kind: "pretest", quiz: { id: input.diagnostic.id, title: input.diagnostic.title } };
   const weak = input.objectives
     .filter((o) => o.level !== "NOT_STARTED" && o.fraction < WEAK_BELOW)
     .sort((a, b) => a.fraction - b.fraction || a.objectiveId.localeCompare(b.objectiveId))
@@ -43,5 +56,6 @@ export function chooseNextStep<L extends StepLesson>(input: {
   if (reading) return { kind: "continue", lesson: reading };
   const next = input.lessons.find((l) => (input.status(l.slug) ?? "NOT_STARTED") === "NOT_STARTED");
   if (next) return { kind: next === input.lessons[0] ? "start" : "next", lesson: next };
+  if (input.final && !input.final.taken) return { kind: "final", quiz: { id: input.final.id, title: input.final.title } };
   return { kind: "done" };
 }
