@@ -17,6 +17,14 @@ const CourseOutlineQuery = graphql(`
       retiredLessons {
         ...CourseOutlineFields
       }
+      diagnostic {
+        id
+        title
+      }
+      final {
+        id
+        title
+      }
     }
   }
 `);
@@ -26,6 +34,11 @@ export function useCourseOutline() {
   const query = useQuery({ query: CourseOutlineQuery, variables: computed(() => ({ locale: gqlLocale.value })), requestPolicy: "cache-first" });
   const lessons = computed(() => query.data.value?.course.lessons ?? []);
   const retiredLessons = computed(() => query.data.value?.course.retiredLessons ?? []);
-  const quizTitles = computed(() => new Map([...lessons.value, ...retiredLessons.value].map((l) => [l.quiz.id, l.quiz.title])));
+  // Every quiz an event or a report may name: the lessons' (retired ones too), the diagnostic and the final.
+  const quizTitles = computed(() => {
+    const c = query.data.value?.course;
+    const prepost = [c?.diagnostic, c?.final].filter((q) => q != null);
+    return new Map([...[...lessons.value, ...retiredLessons.value].map((l) => [l.quiz.id, l.quiz.title] as const), ...prepost.map((q) => [q.id, q.title] as const)]);
+  });
   return { lessons, retiredLessons, quizTitles, fetching: query.fetching, error: query.error };
 }
