@@ -11,6 +11,8 @@ const MyGainsQuery = graphql(`
       finalQuizId
       preTaken
       postTaken
+      diagnosticAttemptsUsed
+      finalAttemptsUsed
       overall {
         pre
         post

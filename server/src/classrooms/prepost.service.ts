@@ -45,13 +45,17 @@ export class PrePostService {
   async mine(userId: string, now: Date, locale: Locale): Promise<MyGains> {
     const { pre, post } = this.quizzes();
     const quizIds = [pre?.id, post?.id].filter((id): id is string => id !== undefined);
-    const attempts = quizIds.length
-      ? await sql<{ id: string; quizId: string; finishedAt: string }>(
+    // Every assessment attempt of the two (open ones count as used, as for a lesson's quiz); the finished ones
+    // are the gain's evidence.
+    const started = quizIds.length
+      ? await sql<{ id: string; quizId: string; state: string; finishedAt: string | null }>(
           this.db,
-          `SELECT id, "quizId", "finishedAt" FROM attempt WHERE "userId" = ? AND mode = 'ASSESSMENT' AND state = 'FINISHED' AND "quizId" IN (??)`,
+          `SELECT id, "quizId", state, "finishedAt" FROM attempt WHERE "userId" = ? AND mode = 'ASSESSMENT' AND "quizId" IN (??)`,
           [userId, quizIds],
         )
       : [];
+    const used = (q: QuizFile | undefined) => (q ? started.filter((a) => a.quizId === q.id).length : 0);
+    const attempts = started.filter((a): a is typeof a & { finishedAt: string } => a.state === "FINISHED" && a.finishedAt !== null);
     // Only attempts whose results the review policy shows now (as mastery's learner view).
     const visible = attempts.filter((a) => {
       const s = this.content.quizFile(a.quizId)!.settings;
@@ -77,7 +81,8 @@ export class PrePostService {
       diagnostic: { items: gainItems(pre), attempts: of(pre) },
       final: { items: gainItems(post), method: post?.settings.gradingMethod ?? "HIGHEST", attempts: of(post) },
     };
-    const lessons = this.content.content.lessons;
+    // The objectives taught now: a retired lesson's objectives are mapped onto live ones.
+    const lessons = this.content.content.lessons.filter((l) => !l.retired);
     const objectives = lessons.flatMap((l) => l.objectives.map((o) => ({ o, l })));
     const gains = objectiveGains(objectives.map((x) => x.o.id), input);
     return {
@@ -85,6 +90,8 @@ export class PrePostService {
       finalQuizId: post?.id ?? null,
       preTaken: input.diagnostic.attempts.length > 0,
       postTaken: input.final.attempts.length > 0,
+      diagnosticAttemptsUsed: used(pre),
+      finalAttemptsUsed: used(post),
       overall: strip(overallGain(input)),
       objectives: gains.map((g, i) => ({ ...strip(g), objectiveId: g.objectiveId, objectiveText: pick(objectives[i].o.text, locale), lessonSlug: objectives[i].l.slug })),
     };

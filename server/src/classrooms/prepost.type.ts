@@ -49,6 +49,12 @@ export class MyGains {
   @Field(() => Boolean, { description: "A finished final attempt whose results are visible." })
   postTaken: boolean;
 
+  @Field(() => Int, { description: "Assessment attempts started in the diagnostic, open ones included (its maxAttempts bounds them)." })
+  diagnosticAttemptsUsed: number;
+
+  @Field(() => Int, { description: "Assessment attempts started in the final, open ones included." })
+  finalAttemptsUsed: number;
+
   @Field(() => Gain)
   overall: Gain;
 

@@ -22,7 +22,7 @@ const PRE = quizOfRole(content, "diagnostic");
 const POST = quizOfRole(content, "final");
 const OBJECTIVES = content.lessons.flatMap((l) => l.objectives.map((o) => o.id));
 
-const GAINS = `{ myGains { diagnosticQuizId finalQuizId preTaken postTaken overall { pre post raw normalized alreadyMastered }
+const GAINS = `{ myGains { diagnosticQuizId finalQuizId preTaken postTaken diagnosticAttemptsUsed finalAttemptsUsed overall { pre post raw normalized alreadyMastered }
   objectives { objectiveId objectiveText lessonSlug pre post raw normalized alreadyMastered } } }`;
 const CLASS = `query($id: ID!) { classroom(id: $id) { prePost(limit: 200) { learner { id displayName } pre post raw normalized alreadyMastered }
   prePostAverage { learners pre post raw normalized alreadyMastered } } }`;
@@ -66,7 +66,7 @@ describe("the diagnostic and the final", () => {
   it("should show the learner nothing taken, then pre only, then gain per objective", async () => {
     const l = await server.learner("Amina");
     const empty = (await l.gql(GAINS)).body.data.myGains;
-    expect(empty).toMatchObject({ diagnosticQuizId: PRE.id, finalQuizId: POST.id, preTaken: false, postTaken: false });
+    expect(empty).toMatchObject({ diagnosticQuizId: PRE.id, finalQuizId: POST.id, preTaken: false, postTaken: false, diagnosticAttemptsUsed: 0, finalAttemptsUsed: 0 });
     expect(empty.objectives.map((o: any) => o.objectiveId)).toEqual(OBJECTIVES);
     expect(empty.objectives.every((o: any) => o.pre === null && o.post === null && o.normalized === null)).toBe(true);
 
@@ -76,6 +76,7 @@ describe("the diagnostic and the final", () => {
     const afterPre = (await l.gql(GAINS)).body.data.myGains;
     expect(afterPre.preTaken).toBe(true);
     expect(afterPre.postTaken).toBe(false);
+    expect([afterPre.diagnosticAttemptsUsed, afterPre.finalAttemptsUsed]).toEqual([1, 0]);
     expect(afterPre.overall.pre).toBe(0.5);
     for (const o of afterPre.objectives) expect([o.objectiveId, o.pre, o.post]).toEqual([o.objectiveId, knownBefore.has(o.objectiveId) ? 1 : 0, null]);
 
@@ -94,7 +95,10 @@ describe("the diagnostic and the final", () => {
     // The final counts by its grading method: a worse second attempt does not lower a HIGHEST final.
     expect(POST.settings.gradingMethod).toBe("HIGHEST");
     await take(l, POST, () => false);
-    expect((await l.gql(GAINS)).body.data.myGains.overall.post).toBe(0.9);
+    const again = (await l.gql(GAINS)).body.data.myGains;
+    expect(again.overall.post).toBe(0.9);
+    // Attempts used, for the quiz page's "none left" (the final allows 2).
+    expect([again.diagnosticAttemptsUsed, again.finalAttemptsUsed]).toEqual([1, 2]);
   });
 
   it("should show the class's instructors pre → post per learner and the class average, and nobody else", async () => {
