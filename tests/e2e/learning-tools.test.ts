@@ -9,6 +9,7 @@ import type { Page } from "playwright-core";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { liveLessons, paragraphIds } from "../helpers/course-lookup.js";
 import type { Learner, TestServer } from "../helpers/test-server.js";
 import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -16,9 +17,16 @@ import type { Session } from "./browser.js";
 let server: TestServer;
 let base: string;
 const chromiumPath = inject("chromiumPath");
+// Found by shape so the course can change shape: the first lesson, its first paragraph, and where the map's
+// Mali–Morocco cooperation relation sends the reader (its first evidence paragraph and that paragraph's lesson).
+const content = await loadContent(CONTENT_DIR);
+const FIRST = liveLessons(content)[0].slug;
+const FIRST_PARA = paragraphIds(liveLessons(content)[0])[0];
+const COOP_PARA = content.actors.edges.find((e) => e.from === "mali" && e.to === "morocco" && e.type === "cooperation")!.evidence![0];
+const COOP_LESSON = content.lessons.find((l) => paragraphIds(l).includes(COOP_PARA))!.slug;
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIST, content: await loadContent(CONTENT_DIR) });
+  server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
 });
 afterAll(async () => {
@@ -109,7 +117,7 @@ async function tabTo(page: Page, selector: string, max = 80) {
 
 /** Opens the first lesson, tabs to the first marked key term, opens its definition, closes it with Escape. */
 async function glossaryJourney(page: Page, lang: Lang, width: number) {
-  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.goto(`${base}/lessons/${FIRST}`);
   await page.locator("button.term").first().waitFor();
   // Context beyond the article, apart from the lesson's text: marked as such, each fact with a source to open.
   const before = page.getByTestId("context-before");
@@ -150,8 +158,8 @@ async function mapJourney(page: Page, lang: Lang, width: number) {
   await screenshot(page, `tools-${lang}-${width}-map-view`, { viewport: true });
   await tabTo(page, '[data-relation="mali>morocco>cooperation"] a', 40);
   await page.keyboard.press("Enter");
-  await page.waitForURL(/\/lessons\/event-and-actors#l1-p1$/, GUARD);
-  await inViewport(page, '[id="l1-p1"]');
+  await page.waitForURL((u) => u.pathname === `/lessons/${COOP_LESSON}` && u.hash === `#${COOP_PARA}`, GUARD);
+  await inViewport(page, `[id="${COOP_PARA}"]`);
   // The lesson shows the sub-map its paragraphs support.
   await page.getByTestId("lesson-actors").waitFor();
 }
@@ -195,9 +203,9 @@ describe("learning tools in Chromium, keyboard only", () => {
  * write a note and save it; it shows under the paragraph with its quote; the notes page lists it; delete it there.
  */
 async function notesJourney(page: Page, lang: Lang, width: number) {
-  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.goto(`${base}/lessons/${FIRST}`);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang), GUARD).toBe(lang);
-  const add = '[data-testid="add-note-l1-p1"]';
+  const add = `[data-testid="add-note-${FIRST_PARA}"]`;
   await page.locator(add).waitFor();
   await tabTo(page, add, 120);
   await page.keyboard.press("Enter");
@@ -212,7 +220,7 @@ async function notesJourney(page: Page, lang: Lang, width: number) {
   const saved = graphqlResponse(page, "SaveNote");
   await page.keyboard.press("Enter");
   await saved;
-  const note = page.locator('[data-testid="notes-l1-p1"] [data-note]');
+  const note = page.locator(`[data-testid="notes-${FIRST_PARA}"] [data-note]`);
   await note.first().waitFor();
   await expect.poll(() => note.first().locator(".para-note__body").textContent(), GUARD).toBe(body);
   await expect.poll(() => page.getByTestId("note-pending").count(), GUARD).toBe(0);
@@ -222,7 +230,7 @@ async function notesJourney(page: Page, lang: Lang, width: number) {
   expect(row.exact).toBe(quote);
   expect(await sideways(page), `notes scroll sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-notes-lesson`);
-  await page.locator('[data-testid="notes-l1-p1"]').evaluate((e) => e.scrollIntoView({ block: "center" }));
+  await page.locator(`[data-testid="notes-${FIRST_PARA}"]`).evaluate((e) => e.scrollIntoView({ block: "center" }));
   await screenshot(page, `tools-${lang}-${width}-notes-lesson-view`, { viewport: true });
 
   await page.goto(`${base}/notes`);

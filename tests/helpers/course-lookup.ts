@@ -5,9 +5,14 @@
 import type { CourseContent } from "../../server/src/content/content.model.js";
 import type { Item, ItemType, LessonFile, QuizFile } from "../../server/src/content/content.schema.js";
 
-/** The first quiz (in lesson order) that `matches`; throws, naming `what`, when the content has none. */
+/** The lessons learners are offered (not retired), in course order. */
+export const liveLessons = (content: Pick<CourseContent, "lessons">) =>
+  content.lessons.filter((l) => !l.retired).sort((a, b) => a.order - b.order);
+
+/** The first live quiz (in lesson order) that `matches`; throws, naming `what`, when the content has none.
+ *  Retired quizzes are history and take no new attempt, so they are never picked. */
 export function quizWhere(content: Pick<CourseContent, "quizzes" | "lessons">, what: string, matches: (q: QuizFile) => boolean): QuizFile {
-  const ordered = content.lessons.map((l) => content.quizzes.find((q) => q.id === l.quiz)!).filter(Boolean);
+  const ordered = liveLessons(content).map((l) => content.quizzes.find((q) => q.id === l.quiz)!).filter(Boolean);
   const quiz = ordered.find(matches);
   if (!quiz) throw new Error(`the test content has no quiz with ${what}`);
   return quiz;
@@ -42,4 +47,11 @@ export function itemOfType(from: QuizFile | Pick<CourseContent, "quizzes">, type
 export function quizFilePath(content: Pick<CourseContent, "lessons">, quiz: QuizFile): string {
   const lesson = lessonOf(content, quiz);
   return `quizzes/${String(lesson.order).padStart(2, "0")}-${lesson.slug}.yaml`;
+}
+
+/** The first item of a quiz that `matches`, and the next ones: `itemsWhere(quiz, f)[n]`; throws when fewer than `n`. */
+export function itemsWhere(quiz: QuizFile, what: string, matches: (i: Item) => boolean, n = 1): Item[] {
+  const found = quiz.items.filter(matches);
+  if (found.length < n) throw new Error(`quiz ${quiz.id} has ${found.length} item(s) with ${what}; the test needs ${n}`);
+  return found;
 }
