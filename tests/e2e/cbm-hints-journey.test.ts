@@ -10,6 +10,7 @@ import type { Page } from "playwright-core";
 import type { Item } from "../../server/src/content/content.schema.js";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { realContent, startTestServer } from "../helpers/test-server.js";
+import { quizWhere } from "../helpers/course-lookup.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, graphqlResponse, openSession, screen } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -17,7 +18,9 @@ import type { Session } from "./browser.js";
 let server: TestServer;
 let base: string;
 const chromiumPath = inject("chromiumPath");
-const QUIZ = "q-event-and-actors";
+// The first live quiz offering hints and optional certainty in practice, with a practice single choice.
+const QUIZ = quizWhere(await realContent(), "hints, optional certainty in practice and a practice single choice", (q) =>
+  q.settings.hints === true && q.settings.certainty?.practice === "optional" && q.items.some((i) => i.type === "SINGLE_CHOICE" && i.pool === "practice")).id;
 let item: Item;
 
 beforeAll(async () => {

@@ -198,7 +198,7 @@ describe("instructor journey in Chromium", () => {
     await row.waitFor();
     expect(await page.getByTestId("tile-learners").textContent()).toBe("1");
 
-    // The learner takes the assessment of lesson 3: right, wrong, and an essay, then finishes.
+    // The learner takes the assessment of the exporting-rivalry lesson: right, wrong, and an essay, then finishes.
     await s.goto(`${base}/quizzes/${QUIZ}`);
     await s.getByTestId("start-assessment").click();
     await s.getByTestId("attempt-assessment").waitFor();
@@ -226,7 +226,7 @@ describe("instructor journey in Chromium", () => {
     await s.getByTestId("finish-confirm").click();
     await s.getByTestId("score").waitFor();
 
-    // The finished attempt: in the activity list, and the learner's best score for lesson 3 in the matrix.
+    // The finished attempt: in the activity list, and the learner's best score for that lesson in the matrix.
     await page.locator('[data-testid=activity] [data-type="ATTEMPT_FINISHED"]').filter({ hasText: LEARNER_NAME }).waitFor();
     await row.locator(`td[data-lesson="${LESSON}"] [data-testid=best-score]`).waitFor();
     expect(await row.locator(`td[data-lesson="${LESSON}"] [data-testid=best-score]`).textContent()).toMatch(/\d/);

@@ -3,8 +3,9 @@
  * client): sign up in Arabic, read a lesson (resumed after a reload), practise with one right and one wrong
  * answer, follow the evidence link, take an assessment that survives a reload, finish, and see progress;
  * then the first steps again in English. axe-core checks every screen; every screen is photographed in
- * both languages and at 360 px. The content marks q1-02 as a practice-only item (`pool: practice`): an item
- * the assessment also asks would show its key and evidence in practice only after the assessment's results.
+ * both languages and at 360 px. The journey's quiz is the first lesson's, and its items are found by shape (course-lookup.ts), so the course
+ * can change shape; the second practice choice item is kept practice-only (`pool: practice`): an item the
+ * assessment also asks would show its key and evidence in practice only after the assessment's results.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
@@ -13,7 +14,8 @@ import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import { contentWith } from "../helpers/content-fixtures.js";
-import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
+import { itemsWhere, liveLessons, quizFilePath, quizOf } from "../helpers/course-lookup.js";
+import { CONTENT_DIR, realContent, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -23,13 +25,17 @@ let base: string;
 let items: Map<string, Item>;
 let assessed: { choice: string; matching: string; typed: string };
 const chromiumPath = inject("chromiumPath");
-const LESSON = "event-and-actors";
-const QUIZ = "q-event-and-actors";
+// The first lesson learners are offered, its quiz, and its first two practice choice items (right, then wrong).
+const real = await realContent();
+const FIRST = liveLessons(real)[0];
+const LESSON = FIRST.slug;
+const QUIZ = quizOf(real, FIRST).id;
+const [P1, P2] = itemsWhere(quizOf(real, FIRST), "single choice in the practice pool", (i) => i.type === "SINGLE_CHOICE" && i.pool === "practice", 2).map((i) => i.id);
 
 beforeAll(async () => {
   const content = await loadContent(
-    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
-      doc.items.find((i: { id: string }) => i.id === "q1-02").pool = "practice";
+    await contentWith(quizFilePath(real, quizOf(real, FIRST)), (doc) => {
+      doc.items.find((i: { id: string }) => i.id === P2).pool = "practice";
       // The assessment's typed answer: the quiz's first short answer, asked in both pools for this journey.
       delete doc.items.find((i: { type: string }) => i.type === "SHORT_ANSWER").pool;
     }, CONTENT_DIR),
@@ -121,7 +127,7 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("continue-link").waitFor();
     await screen(page, "ar-04-home-signed-in");
 
-    // Read lesson 1: progress is recorded as the paragraphs scroll by.
+    // Read the first lesson: progress is recorded as the paragraphs scroll by.
     await page.getByTestId("continue-link").click();
     await page.getByTestId(`lesson-${LESSON}`).waitFor();
     await screen(page, "ar-05-lesson");
@@ -158,18 +164,18 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     visited.push({ name: "practice", path: new URL(page.url()).pathname });
-    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
-    const wrong = (wrongAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0];
-    expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
-    expect(await practiseChoice(page, "q1-02", wrong)).toBe("incorrect");
-    const wrongCard = page.locator('[data-item="q1-02"]');
+    const right = (rightAnswerInput(item(P1), server.app.store.ids).choiceIds as string[])[0];
+    const wrong = (wrongAnswerInput(item(P2), server.app.store.ids).choiceIds as string[])[0];
+    expect(await practiseChoice(page, P1, right)).toBe("correct");
+    expect(await practiseChoice(page, P2, wrong)).toBe("incorrect");
+    const wrongCard = page.locator(`[data-item="${P2}"]`);
     await expect.poll(() => wrongCard.getByTestId("explanation").textContent(), GUARD).toBeTruthy();
     await wrongCard.getByTestId("choice-marks").waitFor();
     await screen(page, "ar-08-practice-feedback");
     await elementShot(wrongCard, "ar-08b-feedback-card");
 
     // The evidence link opens the lesson at that paragraph, highlighted.
-    const evidence = item("q1-02").evidence[0];
+    const evidence = item(P2).evidence[0];
     await wrongCard.getByTestId("evidence-link").first().click();
     await page.locator(`#${evidence}.para--evidence`).waitFor();
     expect(new URL(page.url()).hash).toBe(`#${evidence}`);
@@ -236,11 +242,11 @@ describe("learner journey in Chromium", () => {
 
     // Review: the practice answer that was wrong is due at once; answered right now, with feedback.
     await page.goto(`${base}/review`);
-    const reviewCard = page.locator('[data-item="q1-02"]');
+    const reviewCard = page.locator(`[data-item="${P2}"]`);
     await reviewCard.waitFor();
     await screen(page, "ar-13-review");
     visited.push({ name: "review", path: "/review" });
-    await reviewCard.locator(`input[value="${(rightAnswerInput(item("q1-02"), server.app.store.ids).choiceIds as string[])[0]}"]`).check();
+    await reviewCard.locator(`input[value="${(rightAnswerInput(item(P2), server.app.store.ids).choiceIds as string[])[0]}"]`).check();
     const reviewed = graphqlResponse(page, "SubmitReview");
     await reviewCard.getByTestId("check").click();
     await reviewed;
@@ -288,7 +294,7 @@ describe("learner journey in Chromium", () => {
 
     await page.getByTestId("continue-link").click();
     await page.getByTestId(`lesson-${LESSON}`).waitFor();
-    await expect.poll(() => page.locator("h1").first().textContent(), GUARD).toContain("The Event and the Actors");
+    await expect.poll(() => page.locator("h1").first().textContent(), GUARD).toContain(FIRST.title.en);
     await screen(page, "en-04-lesson");
 
     await page.goto(`${base}/quizzes/${QUIZ}`);
@@ -297,11 +303,11 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("start-practice").click();
     await page.getByTestId("attempt-practice").waitFor();
     const practicePath = new URL(page.url()).pathname;
-    const right = (rightAnswerInput(item("q1-01"), server.app.store.ids).choiceIds as string[])[0];
-    expect(await practiseChoice(page, "q1-01", right)).toBe("correct");
-    expect(await page.locator('[data-item="q1-01"] h2').getAttribute("lang")).toBe("en");
+    const right = (rightAnswerInput(item(P1), server.app.store.ids).choiceIds as string[])[0];
+    expect(await practiseChoice(page, P1, right)).toBe("correct");
+    expect(await page.locator(`[data-item="${P1}"] h2`).getAttribute("lang")).toBe("en");
     await screen(page, "en-06-practice-feedback");
-    await elementShot(page.locator('[data-item="q1-01"]'), "en-06b-feedback-card");
+    await elementShot(page.locator(`[data-item="${P1}"]`), "en-06b-feedback-card");
 
     // The choice is the account's: switching while signed in is saved on the server.
     await page.getByTestId("locale-switch").click();

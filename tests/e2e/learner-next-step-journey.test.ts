@@ -18,6 +18,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { itemsWhere, liveLessons, quizOf } from "../helpers/course-lookup.js";
 import { GUARD, graphqlResponse, openSession, screen } from "./browser.js";
 
 let server: TestServer;
@@ -26,13 +27,14 @@ let items: Map<string, Item>;
 const writes = new Map<string, number>();
 let stopListening: () => void;
 const chromiumPath = inject("chromiumPath");
-const QUIZ = "q-event-and-actors";
+// The first lesson's quiz, found by shape so the course can change shape (course-lookup.ts).
+const content = await loadContent(CONTENT_DIR);
+const FIRST_QUIZ = quizOf(content, liveLessons(content)[0]);
+const QUIZ = FIRST_QUIZ.id;
 // Practice-only items (pool: practice): practice shows their keys at once, and once finished, when skipped.
-const MISSED = "q1-01";
-const OFFLINE = "q1-02";
+const [MISSED, OFFLINE] = itemsWhere(FIRST_QUIZ, "single choice in the practice pool", (i) => i.type === "SINGLE_CHOICE" && i.pool === "practice", 2).map((i) => i.id);
 
 beforeAll(async () => {
-  const content = await loadContent(CONTENT_DIR);
   server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
   items = new Map(content.quizzes.flatMap((q) => q.items).map((i) => [i.id, i]));

@@ -16,6 +16,7 @@ import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { loadContent } from "../../server/src/content/content.loader.js";
 import { contentWith } from "../helpers/content-fixtures.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
+import { itemsWhere, liveLessons, quizFilePath, quizOf } from "../helpers/course-lookup.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -24,13 +25,19 @@ let server: TestServer;
 let base: string;
 let items: Map<string, Item>;
 const chromiumPath = inject("chromiumPath");
-const LESSON = "event-and-actors";
-const QUIZ = "q-event-and-actors";
-const PRACTICE_ONLY = ["q1-03", "q1-07"];
+// The first lesson and its quiz; its first multiple choice with three right options and its first matching item,
+// found by shape (course-lookup.ts) so the course can change shape.
+const real = await loadContent(CONTENT_DIR);
+const FIRST = liveLessons(real)[0];
+const LESSON = FIRST.slug;
+const QUIZ = quizOf(real, FIRST).id;
+const MC = itemsWhere(quizOf(real, FIRST), "a multiple choice with three right options", (i) => i.type === "MULTIPLE_CHOICE" && i.choices.filter((c) => c.correct).length === 3)[0].id;
+const MATCH = itemsWhere(quizOf(real, FIRST), "a matching item", (i) => i.type === "MATCHING")[0].id;
+const PRACTICE_ONLY = [MC, MATCH];
 
 beforeAll(async () => {
   const content = await loadContent(
-    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
+    await contentWith(quizFilePath(real, quizOf(real, FIRST)), (doc) => {
       // Those two practice-only (their keys show at once); the quiz's other practice items join both pools, so
       // that every objective keeps an item in the assessment pool (a content rule).
       for (const i of doc.items as { id: string; pool?: string }[]) {
@@ -146,11 +153,11 @@ describe("learner results, feedback, focus and comfort in Chromium", () => {
       expect(await misdirected(page), "content direction").toEqual([]);
 
       // Multiple choice: two right options and one wrong one.
-      const mc = item("q1-03");
-      const mcCard = page.locator('[data-item="q1-03"]');
+      const mc = item(MC);
+      const mcCard = page.locator(`[data-item="${MC}"]`);
       const right = mc.type === "MULTIPLE_CHOICE" ? mc.choices.filter((c) => c.correct).map((c) => c.id) : [];
       const wrong = mc.type === "MULTIPLE_CHOICE" ? mc.choices.filter((c) => !c.correct).map((c) => c.id) : [];
-      for (const local of [right[0], right[1], wrong[0]]) await mcCard.locator(`input[value="${pid("q1-03", local)}"]`).check();
+      for (const local of [right[0], right[1], wrong[0]]) await mcCard.locator(`input[value="${pid(MC, local)}"]`).check();
       // A selected option is never in the success colour.
       const selectedColour = await mcCard.locator(".choice.is-selected").first().evaluate((el) => getComputedStyle(el).borderColor);
       const successColour = await page.evaluate(() => {
@@ -171,23 +178,23 @@ describe("learner results, feedback, focus and comfort in Chromium", () => {
       // Focus moved from the vanished "check" button to the feedback.
       await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid")), GUARD).toBe("feedback");
       expect(await obscured(page)).toEqual([]);
-      const mark = (local: string) => mcCard.locator(`[data-choice="${pid("q1-03", local)}"]`).getAttribute("data-mark");
+      const mark = (local: string) => mcCard.locator(`[data-choice="${pid(MC, local)}"]`).getAttribute("data-mark");
       expect(await mark(right[0])).toBe("right");
       expect(await mark(right[1])).toBe("right");
       expect(await mark(right[2])).toBe("missed");
       expect(await mark(wrong[0])).toBe("wrong");
       expect(await mark(wrong[1])).toBe("none");
       // In words, not colour only.
-      expect(await mcCard.locator(`[data-choice="${pid("q1-03", wrong[0])}"]`).innerText()).toContain(locale === "ar" ? "اختيار خاطئ" : "Chosen, but wrong");
+      expect(await mcCard.locator(`[data-choice="${pid(MC, wrong[0])}"]`).innerText()).toContain(locale === "ar" ? "اختيار خاطئ" : "Chosen, but wrong");
       await screenshot(page, `${shot}-01a-check-focus`, { viewport: true });
       expect(await mcCard.getByTestId("partial-why").innerText()).toMatch(locale === "ar" ? /2 من 3/ : /2 of the 3 right options/);
 
       // Matching: every pair rotated, so every pair is flagged with its right partner.
-      const m = item("q1-07");
-      const mCard = page.locator('[data-item="q1-07"]');
+      const m = item(MATCH);
+      const mCard = page.locator(`[data-item="${MATCH}"]`);
       if (m.type === "MATCHING") {
         const rights = m.pairs.map((p) => p.right.id);
-        for (const [i, p] of m.pairs.entries()) await mCard.locator(`select[data-left="${pid("q1-07", p.left.id)}"]`).selectOption(pid("q1-07", rights[(i + 1) % rights.length]));
+        for (const [i, p] of m.pairs.entries()) await mCard.locator(`select[data-left="${pid(MATCH, p.left.id)}"]`).selectOption(pid(MATCH, rights[(i + 1) % rights.length]));
       }
       submitted = graphqlResponse(page, "SubmitAnswer");
       await mCard.getByTestId("check").click();

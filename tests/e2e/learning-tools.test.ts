@@ -11,6 +11,7 @@ import type { Page } from "playwright-core";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { liveLessons, paragraphIds } from "../helpers/course-lookup.js";
 import type { Learner, TestServer } from "../helpers/test-server.js";
 import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -18,9 +19,17 @@ import type { Session } from "./browser.js";
 let server: TestServer;
 let base: string;
 const chromiumPath = inject("chromiumPath");
+// Found by shape so the course can change shape: the first lesson, its first paragraph, and where the map's
+// Mali–Morocco cooperation relation sends the reader (its first evidence paragraph and that paragraph's lesson).
+const content = await loadContent(CONTENT_DIR);
+const FIRST = liveLessons(content)[0].slug;
+const FIRST_PARA = paragraphIds(liveLessons(content)[0])[0];
+const [, SECOND_PARA, THIRD_PARA] = paragraphIds(liveLessons(content)[0]);
+const COOP_PARA = content.actors.edges.find((e) => e.from === "mali" && e.to === "morocco" && e.type === "cooperation")!.evidence![0];
+const COOP_LESSON = content.lessons.find((l) => paragraphIds(l).includes(COOP_PARA))!.slug;
 
 beforeAll(async () => {
-  server = await startTestServer({ clientDir: CLIENT_DIST, content: await loadContent(CONTENT_DIR) });
+  server = await startTestServer({ clientDir: CLIENT_DIST, content });
   base = server.url.replace(/\/$/, "");
 });
 afterAll(async () => {
@@ -111,7 +120,7 @@ async function tabTo(page: Page, selector: string, max = 80) {
 
 /** Opens the first lesson, tabs to the first marked key term, opens its definition, closes it with Escape. */
 async function glossaryJourney(page: Page, lang: Lang, width: number) {
-  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.goto(`${base}/lessons/${FIRST}`);
   await page.locator("button.term").first().waitFor();
   // Context beyond the article, apart from the lesson's text: marked as such, each fact with a source to open.
   const before = page.getByTestId("context-before");
@@ -152,8 +161,8 @@ async function mapJourney(page: Page, lang: Lang, width: number) {
   await screenshot(page, `tools-${lang}-${width}-map-view`, { viewport: true });
   await tabTo(page, '[data-relation="mali>morocco>cooperation"] a', 40);
   await page.keyboard.press("Enter");
-  await page.waitForURL(/\/lessons\/event-and-actors#l1-p1$/, GUARD);
-  await inViewport(page, '[id="l1-p1"]');
+  await page.waitForURL((u) => u.pathname === `/lessons/${COOP_LESSON}` && u.hash === `#${COOP_PARA}`, GUARD);
+  await inViewport(page, `[id="${COOP_PARA}"]`);
   // The lesson shows the sub-map its paragraphs support.
   await page.getByTestId("lesson-actors").waitFor();
 }
@@ -211,9 +220,9 @@ const markedText = (page: Page, paragraph: string, noteId: string) =>
  * and highlight them without a note. The notes page lists both; delete them there.
  */
 async function notesJourney(page: Page, lang: Lang, width: number, who: Learner) {
-  await page.goto(`${base}/lessons/event-and-actors`);
+  await page.goto(`${base}/lessons/${FIRST}`);
   await expect.poll(() => page.evaluate(() => document.documentElement.lang), GUARD).toBe(lang);
-  const add = '[data-testid="add-note-l1-p1"]';
+  const add = `[data-testid="add-note-${FIRST_PARA}"]`;
   await page.locator(add).waitFor();
   await tabTo(page, add, 120);
   await page.keyboard.press("Enter");
@@ -244,7 +253,7 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   const saved = graphqlResponse(page, "SaveNote");
   await page.keyboard.press("Enter");
   await saved;
-  const note = page.locator('[data-testid="notes-l1-p1"] [data-note]');
+  const note = page.locator(`[data-testid="notes-${FIRST_PARA}"] [data-note]`);
   await note.first().waitFor();
   await expect.poll(() => note.first().locator(".para-note__body").textContent(), GUARD).toBe(body);
   await expect.poll(() => page.getByTestId("note-pending").count(), GUARD).toBe(0);
@@ -254,15 +263,15 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   expect(row.exact).toBe(quote);
   const id = String(row.id);
   // Marked in the paragraph's text, exactly the words chosen.
-  await expect.poll(() => markedText(page, "l1-p1", id), GUARD).toBe(quote);
+  await expect.poll(() => markedText(page, FIRST_PARA, id), GUARD).toBe(quote);
   expect(await sideways(page), `notes scroll sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-notes-lesson`);
-  await page.locator('[id="l1-p1"]').evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await page.locator(`[id="${FIRST_PARA}"]`).evaluate((e) => e.scrollIntoView({ block: "start" }));
   await screenshot(page, `tools-${lang}-${width}-notes-lesson-view`, { viewport: true });
 
   // A reload keeps the mark; its button (by keyboard) takes the focus to the note.
   await page.reload();
-  await expect.poll(() => markedText(page, "l1-p1", id), GUARD).toBe(quote);
+  await expect.poll(() => markedText(page, FIRST_PARA, id), GUARD).toBe(quote);
   const ref = `[data-ref="${id}"]`;
   expect(await page.locator(ref).getAttribute("aria-describedby")).toBe(`note-body-${id}`);
   await tabTo(page, ref, 120);
@@ -270,7 +279,7 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-note")), GUARD).toBe(id);
 
   // By mouse: drag across words of the second paragraph, then "add a note", "highlight only".
-  const para2 = '[id="l1-p2"] .para__text';
+  const para2 = `[id="${SECOND_PARA}"] .para__text`;
   await page.locator(para2).scrollIntoViewIfNeeded();
   const drag = await page.locator(para2).evaluate((el, rtl) => {
     // The longest run of plain text (between key terms), and four of its words.
@@ -295,16 +304,16 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   await page.mouse.down();
   await page.mouse.move(drag.x2, drag.y2, { steps: 8 });
   await page.mouse.up();
-  await page.locator('[data-testid="add-note-l1-p2"]').click();
+  await page.locator(`[data-testid="add-note-${SECOND_PARA}"]`).click();
   await expect.poll(() => page.getByTestId("note-span").inputValue(), GUARD).toBe("selection");
   const highlighted = graphqlResponse(page, "SaveNote");
   await page.getByTestId("note-highlight").click();
   await highlighted;
-  await expect.poll(async () => (await server.sql(`SELECT id FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, "l1-p2"])).length, GUARD).toBe(1);
-  const [bare] = await server.sql(`SELECT id, exact FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, "l1-p2"]);
+  await expect.poll(async () => (await server.sql(`SELECT id FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, SECOND_PARA])).length, GUARD).toBe(1);
+  const [bare] = await server.sql(`SELECT id, exact FROM note WHERE "userId" = ? AND "paragraphId" = ? AND body = ''`, [who.id, SECOND_PARA]);
   expect(bare.exact).toBe(drag.words);
-  await expect.poll(() => markedText(page, "l1-p2", String(bare.id)), GUARD).toBe(drag.words);
-  await page.locator('[id="l1-p2"]').evaluate((e) => e.scrollIntoView({ block: "start" }));
+  await expect.poll(() => markedText(page, SECOND_PARA, String(bare.id)), GUARD).toBe(drag.words);
+  await page.locator(`[id="${SECOND_PARA}"]`).evaluate((e) => e.scrollIntoView({ block: "start" }));
   await screenshot(page, `tools-${lang}-${width}-notes-mouse-view`, { viewport: true });
   await screen(page, `tools-${lang}-${width}-notes-marked`);
 
@@ -352,8 +361,8 @@ describe("notes and highlights in Chromium, by keyboard and by mouse", () => {
 async function rejectedJourney(page: Page, lang: Lang, width: number, who: Learner) {
   page.on("dialog", (d) => void d.accept()); // "leave the page?" while a note waits
   await page.route("**/graphql", (route) => (route.request().postDataJSON()?.operationName === "SaveNote" ? route.abort("internetdisconnected") : route.continue()));
-  await page.goto(`${base}/lessons/event-and-actors`);
-  const add = page.locator('[data-testid="add-note-l1-p3"]');
+  await page.goto(`${base}/lessons/${FIRST}`);
+  const add = page.locator(`[data-testid="add-note-${THIRD_PARA}"]`);
   await add.waitFor();
   await add.click();
   const body = lang === "ar" ? "فكرة كتبتها دون اتصال" : "An idea written offline";
@@ -421,9 +430,9 @@ async function rejectedJourney(page: Page, lang: Lang, width: number, who: Learn
   const [row] = await server.sql(`SELECT id, exact, body FROM note WHERE "userId" = ?`, [who.id]);
   expect(row.exact).toBeNull();
   expect(row.body).toBe(`${body}${lang === "ar" ? " (معدّلة)" : " (edited)"}`);
-  const text = (await page.locator('[id="l1-p3"] .para__text').evaluate((el) => Array.from(el.querySelectorAll("mark.hl")).map((m) => m.textContent).join(""))).trim();
+  const text = (await page.locator(`[id="${THIRD_PARA}"] .para__text`).evaluate((el) => Array.from(el.querySelectorAll("mark.hl")).map((m) => m.textContent).join(""))).trim();
   expect(text.length).toBeGreaterThan(20);
-  await expect.poll(() => markedText(page, "l1-p3", String(row.id)), GUARD).toBe(text);
+  await expect.poll(() => markedText(page, THIRD_PARA, String(row.id)), GUARD).toBe(text);
 }
 
 describe("refused offline notes in Chromium", () => {

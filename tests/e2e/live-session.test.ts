@@ -16,6 +16,7 @@ import type { Item } from "../../server/src/content/content.schema.js";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { realContent, startTestServer } from "../helpers/test-server.js";
+import { liveLessons, quizOf } from "../helpers/course-lookup.js";
 import type { Learner, TestServer } from "../helpers/test-server.js";
 import { GUARD, openSession, screen } from "./browser.js";
 import type { Session } from "./browser.js";
@@ -25,10 +26,16 @@ let base: string;
 let items: Map<string, Item>;
 const chromiumPath = inject("chromiumPath");
 const PHONE = { width: 360, height: 780 };
-// Quizzes whose first practice item is a single choice (the phones answer it by its radios).
+// Quizzes whose first practice item is a single choice (the phones answer it by its radios), found by shape:
+// the first and the last such live quiz.
+const real = await realContent();
+const choiceFirst = liveLessons(real)
+  .map((l) => quizOf(real, l))
+  .filter((q) => q.items.find((i) => i.pool !== "assessment")?.type === "SINGLE_CHOICE");
+if (choiceFirst.length < 2) throw new Error("the live session journey needs two live quizzes whose first practice item is a single choice");
 const RUNS = [
-  { lang: "ar", quiz: "q-event-and-actors", guest: "نجمة الساحل", members: ["سلمى العلوي", "Moussa Diarra"] },
-  { lang: "en", quiz: "q-prospects-challenges", guest: "Desert Fox", members: ["Awa Traoré", "يوسف بنعلي"] },
+  { lang: "ar", quiz: choiceFirst[0].id, guest: "نجمة الساحل", members: ["سلمى العلوي", "Moussa Diarra"] },
+  { lang: "en", quiz: choiceFirst.at(-1)!.id, guest: "Desert Fox", members: ["Awa Traoré", "يوسف بنعلي"] },
 ] as const;
 const sessions: Session[] = [];
 

@@ -16,6 +16,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
+import { itemsWhere, liveLessons, quizFilePath, quizOf } from "../helpers/course-lookup.js";
 import { contentWith } from "../helpers/content-fixtures.js";
 import { GUARD, elementShot, openSession, screen } from "./browser.js";
 
@@ -26,14 +27,17 @@ let items: Map<string, Item>;
 const writes = new Map<string, number>();
 let stopListening: () => void;
 const chromiumPath = inject("chromiumPath");
-const QUIZ = "q-event-and-actors";
-const CHOICE = "q1-01";
-const SHORT = "q1-10";
+// The first lesson's quiz, its first practice choice item and its first short answer, found by shape.
+const real = await loadContent(CONTENT_DIR);
+const FIRST_QUIZ = quizOf(real, liveLessons(real)[0]);
+const QUIZ = FIRST_QUIZ.id;
+const CHOICE = itemsWhere(FIRST_QUIZ, "single choice in the practice pool", (i) => i.type === "SINGLE_CHOICE" && i.pool === "practice")[0].id;
+const SHORT = itemsWhere(FIRST_QUIZ, "a short answer", (i) => i.type === "SHORT_ANSWER")[0].id;
 
 beforeAll(async () => {
   // The journey answers a choice and a short answer in the assessment: both asked in both pools here.
   const content = await loadContent(
-    await contentWith("quizzes/01-event-and-actors.yaml", (doc) => {
+    await contentWith(quizFilePath(real, FIRST_QUIZ), (doc) => {
       for (const i of doc.items as { id: string; pool?: string }[]) if (i.id === CHOICE || i.id === SHORT) delete i.pool;
     }, CONTENT_DIR),
   );

@@ -8,13 +8,14 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { CLIENT_DIST } from "../../scripts/ensure-client.mjs";
 import { realContent, startTestServer } from "../helpers/test-server.js";
+import { liveLessons } from "../helpers/course-lookup.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { GUARD, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
 
 let server: TestServer;
 let base: string;
 const chromiumPath = inject("chromiumPath");
-const LESSON = "event-and-actors";
+const LESSON = liveLessons(await realContent())[0].slug; // the first lesson learners are offered
 
 beforeAll(async () => {
   // The real course (content/): the font subsets were made from its characters.

@@ -5,9 +5,14 @@
 import type { CourseContent } from "../../server/src/content/content.model.js";
 import type { Item, ItemType, LessonFile, QuizFile } from "../../server/src/content/content.schema.js";
 
-/** The first quiz (in lesson order) that `matches`; throws, naming `what`, when the content has none. */
+/** The lessons learners are offered (not retired), in course order. */
+export const liveLessons = (content: Pick<CourseContent, "lessons">) =>
+  content.lessons.filter((l) => !l.retired).sort((a, b) => a.order - b.order);
+
+/** The first live quiz (in lesson order) that `matches`; throws, naming `what`, when the content has none.
+ *  Retired quizzes are history and take no new attempt, so they are never picked. */
 export function quizWhere(content: Pick<CourseContent, "quizzes" | "lessons">, what: string, matches: (q: QuizFile) => boolean): QuizFile {
-  const ordered = content.lessons.map((l) => content.quizzes.find((q) => q.id === l.quiz)!).filter(Boolean);
+  const ordered = liveLessons(content).map((l) => content.quizzes.find((q) => q.id === l.quiz)!).filter(Boolean);
   const quiz = ordered.find(matches);
   if (!quiz) throw new Error(`the test content has no quiz with ${what}`);
   return quiz;
@@ -32,7 +37,7 @@ export const paragraphIds = (lesson: LessonFile) => lesson.sections.flatMap((s) 
 
 /** The first item of `type` in a quiz (or in the lessons' quizzes, not the diagnostic or final); throws when there is none. */
 export function itemOfType(from: QuizFile | Pick<CourseContent, "quizzes">, type: ItemType): Item {
-  const items = "items" in from ? from.items : from.quizzes.filter((q) => (q.role ?? "lesson") === "lesson").flatMap((q) => q.items);
+  const items = "items" in from ? from.items : from.quizzes.filter((q) => (q.role ?? "lesson") === "lesson" && !q.retired).flatMap((q) => q.items);
   const item = items.find((i) => i.type === type);
   if (!item) throw new Error(`the test content has no ${type} item`);
   return item;
@@ -49,4 +54,11 @@ export function quizOfRole(content: Pick<CourseContent, "quizzes">, role: "diagn
   const quiz = content.quizzes.find((q) => q.role === role);
   if (!quiz) throw new Error(`the test content has no ${role} quiz`);
   return quiz;
+}
+
+/** The first item of a quiz that `matches`, and the next ones: `itemsWhere(quiz, f)[n]`; throws when fewer than `n`. */
+export function itemsWhere(quiz: QuizFile, what: string, matches: (i: Item) => boolean, n = 1): Item[] {
+  const found = quiz.items.filter(matches);
+  if (found.length < n) throw new Error(`quiz ${quiz.id} has ${found.length} item(s) with ${what}; the test needs ${n}`);
+  return found;
 }
