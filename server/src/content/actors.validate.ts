@@ -11,7 +11,7 @@ export const ACTORS_FILE = "content/actors.yaml";
 
 export function checkActors(actors: ActorsFile, lessons: readonly LessonFile[], problems: ContentProblem[]): void {
   const push = (path: string, message: string) => problems.push({ file: ACTORS_FILE, path, message });
-  const paragraphs = new Set(lessons.flatMap((l) => l.sections.flatMap((s) => s.paragraphs.map((p) => p.id))));
+  const lessonOf = new Map(lessons.flatMap((l) => l.sections.flatMap((s) => s.paragraphs.map((p) => [p.id, l] as const))));
   const ids = new Set<string>();
   actors.nodes.forEach((n, i) => {
     if (ids.has(n.id)) push(`nodes[${i}].id`, `duplicate actor id "${n.id}"`);
@@ -26,7 +26,10 @@ export function checkActors(actors: ActorsFile, lessons: readonly LessonFile[], 
     if (seen.has(key)) push(`edges[${i}]`, `the relation ${e.type} from "${e.from}" to "${e.to}" is given twice`);
     seen.add(key);
     (e.evidence ?? []).forEach((p, j) => {
-      if (!paragraphs.has(p)) push(`edges[${i}].evidence[${j}]`, `there is no lesson paragraph "${p}"`);
+      const lesson = lessonOf.get(p);
+      if (!lesson) push(`edges[${i}].evidence[${j}]`, `there is no lesson paragraph "${p}"`);
+      // The map sends readers to the paragraph: a retired lesson is history, no longer offered.
+      else if (lesson.retired) push(`edges[${i}].evidence[${j}]`, `paragraph "${p}" is in retired lesson "${lesson.slug}"; the map cites live lessons`);
     });
     related.add(e.from).add(e.to);
   });

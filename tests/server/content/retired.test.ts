@@ -166,3 +166,25 @@ describe("retiring a lesson and its quiz by re-import", () => {
     expect(live.body.errors?.[0].message).toMatch(/retired/);
   });
 });
+
+describe("the actor map after a retirement", () => {
+  const bi = (en: string) => ({ ar: `نص ${en}`, en });
+  const mapCiting = (paragraph: string) => ({
+    nodes: [
+      { id: "a", kind: "article", name: bi("A"), role: bi("first") },
+      { id: "b", kind: "article", name: bi("B"), role: bi("second") },
+    ],
+    edges: [{ from: "a", to: "b", type: "cooperation", label: bi("works with"), evidence: [paragraph] }],
+  });
+
+  it("should refuse a relation whose evidence is in a retired lesson (the map sends readers there), and accept a live one", async () => {
+    const dir = await retiringContent();
+    const retiredParagraph = LESSON.sections[0].paragraphs[0].id;
+    await writeFile(path.join(dir, "actors.yaml"), stringify(mapCiting(retiredParagraph)));
+    await expect(loadContent(dir)).rejects.toThrow(`edges[0].evidence[0]: paragraph "${retiredParagraph}" is in retired lesson "${LESSON.slug}"`);
+    const liveParagraph = content.lessons.find((l) => l.slug !== LESSON.slug)!.sections[0].paragraphs[0].id;
+    await writeFile(path.join(dir, "actors.yaml"), stringify(mapCiting(liveParagraph)));
+    expect((await loadContent(dir)).actors.edges).toHaveLength(1);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
