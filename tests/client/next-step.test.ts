@@ -60,10 +60,11 @@ describe("chooseNextStep with a diagnostic pre-test and a final assessment", () 
   const PRE = { id: "q-pre", title: "Pre-test" };
   const POST = { id: "q-post", title: "Final" };
   const all = { l1: "COMPLETED", l2: "COMPLETED", l3: "COMPLETED" };
-  it.each<[string, { status: Record<string, string>; reviewsDue: number; preTaken: boolean; postTaken: boolean }, NextStep]>([
+  it.each<[string, { status: Record<string, string>; reviewsDue: number; preTaken: boolean; postTaken: boolean; answered?: boolean }, NextStep]>([
     ["nothing started, pre-test not taken: the pre-test first", { status: {}, reviewsDue: 0, preTaken: false, postTaken: false }, { kind: "pretest", quiz: PRE }],
     ["pre-test taken: the first lesson", { status: {}, reviewsDue: 0, preTaken: true, postTaken: false }, { kind: "start", lesson: L1 }],
     ["a lesson already started: no pre-test any more (it would not measure the start)", { status: { l1: "IN_PROGRESS" }, reviewsDue: 0, preTaken: false, postTaken: false }, { kind: "continue", lesson: L1 }],
+    ["an item already answered (no lesson opened): no pre-test any more either", { status: {}, reviewsDue: 0, preTaken: false, postTaken: false, answered: true }, { kind: "start", lesson: L1 }],
     ["due reviews still come first", { status: {}, reviewsDue: 2, preTaken: false, postTaken: false }, { kind: "reviews", due: 2 }],
     ["every lesson read, final not taken: the final", { status: all, reviewsDue: 0, preTaken: true, postTaken: false }, { kind: "final", quiz: POST }],
     ["every lesson read, final taken: done", { status: all, reviewsDue: 0, preTaken: true, postTaken: true }, { kind: "done" }],
@@ -72,7 +73,7 @@ describe("chooseNextStep with a diagnostic pre-test and a final assessment", () 
       lessons,
       status: statuses(input.status),
       reviewsDue: input.reviewsDue,
-      objectives: [],
+      objectives: input.answered ? [obj("o1", "l1", "PROFICIENT", 0.8)] : [],
       diagnostic: { ...PRE, taken: input.preTaken },
       final: { ...POST, taken: input.postTaken },
     });

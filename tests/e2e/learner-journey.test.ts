@@ -127,8 +127,10 @@ describe("learner journey in Chromium", () => {
     await page.getByTestId("continue-link").waitFor();
     await screen(page, "ar-04-home-signed-in");
 
-    // Read the first lesson: progress is recorded as the paragraphs scroll by.
-    await page.getByTestId("continue-link").click();
+    // Read the first lesson (home's next step offers the diagnostic pre-test first; prepost-journey takes it):
+    // progress is recorded as the paragraphs scroll by.
+    expect(await page.getByTestId("next-step").getAttribute("data-kind")).toBe("pretest");
+    await page.getByTestId(`lesson-card-${LESSON}`).locator("h3 a").click();
     await page.getByTestId(`lesson-${LESSON}`).waitFor();
     await screen(page, "ar-05-lesson");
     visited.push({ name: "lesson", path: `/lessons/${LESSON}` });
@@ -292,7 +294,7 @@ describe("learner journey in Chromium", () => {
     expect(await meLocale(page)).toBe("EN");
     await screen(page, "en-03-home-signed-in");
 
-    await page.getByTestId("continue-link").click();
+    await page.getByTestId(`lesson-card-${LESSON}`).locator("h3 a").click();
     await page.getByTestId(`lesson-${LESSON}`).waitFor();
     await expect.poll(() => page.locator("h1").first().textContent(), GUARD).toContain(FIRST.title.en);
     await screen(page, "en-04-lesson");

@@ -18,7 +18,7 @@ import { rightAnswerInput, wrongAnswerInput } from "../helpers/answers.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
 import { loadContent } from "../../server/src/content/content.loader.js";
-import { itemsWhere, liveLessons, quizOf } from "../helpers/course-lookup.js";
+import { itemsWhere, liveLessons, quizOf, quizOfRole } from "../helpers/course-lookup.js";
 import { GUARD, graphqlResponse, openSession, screen } from "./browser.js";
 
 let server: TestServer;
@@ -74,7 +74,7 @@ const journeys = [
     viewport: { width: 1280, height: 900 },
     name: "ريم",
     tools: ["بحث", "الخريطة", "الخط الزمني"],
-    start: "الدرس الأول.",
+    pretest: "قبل الدرس الأول: اختبار قبلي قصير يبيّن نقطة البداية.",
     reviews: "أسئلة مستحقة للمراجعة الآن: 1.",
     back: /تعود الأسئلة التي أُجيب عنها إجابة صحيحة (غدًا|خلال|بعد)/,
     resume: "توجد محاولة مفتوحة منذ",
@@ -85,7 +85,7 @@ const journeys = [
     viewport: { width: 360, height: 800 },
     name: "Robin",
     tools: ["Search", "Map", "Timeline"],
-    start: "The first lesson.",
+    pretest: "Before the first lesson: a short pre-test shows where you start.",
     reviews: "Questions due for review now: 1.",
     back: /Questions answered right come back (tomorrow|in \d+ days)\./,
     resume: "You have an open attempt from",
@@ -113,15 +113,16 @@ describe("a next step and honest loops, in Chromium", () => {
         expect(await tools.locator("a").evaluateAll((as) => as.map((a) => a.getAttribute("href")))).toEqual(["/search", "/actors", "/timeline"]);
         await screen(page, `${shot}-01-guest-tools`);
 
-        // Signed up: the first lesson, with its reason.
+        // Signed up: the diagnostic pre-test first (it measures where a learner starts), with its reason.
         await page.goto(`${base}/signup`);
         await page.locator("#signup-name").fill(j.name);
         await page.locator("#signup-email").fill(`${j.lang}-next-${Date.now()}@example.test`);
         await page.locator("#signup-password").fill("correct horse battery");
         await page.locator("[data-testid=sign-up-form] button[type=submit]").click();
         await page.getByTestId("continue-link").waitFor();
-        expect(await page.getByTestId("next-step").getAttribute("data-kind")).toBe("start");
-        expect(await page.getByTestId("next-step-reason").innerText()).toBe(j.start);
+        await expect.poll(() => page.getByTestId("next-step").getAttribute("data-kind"), GUARD).toBe("pretest");
+        expect(await page.getByTestId("next-step-reason").innerText()).toBe(j.pretest);
+        expect(await page.getByTestId("continue-link").getAttribute("href")).toBe(`/quizzes/${quizOfRole(content, "diagnostic").id}`);
         await screen(page, `${shot}-02-home-start`);
 
         // Practice: one item answered wrong, the rest left out, then finished.

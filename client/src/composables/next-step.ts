@@ -1,7 +1,7 @@
 /**
  * Home's "continue" (issue 14 point 6): the one next step for a signed-in learner, with its reason. In order:
  * reviews that are due; else the diagnostic pre-test, when the course has one, the learner has not taken it and
- * has started no lesson (it measures where they start: issue 13 point 5); else the weakest objective the learner
+ * has neither opened a lesson nor answered an item (it measures where they start: issue 13 point 5); else the weakest objective the learner
  * has answered on (lowest mastery under 70%, i.e. ATTEMPTED), back to its lesson; else the lesson being read,
  * else the next one not started; else the final assessment if not taken yet; else done.
  * Pure, beside useCourse, which feeds it; the card (CourseNextStep.vue) words it in Arabic and English.
@@ -44,7 +44,9 @@ export function chooseNextStep<L extends StepLesson>(input: {
   final?: (StepQuiz & { taken: boolean }) | null;
 }): NextStep {
   if (input.reviewsDue > 0) return { kind: "reviews", due: input.reviewsDue };
-  const started = input.lessons.some((l) => (input.status(l.slug) ?? "NOT_STARTED") !== "NOT_STARTED");
+  // The pre-test measures where a learner starts: offered only before any lesson is opened or any item answered.
+  const started =
+    input.lessons.some((l) => (input.status(l.slug) ?? "NOT_STARTED") !== "NOT_STARTED") || input.objectives.some((o) => o.level !== "NOT_STARTED");
   if (input.diagnostic && !input.diagnostic.taken && !started) return { kind: "pretest", quiz: { id: input.diagnostic.id, title: input.diagnostic.title } };
   const weak = input.objectives
     .filter((o) => o.level !== "NOT_STARTED" && o.fraction < WEAK_BELOW)

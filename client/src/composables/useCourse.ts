@@ -66,11 +66,13 @@ export function useCourse() {
     if (!viewer.value || !progress.data.value || !course.data.value) return null;
     const p = progress.data.value.myProgress;
     const c = course.data.value.course;
-    // Until the gains are read, the pre-test and the final count as taken: never offered by mistake.
+    // The pre-test and the final need the gains (taken or not): no card until they are read, rather than a
+    // lesson that turns into the pre-test a moment later.
     const g = gains.value;
+    if ((c.diagnostic || c.final) && !g) return null;
     return chooseNextStep({
-      diagnostic: c.diagnostic && { ...c.diagnostic, taken: g ? g.preTaken : true },
-      final: c.final && { ...c.final, taken: g ? g.postTaken : true },
+      diagnostic: c.diagnostic && g && { ...c.diagnostic, taken: g.preTaken },
+      final: c.final && g && { ...c.final, taken: g.postTaken },
       lessons: course.data.value.course.lessons,
       status: (slug) => progressBySlug.value.get(slug)?.status,
       reviewsDue: p.reviewsDue,
