@@ -323,7 +323,7 @@ async function notesJourney(page: Page, lang: Lang, width: number, who: Learner)
   expect(await sideways(page), `notes page scrolls sideways at ${width} px`).toBeLessThanOrEqual(0);
   await screen(page, `tools-${lang}-${width}-notes-page`);
   for (const expected of [2, 1]) {
-    expect(await page.getByTestId("notes-page").locator("[data-note]").count()).toBe(expected);
+    await expect.poll(() => page.getByTestId("notes-page").locator("[data-note]").count(), GUARD).toBe(expected);
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await tabTo(page, "[data-note] button", 40);
     const deleted = graphqlResponse(page, "DeleteNote");
