@@ -2,7 +2,7 @@
  * A copy of content/ with one generated bench lesson whose quiz has 40 items (short answers and single
  * choices), so that submissions can be verified one by one and item statistics run at full width.
  */
-import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse, stringify } from "yaml";
@@ -16,6 +16,12 @@ export async function benchContentDir(projectRoot: string): Promise<string> {
   const course = parse(await readFile(path.join(dir, "course.yaml"), "utf8"));
   course.lessons.push("bench");
   await writeFile(path.join(dir, "course.yaml"), stringify(course));
+  // The diagnostic and the final must cover every live objective, the bench lesson's too; the bench measures
+  // lessons and answers, not them, so its copy of the course goes without them.
+  for (const name of await readdir(path.join(dir, "quizzes"))) {
+    const role = parse(await readFile(path.join(dir, "quizzes", name), "utf8"))?.role;
+    if (role === "diagnostic" || role === "final") await rm(path.join(dir, "quizzes", name));
+  }
   const t = (ar: string, en: string) => ({ ar, en });
   const lesson = {
     slug: "bench",

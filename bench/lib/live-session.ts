@@ -103,7 +103,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
   const SECONDS = Number(process.env.LIVE_BENCH_SECONDS || 20);
   const QUESTIONS = 5;
   const content = await loadContent(contentDir);
-  const quiz = content.quizzes.find((q) => q.items.filter((i) => i.pool === "practice").length >= QUESTIONS)!;
+  const quiz = content.quizzes.find((q) => !q.retired && q.items.filter((i) => i.pool === "practice").length >= QUESTIONS)!; // a retired quiz no longer runs live
   const itemIds = quiz.items.filter((i) => i.pool === "practice").slice(0, QUESTIONS).map((i) => i.id);
   // The default per-address socket cap stays: each phones process is one address with at most a class.
   const servers: Child[] = [];
