@@ -7,6 +7,8 @@ export interface Child {
   url: string;
   /** Milliseconds from spawn to the printed URL. */
   startMs: number;
+  /** What the child has written to stderr so far (the server logs unexpected errors there). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export function startChild(args: string[], env: Record<string, string>, cwd: str
           proc,
           url: m[1],
           startMs: performance.now() - t0,
+          stderr: () => err,
           stop: () =>
             new Promise<void>((done) => {
               if (proc.exitCode !== null) return done();

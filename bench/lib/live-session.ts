@@ -198,6 +198,14 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
     const updates = projector.filter((m, i) => i > 0 && m.phase === projector[i - 1].phase && m.itemIndex === projector[i - 1].itemIndex);
     let maxPerSecond = 0;
     for (const m of updates) maxPerSecond = Math.max(maxPerSecond, updates.filter((x) => x.at >= m.at && x.at < m.at + 1000).length);
+    // An answer refused with an internal error is a defect: show what the servers logged for it.
+    if (refusedBy.INTERNAL_SERVER_ERROR) {
+      for (const [i, s] of servers.entries()) {
+        const lines = s.stderr().split("\n");
+        const at = lines.findIndex((l) => l.includes("internal error"));
+        if (at >= 0) console.error(`[bench] instance ${i + 1} logged ${lines.filter((l) => l.includes("internal error")).length} internal errors; the first:\n${lines.slice(at, at + 25).join("\n")}`);
+      }
+    }
     const rss = pids.map(peakRssMiB);
     const cpuMs = pids.reduce((n, pid, i) => n + (cpuMicros(pid) - cpu0[i]) / 1000, 0);
     return {

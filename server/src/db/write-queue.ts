@@ -10,9 +10,11 @@
  * statement, START TRANSACTION ISOLATION LEVEL SERIALIZABLE). The services'
  * read-check-write steps were written for the serial order SQLite gives; SERIALIZABLE gives exactly that
  * guarantee (the outcome equals some serial order) and aborts a transaction that would break it with a
- * serialization failure (40001) or a deadlock (40P01). Such a write is simply run again, at once: the
- * transaction it collided with has finished by then. Every job must therefore keep its effects inside the
- * transaction (publishing events and updating caches happens after run() resolves).
+ * serialization failure (40001) or a deadlock (40P01). Such a write is run again after a short random wait
+ * ("full jitter": up to 2, 4, 8 … 64 ms), so that writers that collided do not collide again in lock step; a
+ * write still failing after `maxTries` runs reaches its caller as `storage/unavailable` (nothing saved, try
+ * again), never as an internal error. Every job must therefore keep its effects inside the transaction
+ * (publishing events and updating caches happens after run() resolves).
  */
 import type { DataSource, EntityManager, QueryRunner } from "typeorm";
 import { AppError } from "../errors.js";
@@ -38,6 +40,8 @@ export interface WriteQueueOptions {
   maxGroup?: number;
   /** Most runs of one write on PostgreSQL before its serialization failure reaches the caller. */
   maxTries?: number;
+  /** PostgreSQL: the longest random wait before a write runs again, in ms (the wait's cap doubles from 2 ms up to this). */
+  maxBackoffMs?: number;
   clock?: Clock;
   /** Where the write path says that writes fail and that they commit again. */
   log?: (message: string) => void;
@@ -61,11 +65,12 @@ export class WriteQueue {
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly concurrent: boolean;
   /** Transactions committed, writes in them, and (PostgreSQL) writes run again; for diagnostics and the benchmark. */
-  readonly stats = { transactions: 0, writes: 0, largestGroup: 0, retries: 0, reconnects: 0 };
+  readonly stats = { transactions: 0, writes: 0, largestGroup: 0, retries: 0, gaveUp: 0, reconnects: 0 };
   /** Whether writes are committing; served at /health. */
   readonly health = new WriteHealth();
   private readonly maxGroup: number;
   private readonly maxTries: number;
+  private readonly maxBackoffMs: number;
   private readonly clock: () => Date;
   private readonly log: (message: string) => void;
 
@@ -73,6 +78,7 @@ export class WriteQueue {
     this.concurrent = ds.options.type === "postgres";
     this.maxGroup = options.maxGroup ?? 200;
     this.maxTries = options.maxTries ?? 25;
+    this.maxBackoffMs = options.maxBackoffMs ?? 64;
     const clock = options.clock ?? systemClock;
     this.clock = () => clock.now();
     this.log = options.log ?? ((m) => console.error(m));
@@ -118,8 +124,14 @@ export class WriteQueue {
         this.health.committed(this.clock());
         return value;
       } catch (error) {
-        if (attempt < this.maxTries && isSerializationFailure(error)) {
+        if (isSerializationFailure(error)) {
+          if (attempt >= this.maxTries) {
+            // Contention, not a fault of the storage: health stays as it is; the caller may send it again.
+            this.stats.gaveUp++;
+            throw new StorageError(error);
+          }
           this.stats.retries++;
+          await sleep(Math.random() * Math.min(this.maxBackoffMs, 2 ** attempt));
           continue;
         }
         // A lost connection or a full disk is not run again: if it broke during COMMIT the write may have
@@ -377,6 +389,8 @@ async function reopenSqlite(ds: DataSource): Promise<void> {
   await new Promise<void>((resolve) => old.close(() => resolve()));
   await ds.query("PRAGMA synchronous = FULL");
 }
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** PostgreSQL's "run it again" errors: serialization_failure and deadlock_detected. */
 export function isSerializationFailure(error: unknown): boolean {

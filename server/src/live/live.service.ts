@@ -304,14 +304,25 @@ export class LiveService {
       if (!s) throw new AppError("live/not-found", "There is no such live session.");
       const participant = await this.participantOf(sessionId, viewer, guestToken, em);
       if (!participant) throw new AppError("live/not-participant", "Join the session with its code first.");
-      const stored = await em.findOneBy(LiveAnswerRow, { sessionId, participantId: participant.id, itemId });
-      // The same answer sent again counts as saved even once answers closed: it did land.
-      if (stored?.clientAnswerId === clientAnswerId) return { stored, fresh: false, phase: effectivePhase(s, now) };
-      if (s.phase === LiveSessionPhase.ENDED) throw new AppError("live/ended", "This live session has ended.");
+      // The same answer sent again counts as saved even once answers closed: it did land. Looked up only when
+      // the answer cannot go in (a read of the answer's key before every insert would, on PostgreSQL, lock the
+      // key's index page, and hundreds of phones answering in one second would fail each other's transactions).
+      const resent = async () => {
+        const stored = await em.findOneBy(LiveAnswerRow, { sessionId, participantId: participant.id, itemId });
+        return stored?.clientAnswerId === clientAnswerId ? { stored, fresh: false, phase: effectivePhase(s, now) } : null;
+      };
+      if (s.phase === LiveSessionPhase.ENDED) {
+        const again = await resent();
+        if (again) return again;
+        throw new AppError("live/ended", "This live session has ended.");
+      }
       const slot = s.items[s.itemIndex];
-      if (!slot || slot.itemId !== itemId) throw new AppError("live/wrong-item", "This is not the question being asked now.");
-      if (!accepting(s, now)) throw new AppError("live/closed", "Answers to this question are closed; yours was not saved.");
-      if (stored) return { stored, fresh: false, phase: effectivePhase(s, now) }; // the first answer stands
+      if (!slot || slot.itemId !== itemId || !accepting(s, now)) {
+        const again = await resent();
+        if (again) return again;
+        if (!slot || slot.itemId !== itemId) throw new AppError("live/wrong-item", "This is not the question being asked now.");
+        throw new AppError("live/closed", "Answers to this question are closed; yours was not saved.");
+      }
       const item = await this.attempts.itemAtVersion(slot.versionId);
       const valid = validateAnswer(item, answer, (i, l) => this.content.ids.option(i, l));
       if (!valid.ok) throw new AppError("answer/invalid", valid.reason);
@@ -332,7 +343,8 @@ export class LiveService {
         answeredAt: now,
         secondsToAnswer: Math.max(0, (now.getTime() - (s.shownAt ?? now).getTime()) / 1000),
       });
-      await em.insert(LiveAnswerRow, row);
+      // One answer per participant and item, kept by the unique key: the first answer stands.
+      if (!(await insertOnce(em, row))) return { stored: await em.findOneByOrFail(LiveAnswerRow, { sessionId, participantId: participant.id, itemId }), fresh: false, phase: effectivePhase(s, now) };
       // A class member's graded answer is practice evidence, flagged live: the practice answer's reactions.
       if (participant.userId && grade.status === "GRADED") {
         await em.insert(ResponseRow, {
@@ -557,4 +569,14 @@ export class LiveService {
 function myAnswerOf(a: Pick<LiveAnswerRow, "score" | "correct">, phase: LiveSessionPhase): LiveMyAnswer {
   const shown = phase === LiveSessionPhase.REVEALED;
   return { submitted: true, correct: shown ? a.correct : null, score: shown ? a.score : null };
+}
+
+/**
+ * Inserts a live answer unless the participant has one for the item (the unique key UQ_live_answer_once
+ * decides, ON CONFLICT DO NOTHING on both engines); true when this row went in.
+ */
+async function insertOnce(em: EntityManager, row: LiveAnswerRow): Promise<boolean> {
+  const [query, params] = em.createQueryBuilder().insert().into(LiveAnswerRow).values(row).orIgnore().getQueryAndParameters();
+  const result = (await em.queryRunner!.query(query, params, true)) as { affected?: number };
+  return result.affected === 1;
 }

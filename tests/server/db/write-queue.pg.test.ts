@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { DataSource } from "typeorm";
 import { openDatabase } from "../../../server/src/database.js";
 import { WriteQueue } from "../../../server/src/db/write-queue.js";
+import { AppError } from "../../../server/src/errors.js";
 import { ServerSecretRow } from "../../../server/src/db/server-secret.js";
 import { createPostgresDatabase } from "../../helpers/test-database.js";
 
@@ -117,7 +118,20 @@ describe("WriteQueue on PostgreSQL (concurrent SERIALIZABLE transactions)", () =
     expect(q.depth).toBe(0);
   });
 
-  it("should give up after its tries and hand the caller the serialization failure", async () => {
+  it("should commit 40 writers of one row at once, each run again until it has committed", async () => {
+    const q = new WriteQueue(db);
+    const increment = () =>
+      q.run(async (em) => {
+        const [{ n }] = await em.query(`SELECT n FROM counter WHERE id = 1`);
+        await em.query(`UPDATE counter SET n = $1 WHERE id = 1`, [n + 1]);
+      });
+    const results = await Promise.allSettled(Array.from({ length: 40 }, increment));
+    expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+    expect((await db.query(`SELECT n FROM counter WHERE id = 1`))[0].n).toBe(40);
+    expect(q.stats.gaveUp).toBe(0);
+  });
+
+  it("should give up after its tries and tell the caller storage/unavailable (nothing saved, send it again), not the engine's error", async () => {
     const q = new WriteQueue(db, { maxTries: 1 });
     const bothRead = { count: 0, all: gate() };
     const increment = () =>
@@ -130,7 +144,11 @@ describe("WriteQueue on PostgreSQL (concurrent SERIALIZABLE transactions)", () =
     const results = await Promise.allSettled([increment(), increment()]);
     const failed = results.filter((r) => r.status === "rejected") as PromiseRejectedResult[];
     expect(failed).toHaveLength(1);
-    expect(failed[0].reason.driverError?.code ?? failed[0].reason.code).toBe("40001");
+    expect(failed[0].reason).toBeInstanceOf(AppError);
+    expect(failed[0].reason.extensions.code).toBe("storage/unavailable");
+    expect(failed[0].reason.cause.driverError?.code ?? failed[0].reason.cause.code).toBe("40001");
+    expect(q.stats.gaveUp).toBe(1);
+    expect(q.health.ok).toBe(true); // contention is no fault of the storage
     expect((await db.query(`SELECT n FROM counter WHERE id = 1`))[0].n).toBe(1);
   });
 });
