@@ -370,7 +370,8 @@ export class LiveService {
           answerKey: row.answerKey,
           live: true,
         });
-        await this.attempts.practiceEvidence(em, participant.userId, itemId, grade.correct === true, now);
+        // A new response that replaced none: stored mastery takes it in alone (no recompute over the learner's history).
+        await this.attempts.practiceEvidence(em, participant.userId, itemId, grade.correct === true, now, { score: grade.score ?? 0, maxScore: grade.maxScore, hints: 0 });
       }
       return { stored: row, fresh: true, phase: effectivePhase(s, now) };
     });

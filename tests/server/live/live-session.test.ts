@@ -6,6 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { rebuildObjectiveMastery } from "../../../server/src/progress/mastery.query.js";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
@@ -181,6 +182,22 @@ describe("the pace", () => {
     expect(cards.length).toBe(1);
     const mastery = await server.sql(`SELECT "objectiveId" FROM objective_mastery WHERE "userId" = ?`, [amal.id]);
     expect(mastery.length).toBeGreaterThan(0);
+  });
+
+  it("should take a member's live answer into stored mastery alone, equal to mastery rebuilt from every response", async () => {
+    const round = (v: unknown) => Math.round(Number(v) * 1e9) / 1e9;
+    const stored = async () =>
+      (await server.sql<{ userId: string; objectiveId: string; level: string; fraction: unknown; state: unknown }>(
+        `SELECT "userId", "objectiveId", level, fraction, state FROM objective_mastery WHERE "userId" IN (?, ?) ORDER BY "userId", "objectiveId"`,
+        [amal.id, badr.id],
+      )).map((r) => {
+        const state = (typeof r.state === "string" ? JSON.parse(r.state) : r.state) as { credits: Record<string, number>; fraction: number };
+        return { ...r, fraction: round(r.fraction), state: { ...state, fraction: round(state.fraction), credits: Object.fromEntries(Object.entries(state.credits).map(([k, v]) => [k, round(v)])) } };
+      });
+    const incremental = await stored();
+    expect(incremental.length).toBeGreaterThan(0);
+    await server.app.writes.run((em) => rebuildObjectiveMastery(em, server.app.store, clock.now()));
+    expect(await stored()).toEqual(incremental);
   });
 
   it("should refuse an answer to another item with live/wrong-item, and a stranger's with live/not-participant", async () => {
