@@ -14,7 +14,8 @@ import type { GradingMethod, QuizRoleName, ReviewPolicy } from "../quizzes/quiz.
 import type { OptionIds } from "../quizzes/option-ids.js";
 import { publicItem } from "../quizzes/quiz.view.js";
 import { itemType } from "../items/registry.js";
-import { glossaryMarks } from "../lessons/glossary-marks.js";
+import { glossaryMarks, termPatterns } from "../lessons/glossary-marks.js";
+import type { TermMark, TermPatterns } from "../lessons/glossary-marks.js";
 
 interface LocaleViews {
   course: Course;
@@ -154,6 +155,9 @@ export class ContentStore {
     const factsOf = (ids: string[] | undefined) => (ids ?? []).flatMap((id) => facts.get(id) ?? []);
     const lessonViews = new Map<string, Lesson>();
     for (const l of lessons) {
+      // Where the key terms occur is found when a paragraph's terms are first read (a lesson query), not at start.
+      let patterns: TermPatterns | undefined;
+      const lessonTerms = () => (patterns ??= termPatterns(l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale) }))));
       lessonViews.set(l.slug, {
         slug: l.slug,
         order: l.order,
@@ -164,12 +168,18 @@ export class ContentStore {
         sections: l.sections.map((s) => ({
           id: s.id,
           heading: pick(s.heading, locale),
-          paragraphs: s.paragraphs.map((p) => ({
-            id: p.id,
-            text: pick(p.text, locale),
-            sourceParagraphs: [...p.sourceParagraphs],
-            terms: glossaryMarks(pick(p.text, locale), l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale) }))),
-          })),
+          paragraphs: s.paragraphs.map((p) => {
+            const text = pick(p.text, locale);
+            let terms: TermMark[] | undefined;
+            return {
+              id: p.id,
+              text,
+              sourceParagraphs: [...p.sourceParagraphs],
+              get terms() {
+                return (terms ??= glossaryMarks(text, lessonTerms()));
+              },
+            };
+          }),
         })),
         keyTerms: l.keyTerms.map((t) => ({ id: t.id, term: pick(t.term, locale), definition: pick(t.definition, locale) })),
         timeline: l.timeline.map((t) => ({ date: t.date, event: pick(t.event, locale), sourceParagraphs: [...t.sourceParagraphs] })),

@@ -29,16 +29,27 @@ function matchAt(words: WordKeys[], i: number, pattern: string[]): boolean {
   return pattern.every((k, j) => words[i + j].keys.includes(k));
 }
 
+/** A lesson's terms as the keys they are found by, longest first: computed once per lesson and language. */
+export interface TermPatterns {
+  patterns: { id: string; keys: string[] }[];
+}
+
+export function termPatterns(terms: readonly { id: string; term: string }[]): TermPatterns {
+  return {
+    patterns: terms
+      .map((t) => ({ id: t.id, keys: termPattern(t.term) }))
+      .filter((p) => p.keys.length > 0)
+      .sort((a, b) => b.keys.length - a.keys.length),
+  };
+}
+
 /**
  * The first occurrence of each term in a text, never overlapping (a longer term wins a place over a shorter
  * one inside it), in text order.
  */
-export function glossaryMarks(text: string, terms: readonly { id: string; term: string }[]): TermMark[] {
+export function glossaryMarks(text: string, terms: readonly { id: string; term: string }[] | TermPatterns): TermMark[] {
   const words = textWords(text);
-  const patterns = terms
-    .map((t) => ({ id: t.id, keys: termPattern(t.term) }))
-    .filter((p) => p.keys.length > 0)
-    .sort((a, b) => b.keys.length - a.keys.length);
+  const { patterns } = "patterns" in terms ? terms : termPatterns(terms);
   const taken = new Array<boolean>(words.length).fill(false);
   const marks: TermMark[] = [];
   for (const p of patterns) {
