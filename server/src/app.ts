@@ -7,6 +7,7 @@ import { createServer } from "node:http";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { ApolloServer } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import type { DataSource } from "typeorm";
 import { importContent } from "./content/content.import.js";
 import { remapRetiredMastery } from "./progress/mastery.query.js";
@@ -113,7 +114,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const publicCache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
   const apollo = new ApolloServer<AppContext>({
     schema,
-    plugins: rules.apolloPlugins,
+    // No cache hints are used (the public response cache is ours, http/public-cache.ts): Apollo's cache-control
+    // plugin, installed by default, would only cost a hook per resolved field.
+    plugins: [...rules.apolloPlugins, ApolloServerPluginCacheControlDisabled()],
     parseOptions: rules.parseOptions,
     validationRules: rules.validationRules,
     validationOptions: rules.validationOptions,
