@@ -457,10 +457,21 @@ async function dashboardRow(contentDir: string, database: (name: string) => Prom
     times.sort((a, b) => a - b);
     return { p50: round2(times[7]), p95: round2(times[14]) };
   };
+  const ran: Record<string, string[]> = {}; // the statements of each counted read, to show where counts differ
   const countStatements = async (query: string, id: string) => {
     statements.length = 0;
     await gql(url, query, { id }, signIn.token);
-    return statements.filter((s) => !/session|"UserRow"/i.test(s)).length;
+    const own = statements.filter((s) => !/session|"UserRow"/i.test(s));
+    ran[`${query === DASHBOARD ? "dashboard" : "itemStats"} ${id}`] = own;
+    return own.length;
+  };
+  /** Logs the statements one read ran and the class of 30's did not (or the other way round). */
+  const showDifference = (k: "dashboard" | "itemStats", id: string) => {
+    const mine = ran[`${k} ${id}`];
+    const theirs = ran[`${k} ${scale.smallClassIds[0]}`];
+    const short = (q: string) => q.replace(/\s+/g, " ").slice(0, 160);
+    for (const q of mine.filter((q) => !theirs.includes(q))) log(`  ${k}: only here: ${short(q)}`);
+    for (const q of theirs.filter((q) => !mine.includes(q))) log(`  ${k}: only in the class of 30: ${short(q)}`);
   };
   // Statements for a class of 30, against which every size of the curve is compared; counted once the app has
   // answered each query once (a first read after the start runs one more statement, whatever the class).
@@ -480,6 +491,7 @@ async function dashboardRow(contentDir: string, database: (name: string) => Prom
       `class of ${c.size}: dashboard p50 ${point.dashboard.p50.toFixed(1)} ms p95 ${point.dashboard.p95.toFixed(1)} ms; item stats p50 ${point.itemStats.p50.toFixed(1)} ms ` +
         `p95 ${point.itemStats.p95.toFixed(1)} ms; statements ${point.statements.dashboard} and ${point.statements.itemStats} (class of 30: ${small.dashboard} and ${small.itemStats})`,
     );
+    for (const k of ["dashboard", "itemStats"] as const) if (point.statements[k] !== small[k]) showDifference(k, c.classroomId);
   }
   // Where the big class's dashboard time goes: each of its parts alone, p50 of 15 runs, in process.
   const d = app.services.dashboard;
