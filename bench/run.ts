@@ -1,7 +1,15 @@
 /**
  * `npm run bench`: measures, in one run on this machine, the lesson query against the raw node:http limit,
- * durable answer submissions, class dashboards and item statistics at 10,000 learners × 40 items, cold start,
- * peak memory and client bundle sizes; writes bench/results/latest.json and latest.md.
+ * durable answer submissions at 10, 50 and 200 connections (the connection curve: answers/s, p99 and server
+ * RSS at each; 50 is the target row), class dashboards and item statistics for classes of 100, 1,000 and
+ * 10,000 learners × 40 items (the class-size curve) in a database of 10,900 learners, cold start, peak memory
+ * and client bundle sizes; writes bench/results/latest.json and latest.md, and the curves as SVG next to them
+ * (bench/lib/curves.ts: one line per engine whose latest result has the curve).
+ * `npm run bench -- --scale 100k` (with `--db postgres` too, if wanted) puts the class-size curve in a database of
+ * 100,000 learners and 4 M responses (any size from 1100 learners: `--scale 20k`). The scale data is generated
+ * once per engine and size and kept in bench/results/raw/ (git ignores it), keyed by a hash of the generator,
+ * the migrations and the bench content; later runs restore it (bench/lib/scale-cache.ts).
+ * `npm run bench -- --charts` only rebuilds the SVG files and the README's table from both JSON files.
  *
  * `npm run bench -- --db postgres` makes the same measurements on a throwaway PostgreSQL 15 started for the
  * run with durable settings (scripts/postgres-throwaway.sh with PG_DURABLE=1, on port BENCH_PG_PORT, 55433
@@ -14,8 +22,8 @@
  * it prints its table and leaves the result files and the README as they are (a partial run is no result).
  * `npm run bench -- --only transfer` measures the bytes a cold Arabic lesson page moves at 360 px in Chromium
  * (bench/lib/transfer.ts) the same way, `--only lesson` the lesson query against raw node:http (with the response
- * cache and without it), `--only dashboards` the class dashboard
- * and item statistics at 10,000 learners. `npm run bench -- --only live` runs a live class session (issue 17) with
+ * cache and without it), `--only dashboards` the class-size curve (with `--scale` too), `--only submissions` the
+ * connection curve. `npm run bench -- --only live` runs a live class session (issue 17) with
  * LIVE_BENCH_PHONES graphql-ws phones (1,000) and 5 questions of LIVE_BENCH_SECONDS (20) each (bench/lib/live-session.ts);
  * with `--db postgres` the phones are split over two instances sharing one database.
  * `--only answer-profile` profiles the practice answer path under node --cpu-prof, `--only history` measures CPU per
@@ -38,10 +46,14 @@ import { startChild } from "./lib/child.js";
 import type { Child } from "./lib/child.js";
 import { startPostgres } from "./lib/postgres.js";
 import type { BenchPostgres } from "./lib/postgres.js";
-import { cpuMicros, machineCpuMicros, peakRssMiB } from "./lib/proc.js";
+import { cpuMicros, machineCpuMicros, peakRssMiB, rssMiB } from "./lib/proc.js";
 import { readResult, renderComparison, renderRun, resultFile, updateReadme } from "./lib/report.js";
 import type { BenchResult, Engine, Target } from "./lib/report.js";
-import { insertScaleData } from "./lib/scale-data.js";
+import { DEFAULT_SCALE_LEARNERS, insertScaleData } from "./lib/scale-data.js";
+import type { ScaleData } from "./lib/scale-data.js";
+import { scaleCache, scaleKey } from "./lib/scale-cache.js";
+import { writeCurveCharts } from "./lib/curves.js";
+import type { ConnectionPoint, DashboardPoint } from "./lib/curves.js";
 import { benchClass, subscribeToClass } from "./lib/live-feed.js";
 import { signUpRead } from "./lib/signup-read.js";
 import { measureTransfer } from "./lib/transfer.js";
@@ -58,8 +70,39 @@ const ROUNDS = 2;
 const DB = engineArg();
 const PG_PORT = Number(process.env.BENCH_PG_PORT || 55433);
 /** Rows that can be measured alone with --only. */
-const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "live", "cold", "answer-profile", "history"] as const;
+const ROWS = ["signup-read", "transfer", "lesson", "dashboards", "submissions", "live", "cold", "answer-profile", "history"] as const;
 const ONLY = onlyArg();
+/** Learners in the dashboards' database: `--scale 100k` (or 20k, 25000…); today's 10,900 by default. */
+const SCALE_LEARNERS = scaleArg();
+/** The connection curve's steps; the 50 is the target row. */
+const CONNECTION_STEPS = [10, 50, 200] as const;
+
+function scaleArg(): number {
+  const i = process.argv.findIndex((a) => a === "--scale" || a.startsWith("--scale="));
+  if (i < 0) return DEFAULT_SCALE_LEARNERS;
+  const value = process.argv[i].startsWith("--scale=") ? process.argv[i].slice(8) : process.argv[i + 1];
+  const m = /^(\d+)(k?)$/i.exec(value ?? "");
+  const n = m ? Number(m[1]) * (m[2] ? 1000 : 1) : NaN;
+  if (!(n >= 1100 && n <= 1_000_000)) {
+    console.error(`--scale must be a number of learners from 1100 to 1000k, such as 100k, got "${value}"`);
+    process.exit(2);
+  }
+  return n;
+}
+
+/** The options of this run as a reader would type them. */
+function commandLine(): string {
+  const flags = [
+    ...(DB === "postgres" ? ["--db postgres"] : []),
+    ...(ONLY ? [`--only ${ONLY}`] : []),
+    ...(SCALE_LEARNERS !== DEFAULT_SCALE_LEARNERS ? [`--scale ${SCALE_LEARNERS % 1000 ? SCALE_LEARNERS : `${SCALE_LEARNERS / 1000}k`}`] : []),
+    ...(QUICK ? ["--quick"] : []),
+  ];
+  return `npm run bench${flags.length ? ` -- ${flags.join(" ")}` : ""}`;
+}
+
+/** 10900 → "10.9k", 100000 → "100k". */
+const thousands = (n: number) => (n >= 1000 ? `${Math.round(n / 100) / 10}k` : String(n));
 
 function onlyArg(): (typeof ROWS)[number] | undefined {
   const i = process.argv.findIndex((a) => a === "--only" || a.startsWith("--only="));
@@ -177,14 +220,14 @@ interface SentAnswer {
 }
 
 /**
- * Durable answer submissions at 50 connections spread evenly over the servers (autocannon assigns connections
+ * Durable answer submissions at `connections` connections (50 unless told) spread evenly over the servers (autocannon assigns connections
  * to its URLs in turn); a warm-up, then a measured run whose every acknowledged answer is looked for in the
  * database once the servers have stopped. autocannon starts each request with a fresh context, so each request
  * takes the next learner in turn: two connections may answer the same item of the same attempt at once, as a
  * learner with two tabs could. The warm-up and the measured run use different learners (the two halves of
  * `learners`), so that a warm-up request the server is still carrying out cannot touch the measured answers.
  */
-async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPostgres | undefined) {
+async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPostgres | undefined, connections = 50) {
   const answers = new Map<string, SentAnswer[]>(); // attemptId|itemId → the measured run's answers to it
   const half = Math.floor(learners.length / 2);
   let sent = 0;
@@ -203,7 +246,7 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
     // autocannon takes several URLs and gives them the connections in turn; its types know only one.
     const result = await load({
       url: servers.map((s) => `${s.url}graphql`) as unknown as string,
-      connections: 50,
+      connections,
       pipelining: 1,
       duration,
       requests: [
@@ -308,6 +351,7 @@ async function lostAnswers(open: DbOptions, answers: Map<string, SentAnswer[]>):
 const LOAD_AT_START = round2(loadavg()[0]);
 
 async function main() {
+  if (process.argv.includes("--charts")) return publish();
   const started = performance.now();
   const work = await mkdtemp(path.join(tmpdir(), "bench-"));
   const contentDir = await benchContentDir(ROOT);
@@ -373,20 +417,41 @@ async function lessonRow(server: Child, contentDir: string, work: string, startU
   target("lesson query errors, response cache off", lessonRounds.reduce((s, x) => s + x.uncached.errors, 0), "count", "==", 0);
 }
 
-/** Dashboards at scale, in process (the real app, with a statement-counting logger) (`--only dashboards`). */
+/**
+ * Dashboards at scale, in process (the real app, with a statement-counting logger) (`--only dashboards`): the
+ * class dashboard and item statistics for classes of 100, 1,000 and 10,000 learners inside a database of
+ * SCALE_LEARNERS learners (bench/lib/scale-data.ts), generated once and then restored from bench/results/raw/
+ * (bench/lib/scale-cache.ts).
+ */
 async function dashboardRow(contentDir: string, database: (name: string) => Promise<BenchDatabase>, pg: BenchPostgres | undefined) {
   const content = await loadContent(contentDir);
   const statements: string[] = [];
   const scaleDb = await database("scale");
+  const cache = scaleCache(ROOT, await scaleKey(ROOT, contentDir, SCALE_LEARNERS, DB), SCALE_LEARNERS, DB);
+  const cached = await cache.find();
+  const tIns = performance.now();
+  if (cached) await cache.restore(scaleDb.open);
   const db = await openDatabase({
     ...scaleDb.open,
     logger: { logQuery: (q: string) => void statements.push(q), logQueryError: () => {}, logQuerySlow: () => {}, logSchemaBuild: () => {}, logMigration: () => {}, log: () => {} },
   });
   const app = await createApp({ db, content, production: true, log: () => {}, passwordParams: { logN: 10, r: 8, p: 1 } });
-  const tIns = performance.now();
-  const scale = await insertScaleData(db, content.lessons.map((l) => l.slug));
+  let scale: ScaleData;
+  if (cached) {
+    scale = cached;
+    if (pg) await db.query("VACUUM ANALYZE"); // pg_restore brings no planner statistics
+  } else {
+    scale = await insertScaleData(db, content.lessons.map((l) => l.slug), SCALE_LEARNERS);
+  }
   const insertS = (performance.now() - tIns) / 1000;
-  log(`inserted ${scale.rows.users} learners and ${scale.rows.responses} responses in ${insertS.toFixed(1)} s`);
+  log(`${cached ? `restored from ${path.relative(ROOT, cache.file)}` : "generated"}: ${scale.rows.users} learners and ${scale.rows.responses} responses in ${insertS.toFixed(1)} s`);
+  let saveS: number | null = null;
+  if (!cached) {
+    const t = performance.now();
+    await cache.save(db, scale, scaleDb.open.databaseUrl);
+    saveS = (performance.now() - t) / 1000;
+    log(`cached as ${path.relative(ROOT, cache.file)} in ${saveS.toFixed(1)} s`);
+  }
   const url = await app.listen(0, "127.0.0.1");
   const { signIn } = await gql(url, `mutation($i: SignInInput!) { signIn(input: $i) { token } }`, { i: { email: scale.instructorEmail, password: scale.password } });
   const DASHBOARD = `query($id: ID!) { classroom(id: $id) { learnerCount
@@ -403,23 +468,45 @@ async function dashboardRow(contentDir: string, database: (name: string) => Prom
       times.push(performance.now() - t);
     }
     times.sort((a, b) => a - b);
-    return { p50: times[7], p95: times[14] };
+    return { p50: round2(times[7]), p95: round2(times[14]) };
   };
+  const ran: Record<string, string[]> = {}; // the statements of each counted read, to show where counts differ
   const countStatements = async (query: string, id: string) => {
     statements.length = 0;
     await gql(url, query, { id }, signIn.token);
-    return statements.filter((s) => !/session|"UserRow"/i.test(s)).length;
+    const own = statements.filter((s) => !/session|"UserRow"/i.test(s));
+    ran[`${query === DASHBOARD ? "dashboard" : "itemStats"} ${id}`] = own;
+    return own.length;
   };
-  const dash = await time(DASHBOARD, scale.bigClassId);
-  const stats = await time(ITEM_STATS, scale.bigClassId);
-  const stmts = {
-    dashboardBig: await countStatements(DASHBOARD, scale.bigClassId),
-    dashboardSmall: await countStatements(DASHBOARD, scale.smallClassIds[0]),
-    itemStatsBig: await countStatements(ITEM_STATS, scale.bigClassId),
-    itemStatsSmall: await countStatements(ITEM_STATS, scale.smallClassIds[0]),
+  /** Logs the statements one read ran and the class of 30's did not (or the other way round). */
+  const showDifference = (k: "dashboard" | "itemStats", id: string) => {
+    const mine = ran[`${k} ${id}`];
+    const theirs = ran[`${k} ${scale.smallClassIds[0]}`];
+    const short = (q: string) => q.replace(/\s+/g, " ").slice(0, 160);
+    for (const q of mine.filter((q) => !theirs.includes(q))) log(`  ${k}: only here: ${short(q)}`);
+    for (const q of theirs.filter((q) => !mine.includes(q))) log(`  ${k}: only in the class of 30: ${short(q)}`);
   };
-  log(`dashboard p50 ${dash.p50.toFixed(1)} ms p95 ${dash.p95.toFixed(1)} ms; item stats p50 ${stats.p50.toFixed(1)} ms p95 ${stats.p95.toFixed(1)} ms; statements ${JSON.stringify(stmts)}`);
-  // Where the dashboard's time goes: each of its parts alone, p50 of 15 runs, in process.
+  // Statements for a class of 30, against which every size of the curve is compared; counted once the app has
+  // answered each query once (a first read after the start runs one more statement, whatever the class).
+  await gql(url, DASHBOARD, { id: scale.smallClassIds[0] }, signIn.token);
+  await gql(url, ITEM_STATS, { id: scale.smallClassIds[0] }, signIn.token);
+  const small = { dashboard: await countStatements(DASHBOARD, scale.smallClassIds[0]), itemStats: await countStatements(ITEM_STATS, scale.smallClassIds[0]) };
+  const curve: DashboardPoint[] = [];
+  for (const c of scale.curve) {
+    const point: DashboardPoint = {
+      classSize: c.size,
+      dashboard: await time(DASHBOARD, c.classroomId),
+      itemStats: await time(ITEM_STATS, c.classroomId),
+      statements: { dashboard: await countStatements(DASHBOARD, c.classroomId), itemStats: await countStatements(ITEM_STATS, c.classroomId) },
+    };
+    curve.push(point);
+    log(
+      `class of ${c.size}: dashboard p50 ${point.dashboard.p50.toFixed(1)} ms p95 ${point.dashboard.p95.toFixed(1)} ms; item stats p50 ${point.itemStats.p50.toFixed(1)} ms ` +
+        `p95 ${point.itemStats.p95.toFixed(1)} ms; statements ${point.statements.dashboard} and ${point.statements.itemStats} (class of 30: ${small.dashboard} and ${small.itemStats})`,
+    );
+    for (const k of ["dashboard", "itemStats"] as const) if (point.statements[k] !== small[k]) showDifference(k, c.classroomId);
+  }
+  // Where the big class's dashboard time goes: each of its parts alone, p50 of 15 runs, in process.
   const d = app.services.dashboard;
   const parts: Record<string, () => Promise<unknown>> = {
     learnerCount: () => d.learnerCount(scale.bigClassId),
@@ -442,20 +529,108 @@ async function dashboardRow(contentDir: string, database: (name: string) => Prom
   log(`dashboard parts, p50 ms: ${JSON.stringify(profile)}`);
   await app.close();
   await db.destroy();
-  runs.dashboards = { learners: scale.rows.users, responses: scale.rows.responses, insertSeconds: insertS, dashboard: dash, itemStats: stats, statements: stmts, partsP50ms: profile };
-  target("class dashboard p95 (10k learners × 40 items)", dash.p95, "ms", "<=", 100);
-  target("item statistics p95 (10k learners × 40 items)", stats.p95, "ms", "<=", 100);
-  target("dashboard statements, 10k class − 30 class", stmts.dashboardBig - stmts.dashboardSmall, "statements", "==", 0);
-  target("item statistics statements, 10k class − 30 class", stmts.itemStatsBig - stmts.itemStatsSmall, "statements", "==", 0);
+  const big = curve[curve.length - 1];
+  runs.dashboards = {
+    learners: scale.rows.users,
+    responses: scale.rows.responses,
+    data: cached ? "restored" : "generated",
+    insertSeconds: insertS,
+    cacheSaveSeconds: saveS,
+    dashboard: big.dashboard,
+    itemStats: big.itemStats,
+    statements: { dashboardBig: big.statements.dashboard, dashboardSmall: small.dashboard, itemStatsBig: big.statements.itemStats, itemStatsSmall: small.itemStats },
+    curve,
+    partsP50ms: profile,
+  };
+  const inDb = `in a database of ${thousands(scale.rows.users)} learners`;
+  for (const p of curve) {
+    target(`class dashboard p95, class of ${p.classSize.toLocaleString("en")} × 40 items ${inDb}`, p.dashboard.p95, "ms", "<=", 100);
+    target(`item statistics p95, class of ${p.classSize.toLocaleString("en")} ${inDb}`, p.itemStats.p95, "ms", "<=", 100);
+  }
+  const spread = (k: "dashboard" | "itemStats") => Math.max(...curve.map((p) => Math.abs(p.statements[k] - small[k])));
+  target(`dashboard statements, largest difference between a class of 30 and each class of the curve`, spread("dashboard"), "statements", "==", 0);
+  target(`item statistics statements, largest difference between a class of 30 and each class of the curve`, spread("itemStats"), "statements", "==", 0);
 
   notes.push(
-    `Dashboard parts alone (p50, ms; they run ${pg ? "on the data source's pool of PostgreSQL connections" : `on ${process.env.READ_POOL_SIZE ?? 2} read connections`} side by side): ` +
+    `Class-size curve ${inDb} (${scale.rows.responses.toLocaleString("en")} responses), p95 of 15 reads: ` +
+      curve.map((p) => `class of ${p.classSize.toLocaleString("en")}: dashboard ${p.dashboard.p95} ms, item statistics ${p.itemStats.p95} ms`).join("; ") +
+      `. Statements per read: dashboard ${curve.map((p) => p.statements.dashboard).join(", ")}, item statistics ${curve.map((p) => p.statements.itemStats).join(", ")} (class of 30: ${small.dashboard}, ${small.itemStats}).`,
+  );
+  notes.push(
+    `Dashboard parts alone, class of ${big.classSize.toLocaleString("en")} (p50, ms; they run ${pg ? "on the data source's pool of PostgreSQL connections" : `on ${process.env.READ_POOL_SIZE ?? 2} read connections`} side by side): ` +
       Object.entries(profile)
         .map(([k, v]) => `${k} ${v}`)
         .join(", ") +
-      `. Scale data (${scale.rows.users} learners, ${scale.rows.responses} responses) inserted in ${insertS.toFixed(1)} s, then ${pg ? "VACUUM ANALYZE" : "ANALYZE"}.`,
+      `. Scale data (${scale.rows.users} learners, ${scale.rows.responses} responses) ` +
+      (cached
+        ? `restored from bench/results/raw/ in ${insertS.toFixed(1)} s (${pg ? "pg_restore, then VACUUM ANALYZE" : "a copy of the SQLite file"}).`
+        : `generated in ${insertS.toFixed(1)} s, then ${pg ? "VACUUM ANALYZE" : "ANALYZE"}; cached in bench/results/raw/ in ${saveS?.toFixed(1)} s.`),
   );
+}
 
+/**
+ * Durable answer submissions at 10, 50 and 200 connections in turn on one server (`--only submissions`), each
+ * step a warm-up and a measured run with learners of its own (twice as many as connections, at least 100), so
+ * that no step touches another's answers; then the server stops and every acknowledged answer of every step
+ * is looked for in the database. The 50-connection step is the target row; the others are reported, with the
+ * server's RSS at the end of each step. Returns the server's peak RSS up to the end of the 50-connection step
+ * and, on PostgreSQL, the writes run again in that step.
+ */
+async function submissionRow(server: Child, mainDb: BenchDatabase, pg: BenchPostgres | undefined): Promise<{ peakRss: number; retries: number | null }> {
+  const pid = server.proc.pid!;
+  const curve: ConnectionPoint[] = [];
+  const answers = new Map<string, SentAnswer[]>();
+  let at50: Omit<Awaited<ReturnType<typeof submissionLoad>>, "answers"> | undefined;
+  let peakAt50 = 0;
+  for (const connections of CONNECTION_STEPS) {
+    const learners = await benchLearners([server], Math.max(100, 2 * connections), connections === 50 ? "bench" : `bench${connections}-`);
+    const { answers: stepAnswers, ...out } = await submissionLoad([server], learners, pg, connections);
+    for (const [key, sent] of stepAnswers) answers.set(key, sent);
+    const point: ConnectionPoint = { connections, rps: round2(out.rps), p50: out.p50, p99: out.p99, errors: out.errors, rssMiB: rssMiB(pid), peakRssMiB: peakRssMiB(pid) };
+    curve.push(point);
+    log(
+      `submissions at ${connections} connections: ${out.rps.toFixed(0)} req/s, p50 ${out.p50} ms, p99 ${out.p99} ms, ${out.errors} errors` +
+        (pg ? `, ${out.retries} writes run again` : "") +
+        `; server RSS ${point.rssMiB} MiB (peak ${point.peakRssMiB})`,
+    );
+    if (connections === 50) {
+      at50 = out;
+      peakAt50 = point.peakRssMiB;
+    }
+  }
+  const submitOut = at50!;
+  await server.stop();
+  // Every acknowledged answer must be in the database, or replaced by an answer to the same item sent after it (lostAnswers).
+  const lost = await lostAnswers(mainDb.open, answers);
+  runs.submissions = { ...submitOut, lost, curve, ...(pg ? { isolation: "SERIALIZABLE, one transaction per answer" } : { synchronous: "FULL", journal: "WAL" }) };
+  target("durable submissions per second", submitOut.rps, "req/s", ">=", 1000);
+  target("submission p99 at 50 connections", submitOut.p99, "ms", "<=", 50);
+  target("acknowledged answers lost", lost, "count", "==", 0);
+  target("submission errors (HTTP or GraphQL)", submitOut.errors, "count", "==", 0);
+  if (pg) report("writes run again after a serialization failure", submitOut.retries, "count");
+  for (const p of curve) {
+    if (p.connections !== 50) {
+      report(`durable submissions per second at ${p.connections} connections`, p.rps, "req/s");
+      report(`submission p99 at ${p.connections} connections`, p.p99, "ms");
+      report(`submission errors at ${p.connections} connections`, p.errors, "count");
+    }
+    report(`server RSS at the end of the ${p.connections}-connection step`, p.rssMiB, "MiB");
+  }
+  report(`server peak RSS up to the end of the ${CONNECTION_STEPS[CONNECTION_STEPS.length - 1]}-connection step`, curve[curve.length - 1].peakRssMiB, "MiB");
+  notes.push(
+    `Submissions: with 50 requests in flight at ${Math.round(submitOut.rps)} answers/s, Little's law puts the mean latency at ` +
+      `${Math.round((50 / Math.max(1, submitOut.rps)) * 1000)} ms (measured p50 ${submitOut.p50} ms); ` +
+      (pg
+        ? `each answer is its own SERIALIZABLE transaction whose commit waits for its WAL flush (${submitOut.cpuMicrosPerRequest.toFixed(0)} µs of server CPU per answer, not counting PostgreSQL's).`
+        : `p99 adds the wait for the group commit already in progress (${submitOut.cpuMicrosPerRequest.toFixed(0)} µs of server CPU per answer).`) +
+      ` Cores busy during the measured run: ${coresText(submitOut.cores)}.`,
+  );
+  notes.push(
+    `Connection curve (${WARMUP_S} s warm-up and ${MEASURE_S} s measured per step, one server, learners of its own per step; answers lost counted over all steps): ` +
+      curve.map((p) => `${p.connections} connections ${Math.round(p.rps)} answers/s, p50 ${p.p50} ms, p99 ${p.p99} ms, ${p.errors} errors, RSS ${p.rssMiB} MiB`).join("; ") +
+      `. Peak RSS ${peakAt50} MiB up to the end of the 50-connection step, ${curve[curve.length - 1].peakRssMiB} MiB after all.`,
+  );
+  return { peakRss: peakAt50, retries: submitOut.retries };
 }
 
 /** The row "cold start to first answered query": the median of 3 starts, each on a fresh database. */
@@ -485,6 +660,10 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
     if (ONLY === "signup-read") await signUpReadRow(env, database);
     else if (ONLY === "transfer") await transferRow(env, database, contentDir);
     else if (ONLY === "dashboards") await dashboardRow(contentDir, database, pg);
+    else if (ONLY === "submissions") {
+      const mainDb = await database("main");
+      await submissionRow(await startChild(serverArgs, { ...env, ...mainDb.env }, ROOT), mainDb, pg);
+    }
     else if (ONLY === "live") await liveRow(env, database, contentDir, pg ? 2 : 1);
     else if (ONLY === "cold") await coldStartRow(serverArgs, env, database);
     else if (ONLY === "answer-profile" || ONLY === "history") await answerPathRow(ONLY, ROOT, env, (await database(ONLY)).env, gql, log, { runs, target, report });
@@ -493,7 +672,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
       await lessonRow(server, contentDir, work, async () => startChild(serverArgs, { ...env, ...(await database("uncached")).env, PUBLIC_CACHE_BYTES: "0" }, ROOT));
       await server.stop();
     }
-    const partial: BenchResult = { engine: DB, command: `npm run bench -- ${DB === "postgres" ? "--db postgres " : ""}--only ${ONLY}`, machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
+    const partial: BenchResult = { engine: DB, command: commandLine(), machine: machineInfo(), date: new Date().toISOString(), runs, targets, notes };
     console.log("\n" + renderRun(partial));
     return;
   }
@@ -507,27 +686,9 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   await lessonRow(server, contentDir, work, async () => startChild(serverArgs, { ...env, ...(await database("uncached")).env, PUBLIC_CACHE_BYTES: "0" }, ROOT));
   peakRss = Math.max(peakRss, peakRssMiB(server.proc.pid!));
 
-  // 3. Durable answer submissions: 50 connections, each its own learner and attempt (others warm up); every ack verified.
-  const { answers, ...submitOut } = await submissionLoad([server], await benchLearners([server], 100, "bench"), pg);
-  log(`submissions: ${submitOut.rps.toFixed(0)} req/s, p99 ${submitOut.p99} ms, ${submitOut.errors} errors` + (pg ? `, ${submitOut.retries} writes run again` : ""));
-  peakRss = Math.max(peakRss, peakRssMiB(server.proc.pid!));
-  await server.stop();
-  // Every acknowledged answer must be in the database, or replaced by an answer to the same item sent after it (lostAnswers).
-  const lost = await lostAnswers(mainDb.open, answers);
-  runs.submissions = { ...submitOut, lost, ...(pg ? { isolation: "SERIALIZABLE, one transaction per answer" } : { synchronous: "FULL", journal: "WAL" }) };
-  target("durable submissions per second", submitOut.rps, "req/s", ">=", 1000);
-  target("submission p99 at 50 connections", submitOut.p99, "ms", "<=", 50);
-  target("acknowledged answers lost", lost, "count", "==", 0);
-  target("submission errors (HTTP or GraphQL)", submitOut.errors, "count", "==", 0);
-  if (pg) report("writes run again after a serialization failure", submitOut.retries, "count");
-  notes.push(
-    `Submissions: with 50 requests in flight at ${Math.round(submitOut.rps)} answers/s, Little's law puts the mean latency at ` +
-      `${Math.round((50 / Math.max(1, submitOut.rps)) * 1000)} ms (measured p50 ${submitOut.p50} ms); ` +
-      (pg
-        ? `each answer is its own SERIALIZABLE transaction whose commit waits for its WAL flush (${submitOut.cpuMicrosPerRequest.toFixed(0)} µs of server CPU per answer, not counting PostgreSQL's).`
-        : `p99 adds the wait for the group commit already in progress (${submitOut.cpuMicrosPerRequest.toFixed(0)} µs of server CPU per answer).`) +
-      ` Cores busy during the measured run: ${coresText(submitOut.cores)}.`,
-  );
+  // 3. Durable answer submissions, the connection curve: 10, 50 and 200 connections; every ack verified.
+  const submitOut = await submissionRow(server, mainDb, pg);
+  peakRss = Math.max(peakRss, submitOut.peakRss);
 
   // 3b. PostgreSQL only: two server instances on one database, the same load split between them.
   if (pg) {
@@ -593,7 +754,7 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   runs.totalSeconds = (performance.now() - started) / 1000;
   const result: BenchResult = {
     engine: DB,
-    command: `npm run bench${DB === "postgres" ? " -- --db postgres" : ""}${QUICK ? (DB === "postgres" ? " --quick" : " -- --quick") : ""}`,
+    command: commandLine(),
     machine,
     date: new Date().toISOString(),
     ...(pg ? { postgres: await pg.settings() } : {}),
@@ -607,7 +768,17 @@ async function measureAll(work: string, contentDir: string, pg: BenchPostgres | 
   const md = renderRun(result);
   await writeFile(path.join(results, `${resultFile(DB)}.md`), md);
   console.log("\n" + md);
-  const both = renderComparison(await readResult(path.join(results, `${resultFile("sqlite")}.json`)), await readResult(path.join(results, `${resultFile("postgres")}.json`)));
+  await publish();
+}
+
+/** The curves' SVG files and the README's table, from both engines' latest results (also `npm run bench -- --charts`, which measures nothing). */
+async function publish() {
+  const results = path.join(ROOT, "bench", "results");
+  const sqliteResult = await readResult(path.join(results, `${resultFile("sqlite")}.json`));
+  const postgresResult = await readResult(path.join(results, `${resultFile("postgres")}.json`));
+  const charts = await writeCurveCharts(results, { sqlite: sqliteResult, postgres: postgresResult });
+  log(`curves: ${charts.map((f) => path.relative(ROOT, f)).join(", ")} (one line per engine whose latest result has the curve)`);
+  const both = renderComparison(sqliteResult, postgresResult);
   if (await updateReadme(path.join(ROOT, "README.md"), both)) log("README.md: the table between <!-- bench:start --> and <!-- bench:end --> now shows both engines' latest results");
 }
 

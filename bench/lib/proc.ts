@@ -36,12 +36,18 @@ export function treeCpuMicros(pid: number): number {
   return micros(ticks);
 }
 
-/** Peak resident set size (VmHWM) of a process, in MiB. */
-export function peakRssMiB(pid: number): number {
+/** A memory figure from /proc/PID/status, in MiB. */
+function statusMiB(pid: number, field: "VmHWM" | "VmRSS"): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  const kb = Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
   return Math.round((kb / 1024) * 10) / 10;
 }
+
+/** Peak resident set size (VmHWM) of a process, in MiB. */
+export const peakRssMiB = (pid: number) => statusMiB(pid, "VmHWM");
+
+/** Resident set size now (VmRSS) of a process, in MiB. */
+export const rssMiB = (pid: number) => statusMiB(pid, "VmRSS");
 
 /**
  * CPU time of the whole machine from /proc/stat, in microseconds summed over its cores: busy (user, nice,

@@ -1,6 +1,9 @@
 /**
- * Scale data inserted directly (not through signUp): one class of 10,000 learners who each finished the
- * 40-item bench quiz once (400k responses), plus 30 classes of 30, with lesson progress and mastery rows.
+ * Scale data inserted directly (not through signUp): `learners` learners (10,900 by default) who each finished
+ * the 40-item bench quiz once (40 responses each: 436k by default, 4 M at 100k), in one class of 10,000 and
+ * the rest in classes of 30, with lesson progress and mastery rows. Two more classes draw the class-size curve
+ * with the big one: the last 1,000 and the last 100 learners generated join a class of 1,000 and one of 100
+ * as well (a learner may belong to several classes), so the default data stays today's size.
  * One precomputed password hash serves every account.
  */
 import { randomUUID } from "node:crypto";
@@ -18,6 +21,8 @@ export interface ScaleData {
   password: string;
   bigClassId: string;
   smallClassIds: string[];
+  /** The classes of the class-size curve, smallest first: 100, 1,000 and 10,000 learners (fewer when `learners` is). */
+  curve: { size: number; classroomId: string }[];
   rows: { users: number; responses: number };
 }
 
@@ -47,7 +52,16 @@ async function insertMany(db: Runner, table: string, columns: string[], rows: un
   }
 }
 
-export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Promise<ScaleData> {
+/** The learners of the default data: today's single point (one class of 10,000 and 30 classes of 30). */
+export const DEFAULT_SCALE_LEARNERS = 10_900;
+const BIG_CLASS = 10_000;
+const CURVE_SIZES = [100, 1000];
+
+/** A distinct join code per class: four letters from its number, then a fixed tail. */
+const joinCode = (n: number, tail: string) =>
+  Array.from({ length: 4 }, (_, k) => String.fromCharCode(65 + (Math.floor(n / 26 ** (3 - k)) % 26))).join("") + `-${tail}`;
+
+export async function insertScaleData(db: DataSource, lessonSlugs: string[], learners = DEFAULT_SCALE_LEARNERS): Promise<ScaleData> {
   const random = seededRandom(42);
   const password = "bench-password";
   const hash = await hashPassword(password, { logN: 10, r: 8, p: 1 });
@@ -58,7 +72,10 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
   const versions: { id: number; itemId: string }[] = await sql(db, `SELECT id, "itemId" FROM quiz_item_version WHERE "quizId" = ? ORDER BY "itemId"`, [BENCH_QUIZ]);
   const layout = JSON.stringify({ items: versions.map((v) => ({ itemId: v.itemId, versionId: v.id, version: 1, choices: [], targets: [] })) });
   const bigClassId = randomUUID();
-  const smallClassIds = Array.from({ length: 30 }, () => randomUUID());
+  // At least one class of 30: the dashboards' statement counts compare every class of the curve with one.
+  const bigCount = Math.min(BIG_CLASS, learners - 30);
+  const smallClassIds = Array.from({ length: Math.ceil((learners - bigCount) / 30) }, () => randomUUID());
+  const userIds: string[] = [];
   let users = 0;
   let responses = 0;
 
@@ -67,12 +84,15 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
       [instructorId, instructorEmail, "Bench Instructor", nameKey("Bench Instructor"), learnerCode(instructorId), "INSTRUCTOR", "EN", hash, iso(now)],
     ]);
     await insertMany(em, "classroom", ["id", "name", "joinCode", "instructorId", "createdAt"], [
-      [bigClassId, "Big class (10,000)", "BIGB-0000".replace(/0/g, "2"), instructorId, iso(now)],
-      ...smallClassIds.map((id, i) => [id, `Class ${i + 1}`, `SM${String.fromCharCode(65 + (i % 26))}${String.fromCharCode(65 + Math.floor(i / 26))}-2345`, instructorId, iso(now)]),
+      [bigClassId, `Big class (${bigCount.toLocaleString("en")})`, "BIGB-2222", instructorId, iso(now)],
+      ...smallClassIds.map((id, i) => [id, `Class ${i + 1}`, joinCode(i, "2345"), instructorId, iso(now)]),
     ]);
   });
 
-  const groups: { classroomId: string; count: number }[] = [{ classroomId: bigClassId, count: 10_000 }, ...smallClassIds.map((id) => ({ classroomId: id, count: 30 }))];
+  const groups: { classroomId: string; count: number }[] = [
+    { classroomId: bigClassId, count: bigCount },
+    ...smallClassIds.map((id, i) => ({ classroomId: id, count: Math.min(30, learners - bigCount - 30 * i) })),
+  ];
   for (const g of groups) {
     // A thousand learners per transaction keeps memory flat and the insert fast.
     for (let start = 0; start < g.count; start += 1000) {
@@ -85,6 +105,7 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
       const masteryRows: unknown[][] = [];
       for (let k = 0; k < n; k++) {
         const userId = randomUUID();
+        userIds.push(userId);
         const ability = 0.2 + 0.75 * random();
         const name = `Learner ${String(users).padStart(5, "0")}`;
         userRows.push([userId, `b${users}@bench.test`, name, nameKey(name), learnerCode(userId), "LEARNER", "AR", hash, iso(now)]);
@@ -122,10 +143,17 @@ export async function insertScaleData(db: DataSource, lessonSlugs: string[]): Pr
       });
     }
   }
+  // The curve's smaller classes: the last 100 and the last 1,000 learners, each also in a class of their own above.
+  const curve: ScaleData["curve"] = CURVE_SIZES.filter((size) => size < bigCount).map((size) => ({ size, classroomId: randomUUID() }));
+  await db.transaction(async (em) => {
+    await insertMany(em, "classroom", ["id", "name", "joinCode", "instructorId", "createdAt"], curve.map((c, i) => [c.classroomId, `Curve class (${c.size})`, joinCode(i, "3456"), instructorId, iso(now)]));
+    await insertMany(em, "classroom_member", ["classroomId", "userId", "joinedAt"], curve.flatMap((c) => userIds.slice(-c.size).map((u) => [c.classroomId, u, iso(now)])));
+  });
+  curve.push({ size: bigCount, classroomId: bigClassId });
   // Inserted directly, so the class statistics and best scores are rebuilt once from the raw rows.
   await db.transaction((em) => rebuildStats(em));
   // Planner statistics for the new rows; on PostgreSQL VACUUM too, which sets the visibility map that
   // index-only scans need (what autovacuum would do soon after a real bulk load).
   await db.query(isPostgres(db) ? "VACUUM ANALYZE" : "ANALYZE");
-  return { instructorEmail, password, bigClassId, smallClassIds, rows: { users, responses } };
+  return { instructorEmail, password, bigClassId, smallClassIds, curve, rows: { users, responses } };
 }
