@@ -805,7 +805,7 @@ async function signUpReadRow(env: Record<string, string>, database: (name: strin
 
 /** The live class session row (bench/lib/live-session.ts): PHONES phones over graphql-ws on `instances` instances. */
 async function liveRow(env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>, contentDir: string, instances: number) {
-  const r = await liveSessionRow(ROOT, env, (await database("live")).env, contentDir, gql, instances);
+  const r = await liveSessionRow(ROOT, env, (await database("live")).env, contentDir, gql, instances, [SERVER_BUNDLE]);
   const where = instances === 1 ? "one instance" : `${instances} instances sharing one database`;
   log(
     `live session, ${r.phones} phones on ${where} (${r.phoneProcesses} phone processes, ≤ ${r.phonesPerAddressMax} per address) × ${r.questions} questions of ${r.timerSeconds} s: ` +

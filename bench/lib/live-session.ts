@@ -98,7 +98,8 @@ const pct = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
 };
 
-export async function liveSessionRow(root: string, env: Record<string, string>, dbEnv: Record<string, string>, contentDir: string, gql: Gql, instances = 1): Promise<LiveSessionResult> {
+/** `serverArgs`: how to start an instance (npm start's compiled server in the bench). */
+export async function liveSessionRow(root: string, env: Record<string, string>, dbEnv: Record<string, string>, contentDir: string, gql: Gql, instances = 1, serverArgs = ["--import", "tsx", "server/src/main.ts"]): Promise<LiveSessionResult> {
   const PHONES = Number(process.env.LIVE_BENCH_PHONES || 1000);
   const SECONDS = Number(process.env.LIVE_BENCH_SECONDS || 20);
   const QUESTIONS = 5;
@@ -110,7 +111,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
   const phoneSets: Phones[] = [];
   const clients: Client[] = [];
   try {
-    for (let i = 0; i < instances; i++) servers.push(await startChild(["--import", "tsx", "server/src/main.ts"], { ...env, ...dbEnv }, root));
+    for (let i = 0; i < instances; i++) servers.push(await startChild(serverArgs, { ...env, ...dbEnv }, root));
     const url = servers[0].url;
     const { token: teacher, classroomId } = await benchClass(root, { ...env, ...dbEnv }, gql, url, []);
     const { startLiveSession: session } = await gql(
