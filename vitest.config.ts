@@ -1,12 +1,16 @@
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
+import { gqlDocuments } from "./client/build/gql-documents.js";
+import { i18nAreas } from "./client/build/i18n-areas.js";
 import { configDefaults, defineConfig } from "vitest/config";
 
 const require = createRequire(import.meta.url);
+const clientSrc = fileURLToPath(new URL("./client/src", import.meta.url));
 
 export default defineConfig({
-  // Component tests in tests/client mount the client's .vue files.
-  plugins: [vue()],
+  // Component tests in tests/client mount the client's .vue files; their graphql() calls become documents as in the build.
+  plugins: [vue(), gqlDocuments(clientSrc), i18nAreas(clientSrc)],
   resolve: {
     // graphql ships both index.mjs and index.js. Node (and so type-graphql and Apollo) load the CommonJS
     // build; Vite would pick the .mjs one for our files, and two graphql instances cannot share a schema.

@@ -2,10 +2,13 @@
  * The learner's client. `npm run build` writes client/dist, which the server serves at /; `npm run dev` serves
  * it with hot reload and proxies /graphql (HTTP and WebSocket) to the API on port 4000 (run `npm start` too).
  */
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import vue from "@vitejs/plugin-vue";
 import { defineConfig } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
+import { gqlDocuments } from "./build/gql-documents.js";
+import { i18nAreas } from "./build/i18n-areas.js";
 import { precompress } from "./build/precompress.js";
 import { subsetFonts } from "./build/subset-fonts.js";
 
@@ -17,6 +20,10 @@ export default defineConfig({
   root,
   plugins: [
     vue(),
+    // Each graphql() call becomes its own document, so a page's chunk carries only its own operations.
+    gqlDocuments(path.join(root, "src")),
+    // The strings in parts (src/i18n/areas.ts): core Arabic in the entry, each area a chunk per language.
+    i18nAreas(path.join(root, "src")),
     subsetFonts(projectRoot),
     // The service worker is ours (src/sw.ts: it also keeps public lesson reads, which are POSTs), built with
     // Workbox's modules; the plugin injects the precache list and compiles it. The manifests are static files

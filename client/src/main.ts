@@ -9,7 +9,7 @@ import "./styles/print.css";
 import { createApp, watch } from "vue";
 import urql from "@urql/vue";
 import App from "./App.vue";
-import { createBootI18n, loadLocaleMessages } from "./i18n/app-i18n.js";
+import { createBootI18n, loadLocaleMessages, loadMessageAreas } from "./i18n/app-i18n.js";
 import { applyLocale, currentLocale } from "./locale.js";
 import { registerServiceWorker, setManifestLanguage } from "./offline/install.js";
 import { createAppRouter } from "./router.js";
@@ -28,10 +28,10 @@ watch(currentLocale, async (l) => {
 });
 setManifestLanguage(currentLocale.value);
 
-// English strings load before the first render when the learner reads in English (no Arabic flash).
+// English strings load before the first render (a page's string areas: the router, before the page renders) when the learner reads in English (no Arabic flash).
 void loadLocaleMessages(i18n, currentLocale.value).then(() => {
   i18n.global.locale.value = currentLocale.value;
   document.title = i18n.global.t("app.title");
-  createApp(App).use(i18n).use(createAppRouter()).use(urql, urqlClient).mount("#app");
+  createApp(App).use(i18n).use(createAppRouter((areas) => loadMessageAreas(i18n, areas, currentLocale.value))).use(urql, urqlClient).mount("#app");
   registerServiceWorker();
 });

@@ -8,6 +8,7 @@ import type { RouteRecordRaw } from "vue-router";
 import { loadViewer, useAuth } from "./composables/useAuth.js";
 import { useNotice } from "./composables/useNotice.js";
 import type { Role } from "./gql/graphql.js";
+import type { MessageArea } from "./i18n/areas.js";
 
 declare module "vue-router" {
   interface RouteMeta {
@@ -16,27 +17,32 @@ declare module "vue-router" {
     /** Roles allowed (implies auth); others are redirected with `deniedNotice`. */
     roles?: Role[];
     deniedNotice?: string;
+    /** The string areas (i18n/areas.ts) the page shows beyond the core ones: loaded before it renders. */
+    messages?: MessageArea[];
   }
 }
 
-const TEACH = { auth: true, roles: ["INSTRUCTOR", "ADMIN"] as Role[], deniedNotice: "teach.onlyInstructors" };
+const TEACH = { auth: true, roles: ["INSTRUCTOR", "ADMIN"] as Role[], deniedNotice: "teach.onlyInstructors", messages: ["teach"] as MessageArea[] };
+const TEACH_LIVE = { ...TEACH, messages: ["teach", "live"] as MessageArea[] };
+const LIVE: MessageArea[] = ["live"];
+const TOOLS: MessageArea[] = ["tools"];
 
-const routes: RouteRecordRaw[] = [
+export const routes: RouteRecordRaw[] = [
   { path: "/", name: "home", component: () => import("./pages/learner/CourseHomePage.vue") },
   { path: "/signin", name: "signin", component: () => import("./pages/learner/SignInPage.vue"), meta: { guestOnly: true } },
   { path: "/signup", name: "signup", component: () => import("./pages/learner/SignUpPage.vue"), meta: { guestOnly: true } },
   { path: "/search", name: "search", component: () => import("./pages/learner/SearchPage.vue") },
   { path: "/actors", name: "actors", component: () => import("./pages/learner/ActorMapPage.vue") },
   { path: "/notes", name: "notes", component: () => import("./pages/learner/NotesPage.vue"), meta: { auth: true } },
-  { path: "/timeline", name: "timeline", component: () => import("./pages/learner/TimelinePage.vue") },
+  { path: "/timeline", name: "timeline", component: () => import("./pages/learner/TimelinePage.vue"), meta: { messages: TOOLS } },
   { path: "/lessons/:slug", name: "lesson", component: () => import("./pages/learner/LessonPage.vue"), props: true },
   { path: "/quizzes/:quizId", name: "quiz", component: () => import("./pages/learner/QuizPage.vue"), props: true, meta: { auth: true } },
-  { path: "/attempts/:attemptId", name: "attempt", component: () => import("./pages/learner/AttemptPage.vue"), props: true, meta: { auth: true } },
+  { path: "/attempts/:attemptId", name: "attempt", component: () => import("./pages/learner/AttemptPage.vue"), props: true, meta: { auth: true, messages: ["quizTools"] } },
   { path: "/progress", name: "progress", component: () => import("./pages/learner/ProgressPage.vue"), meta: { auth: true } },
   { path: "/review", name: "review", component: () => import("./pages/learner/ReviewPage.vue"), meta: { auth: true } },
   { path: "/join", name: "join", component: () => import("./pages/learner/JoinClassPage.vue"), meta: { auth: true, roles: ["LEARNER"], deniedNotice: "join.onlyLearners" } },
   { path: "/teach", name: "teach", component: () => import("./pages/instructor/ClassesPage.vue"), meta: TEACH },
-  { path: "/teach/classes/:classroomId", name: "teach-class", component: () => import("./pages/instructor/ClassDashboardPage.vue"), props: true, meta: TEACH },
+  { path: "/teach/classes/:classroomId", name: "teach-class", component: () => import("./pages/instructor/ClassDashboardPage.vue"), props: true, meta: TEACH_LIVE },
   {
     path: "/teach/classes/:classroomId/learners/:learnerId",
     name: "teach-learner",
@@ -53,19 +59,22 @@ const routes: RouteRecordRaw[] = [
     name: "live-start",
     component: () => import("./pages/live/LiveStartPage.vue"),
     props: true,
-    meta: TEACH,
+    meta: TEACH_LIVE,
   },
-  { path: "/live/:sessionId/console", name: "live-console", component: () => import("./pages/live/LiveConsolePage.vue"), props: true, meta: TEACH },
-  { path: "/live/:sessionId/projector", name: "live-projector", component: () => import("./pages/live/LiveProjectorPage.vue"), props: true, meta: TEACH },
-  { path: "/live/:sessionId/report", name: "live-report", component: () => import("./pages/live/LiveReportPage.vue"), props: true, meta: TEACH },
-  { path: "/live/:sessionId/play", name: "live-play", component: () => import("./pages/live/LivePlayPage.vue"), props: true },
-  { path: "/live/:code?", name: "live-join", component: () => import("./pages/live/LiveJoinPage.vue"), props: true },
+  { path: "/live/:sessionId/console", name: "live-console", component: () => import("./pages/live/LiveConsolePage.vue"), props: true, meta: TEACH_LIVE },
+  { path: "/live/:sessionId/projector", name: "live-projector", component: () => import("./pages/live/LiveProjectorPage.vue"), props: true, meta: TEACH_LIVE },
+  { path: "/live/:sessionId/report", name: "live-report", component: () => import("./pages/live/LiveReportPage.vue"), props: true, meta: TEACH_LIVE },
+  { path: "/live/:sessionId/play", name: "live-play", component: () => import("./pages/live/LivePlayPage.vue"), props: true, meta: { messages: LIVE } },
+  { path: "/live/:code?", name: "live-join", component: () => import("./pages/live/LiveJoinPage.vue"), props: true, meta: { messages: LIVE } },
   { path: "/teach/classes/:classroomId/manage", name: "teach-manage", component: () => import("./pages/instructor/ClassSettingsPage.vue"), props: true, meta: TEACH },
   { path: "/teach/invite/:token", name: "teach-invite", component: () => import("./pages/instructor/AcceptInvitePage.vue"), props: true, meta: TEACH },
   { path: "/:pathMatch(.*)*", name: "not-found", component: () => import("./pages/learner/NotFoundPage.vue") },
 ];
 
-export function createAppRouter() {
+/** Loads string areas (main.ts: app-i18n's loadMessageAreas in the current language). */
+export type LoadMessages = (areas: MessageArea[]) => Promise<void>;
+
+export function createAppRouter(loadMessages: LoadMessages = () => Promise.resolve()) {
   const router = createRouter({
     history: createWebHistory(),
     routes,
@@ -81,6 +90,9 @@ export function createAppRouter() {
       useNotice().flash(to.meta.deniedNotice ?? "errors.FORBIDDEN");
       return { name: viewer.value.role === "LEARNER" ? "home" : "teach" };
     }
+    // The page's strings before the page: no key may render raw while its area loads.
+    const areas = [...new Set(to.matched.flatMap((r) => r.meta.messages ?? []))];
+    if (areas.length > 0) await loadMessages(areas);
     return true;
   });
   // A redirect to the page already open is a "duplicated" navigation: the notice then shows where the user is.
