@@ -93,7 +93,10 @@ async function main() {
   let url = "";
   let localAddress = "127.0.0.1";
   let messages = 0;
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  // An idle kept-alive socket is dropped after 4 s, before the server's keep-alive timeout (Node's 5 s) closes it:
+  // otherwise a phone that waited longer than that may send its answer on a socket the server is closing
+  // (ECONNRESET, counted as "network"), which a browser would quietly retry.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64, timeout: 4000 });
   const send = (r: PhonesReport) => process.send!(r);
 
   async function init(c: Extract<PhonesCommand, { type: "init" }>) {
