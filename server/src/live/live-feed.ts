@@ -3,7 +3,7 @@
  * whole current state (read fresh), so a reconnecting phone or a reloaded projector resumes; after that:
  * - a phase change (any instance's write, heard on the cluster bus) sends every subscriber its view again;
  * - an answer or a join sends nothing to participants, and to the session's instructors (console, projector)
- *   their counts and distribution, coalesced to at most one message per COALESCE_MS (5 a second);
+ *   their counts and distribution, coalesced to at most one message per COALESCE_MS (4 a second, under the 5 the issue allows);
  * - a timer running out is noticed by each instance itself (a local timer at closesAt), so phones see LOCKED
  *   without anyone pressing a button, whichever instance started it.
  * The answers behind a change are read once per change and shared by every subscriber's view (the snapshot).
@@ -16,7 +16,11 @@ import type { LiveAccess, LiveBusEvent, LiveService, LiveSnapshot } from "./live
 import type { LiveSession } from "./live.type.js";
 
 /** At most 5 messages a second to an instructor's view. */
-export const COALESCE_MS = 200;
+/**
+ * 250 ms, not 200: the issue's "at most 5 a second" is what the projector sees, and a message delayed on its way
+ * lets the next one land less than 200 ms after it (the bench counted 6 in one second in 2 of 3 runs at 200).
+ */
+export const COALESCE_MS = 250;
 /** A stalled client keeps at most this many states waiting; older ones are dropped (only the latest matters). */
 const MAX_QUEUED = 20;
 
