@@ -810,9 +810,10 @@ async function signUpReadRow(env: Record<string, string>, database: (name: strin
 async function liveRow(env: Record<string, string>, database: (name: string) => Promise<BenchDatabase>, contentDir: string, instances: number) {
   const r = await liveSessionRow(ROOT, env, (await database("live")).env, contentDir, gql, instances, [SERVER_BUNDLE]);
   const where = instances === 1 ? "one instance" : `${instances} instances sharing one database`;
+  const b = r.showBreakdownMs;
   log(
     `live session, ${r.phones} phones on ${where} (${r.phoneProcesses} phone processes, ≤ ${r.phonesPerAddressMax} per address) × ${r.questions} questions of ${r.timerSeconds} s: ` +
-      `show → phone p95 ${r.showToPhoneMs.p95.toFixed(0)} ms (${r.showToPhoneMs.received}/${r.showToPhoneMs.expected} received), ` +
+      `show → phone p95 ${r.showToPhoneMs.p95.toFixed(0)} ms (${r.showToPhoneMs.received}/${r.showToPhoneMs.expected} received; SHOW_NEXT acknowledged p50 ${b.mutationP50.toFixed(0)} ms, p95 by instance ${b.byInstance.map((x) => x.p95.toFixed(0)).join(" / ")} ms, spread in a phones process p95 ${b.spreadP95.toFixed(0)} ms, p95 by question ${b.byQuestionP95.map((x) => x.toFixed(0)).join(" / ")} ms), ` +
       `answer → projector p95 ${r.answerToProjectorMs.p95.toFixed(0)} ms (${r.answerToProjectorMs.seen} seen), ${r.acknowledged} acknowledged, ${r.lost} lost, ${r.refused} refused ${JSON.stringify(r.refusedBy)}, projector ≤ ${r.projectorUpdatesPerSecondMax}/s, ` +
       `${r.phoneMessagesPerQuestion.toFixed(2)} messages per phone per question, RSS ${r.rssMiB.map((m) => m.toFixed(0)).join(" + ")} MiB (${r.rssKiBPerPhone.toFixed(0)} KiB per phone), CPU ${r.cpuMsPerPhone.toFixed(1)} ms per phone`,
   );
@@ -831,6 +832,8 @@ async function liveRow(env: Record<string, string>, database: (name: string) => 
       `≤ ${r.phonesPerAddressMax} phones, under the default cap of ${r.socketsPerAddressDefault} sockets per address), the projector on the first instance; ` +
       `${r.questions} questions of ${r.timerSeconds} s, each phone answering each at a random moment. ${r.acknowledged} answers acknowledged, ${r.refused} refused (${Object.entries(r.refusedBy).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}); ` +
       `show → phone p50 ${r.showToPhoneMs.p50.toFixed(0)} ms, answer → projector p50 ${r.answerToProjectorMs.p50.toFixed(0)} ms; ` +
+      `where show → phone goes: the SHOW_NEXT mutation acknowledged after p50 ${b.mutationP50.toFixed(0)} ms (max ${b.mutationMax.toFixed(0)}), ` +
+      `${b.byInstance.map((x, i) => `phones on instance ${i + 1} p50 ${x.p50.toFixed(0)} / p95 ${x.p95.toFixed(0)} ms`).join(", ")}, first to last phone of a phones process p95 ${b.spreadP95.toFixed(0)} ms; ` +
       `${r.phoneMessagesPerQuestion.toFixed(2)} messages per phone per question (session events only); server peak RSS ${r.rssMiB.map((m) => m.toFixed(0)).join(" + ")} MiB.`,
   );
 }

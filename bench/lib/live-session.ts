@@ -9,7 +9,9 @@
  * receiving it (p95), an answer's acknowledgement-order rank appearing in the projector's answered count
  * (p95, from the moment the answer was sent), acknowledged answers missing from the report (must be 0), the
  * projector's update rate, server RSS and CPU per phone (summed over the instances).
- * LIVE_BENCH_PHONES (1,000) and LIVE_BENCH_SECONDS (20) make it small for a busy machine.
+ * LIVE_BENCH_PHONES (1,000) and LIVE_BENCH_SECONDS (20) make it small for a busy machine. LIVE_BENCH_PROFILE=1
+ * starts the instances under `node --cpu-prof` (profiles in bench/results/raw/, ignored by git) and prints each
+ * instance's heaviest frames: where the fan-out's time goes.
  */
 import { fork } from "node:child_process";
 import type { ChildProcess } from "node:child_process";
@@ -25,6 +27,8 @@ import type { Child } from "./child.js";
 import type { PhonesCommand, PhonesReport, PublicItem } from "./live-phones.js";
 import { wallNow } from "./live-phones.js";
 import { readFileSync } from "node:fs";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { topSelfFrames } from "./answer-path.js";
 import { cpuMicros, peakRssMiB } from "./proc.js";
 
 /** Resident memory of a process now (VmRSS), in MiB: the peak (VmHWM) is the start-up's, before any phone. */
@@ -48,6 +52,13 @@ export interface LiveSessionResult {
   questions: number;
   timerSeconds: number;
   showToPhoneMs: { p50: number; p95: number; max: number; received: number; expected: number };
+  /**
+   * Where "show → phone" goes: the instructor's SHOW_NEXT acknowledged (its write committed and published),
+   * then each instance's fan-out (phones by the instance they are connected to; the first instance is the
+   * one that wrote, the others hear it on the cluster bus). `spreadMs`: per phones process and question, the
+   * last phone's receipt minus the first's (fan-out plus the phones process's own parsing), p95 over them.
+   */
+  showBreakdownMs: { mutationP50: number; mutationMax: number; byInstance: { p50: number; p95: number }[]; spreadP95: number; byQuestionP95: number[] };
   answerToProjectorMs: { p50: number; p95: number; max: number; seen: number };
   acknowledged: number;
   lost: number;
@@ -103,6 +114,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
   const PHONES = Number(process.env.LIVE_BENCH_PHONES || 1000);
   const SECONDS = Number(process.env.LIVE_BENCH_SECONDS || 20);
   const QUESTIONS = 5;
+  const PROFILE = process.env.LIVE_BENCH_PROFILE === "1";
   const content = await loadContent(contentDir);
   const quiz = content.quizzes.find((q) => !q.retired && q.items.filter((i) => i.pool === "practice").length >= QUESTIONS)!; // a retired quiz no longer runs live
   const itemIds = quiz.items.filter((i) => i.pool === "practice").slice(0, QUESTIONS).map((i) => i.id);
@@ -110,8 +122,12 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
   const servers: Child[] = [];
   const phoneSets: Phones[] = [];
   const clients: Client[] = [];
+  let profiled: { dir: string; pids: number[] } | null = null;
   try {
-    for (let i = 0; i < instances; i++) servers.push(await startChild(serverArgs, { ...env, ...dbEnv }, root));
+    const profileDir = path.join(root, "bench/results/raw", `live-profile-${Date.now()}`);
+    if (PROFILE) await mkdir(profileDir, { recursive: true });
+    const args = PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, ...serverArgs] : serverArgs;
+    for (let i = 0; i < instances; i++) servers.push(await startChild(args, { ...env, ...dbEnv }, root));
     const url = servers[0].url;
     const { token: teacher, classroomId } = await benchClass(root, { ...env, ...dbEnv }, gql, url, []);
     const { startLiveSession: session } = await gql(
@@ -161,6 +177,10 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
     await Promise.all(phoneSets.map((p) => p.next("ready")));
 
     const showLatency: number[] = [];
+    const showMutation: number[] = [];
+    const showByInstance: number[][] = servers.map(() => []);
+    const spreads: number[] = [];
+    const byQuestion: number[][] = [];
     const answerLatency: number[] = [];
     let acknowledged = 0;
     const refusedBy: Record<string, number> = {};
@@ -170,6 +190,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
     for (let q = 0; q < QUESTIONS; q++) {
       const shownAt = wallNow();
       const { item } = (await control("SHOW_NEXT")) as { item: PublicItem };
+      showMutation.push(wallNow() - shownAt);
       await control("START_TIMER", SECONDS);
       const answered = phoneSets.map((p) => p.next("answered"));
       for (const p of phoneSets) tell(p, { type: "question", q, item, seconds: SECONDS, sessionId: session.id });
@@ -184,7 +205,14 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
         const m = seen.find((x) => x.answered >= k + 1 && x.at >= sentAt);
         if (m) answerLatency.push(m.at - sentAt);
       });
-      for (const r of reports) for (const at of r.received) showLatency.push(at - shownAt);
+      byQuestion.push(reports.flatMap((r) => r.received.map((at) => at - shownAt)));
+      reports.forEach((r, i) => {
+        for (const at of r.received) {
+          showLatency.push(at - shownAt);
+          showByInstance[phoneSets[i].instance].push(at - shownAt);
+        }
+        if (r.received.length) spreads.push(Math.max(...r.received) - Math.min(...r.received));
+      });
       if (q === QUESTIONS - 1) rssLoaded = pids.map(rssNowMiB);
       await control("REVEAL");
     }
@@ -208,6 +236,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       }
     }
     const rss = pids.map(peakRssMiB);
+    if (PROFILE) profiled = { dir: profileDir, pids };
     const cpuMs = pids.reduce((n, pid, i) => n + (cpuMicros(pid) - cpu0[i]) / 1000, 0);
     return {
       phones: PHONES,
@@ -218,6 +247,13 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       questions: QUESTIONS,
       timerSeconds: SECONDS,
       showToPhoneMs: { p50: pct(showLatency, 50), p95: pct(showLatency, 95), max: Math.max(...showLatency), received: showLatency.length, expected: PHONES * QUESTIONS },
+      showBreakdownMs: {
+        mutationP50: pct(showMutation, 50),
+        mutationMax: Math.max(...showMutation),
+        byInstance: showByInstance.map((xs) => ({ p50: pct(xs, 50), p95: pct(xs, 95) })),
+        spreadP95: pct(spreads, 95),
+        byQuestionP95: byQuestion.map((xs) => pct(xs, 95)),
+      },
       answerToProjectorMs: { p50: pct(answerLatency, 50), p95: pct(answerLatency, 95), max: Math.max(...answerLatency), seen: answerLatency.length },
       acknowledged,
       lost: acknowledged - stored,
@@ -233,5 +269,17 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
     await Promise.all(clients.map((c) => c.dispose()));
     for (const p of phoneSets) if (p.proc.exitCode === null) p.proc.kill("SIGTERM");
     for (const s of servers) await s.stop();
+    if (profiled) await printProfiles(profiled.dir, profiled.pids);
+  }
+}
+
+/** Each instance's heaviest frames (node names a profile CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile). */
+async function printProfiles(dir: string, pids: number[]): Promise<void> {
+  const files = await readdir(dir);
+  for (const [i, pid] of pids.entries()) {
+    const file = files.find((f) => f.includes(`.${pid}.`) && f.endsWith(".cpuprofile"));
+    if (!file) continue;
+    console.log(`[bench] live: instance ${i + 1}'s profile ${path.join(dir, file)}, heaviest frames by self time:`);
+    for (const t of topSelfFrames(JSON.parse(await readFile(path.join(dir, file), "utf8")), 30)) console.log(`  ${t.percent.toFixed(1).padStart(5)}%  ${t.selfMs.toFixed(0).padStart(6)} ms  ${t.frame}`);
   }
 }
