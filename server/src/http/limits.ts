@@ -56,6 +56,9 @@ export interface RequestRules {
   format(error: GraphQLError): GraphQLFormattedError;
 }
 
+/** Validated documents kept per schema for the WebSocket (the client's own are a few dozen). */
+const VALID_DOCUMENTS_KEPT = 200;
+
 /** GraphQL's own codes that are safe to pass through when errors are masked. */
 const PASS_THROUGH = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT", "PERSISTED_QUERY_NOT_FOUND", "BAD_REQUEST", "OPERATION_RESOLUTION_FAILURE"]);
 
@@ -77,6 +80,9 @@ export function requestRules(opts: { production: boolean; log: (message: string,
   const rules: ValidationRule[] = [...(validationRules ?? []), ...(production ? [NoSchemaIntrospectionCustomRule] : [])];
   const parseOptions: ParseOptions = PARSE_OPTIONS;
   const validationOptions = { maxErrors: LIMITS.maxValidationErrors };
+  // Documents that parsed and passed validation, by text: a thousand phones subscribing with one document
+  // parse and validate it once, and share one document object (shared-subscribe.ts executes per document).
+  const validDocuments = new WeakMap<GraphQLSchema, Map<string, DocumentNode>>();
 
   const check: RequestRules["check"] = (operation, document, variables, transport) => {
     if (hasNul(variables) || documentHasNul(document))
@@ -116,16 +122,26 @@ export function requestRules(opts: { production: boolean; log: (message: string,
     ],
     check,
     prepare(schema, query, operationName, variables, transport) {
-      let document: DocumentNode;
-      try {
-        document = parse(query, parseOptions);
-      } catch (e) {
-        const err = e instanceof GraphQLError ? e : new GraphQLError(String(e));
-        return { errors: [new GraphQLError(err.message, { source: err.source, positions: err.positions, originalError: err, extensions: { ...err.extensions, code: "GRAPHQL_PARSE_FAILED" } })] };
+      let valid = validDocuments.get(schema);
+      if (!valid) validDocuments.set(schema, (valid = new Map()));
+      let document = valid.get(query);
+      if (document) {
+        // Most recently used last: the first key is the one to drop.
+        valid.delete(query);
+        valid.set(query, document);
+      } else {
+        try {
+          document = parse(query, parseOptions);
+        } catch (e) {
+          const err = e instanceof GraphQLError ? e : new GraphQLError(String(e));
+          return { errors: [new GraphQLError(err.message, { source: err.source, positions: err.positions, originalError: err, extensions: { ...err.extensions, code: "GRAPHQL_PARSE_FAILED" } })] };
+        }
+        const invalid = validate(schema, document, [...specifiedRules, ...rules], validationOptions);
+        if (invalid.length > 0)
+          return { errors: invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e.originalError ?? e, extensions: { ...e.extensions, code: "GRAPHQL_VALIDATION_FAILED" } })) };
+        valid.set(query, document);
+        if (valid.size > VALID_DOCUMENTS_KEPT) valid.delete(valid.keys().next().value!);
       }
-      const invalid = validate(schema, document, [...specifiedRules, ...rules], validationOptions);
-      if (invalid.length > 0)
-        return { errors: invalid.map((e) => new GraphQLError(e.message, { nodes: e.nodes, originalError: e.originalError ?? e, extensions: { ...e.extensions, code: "GRAPHQL_VALIDATION_FAILED" } })) };
       const operation = getOperationAST(document, operationName ?? undefined);
       if (!operation) return { errors: [new GraphQLError("Unable to identify the operation: name it with operationName.", { extensions: { code: "OPERATION_RESOLUTION_FAILURE" } })] };
       const refused = check(operation, document, variables, transport);

@@ -27,6 +27,7 @@ import type { Viewer } from "../shared/viewer.js";
 import type { RequestRules } from "./limits.js";
 import { LIMITS } from "./limits.js";
 import { readCookie, SESSION_COOKIE } from "./session-cookie.js";
+import { sharedSubscribe } from "./shared-subscribe.js";
 import type { LiveLimits } from "./live-limits.js";
 import { DEFAULT_LIVE_LIMITS } from "./live-limits.js";
 
@@ -147,6 +148,8 @@ export function attachSubscriptions<C extends object>(opts: WsOptions<C>): LiveS
 
   const graphqlWs = makeServer<Record<string, unknown>, { socket: WebSocket; request: IncomingMessage }>({
     schema: opts.schema,
+    // An event every subscriber sees alike is executed once per document (shared-subscribe.ts).
+    subscribe: sharedSubscribe,
     onConnect: async (ctx) => {
       const conn = connections.get(ctx.extra.socket);
       if (!conn) return false;

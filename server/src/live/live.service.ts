@@ -40,6 +40,7 @@ import type { LiveAction } from "./live.enum.js";
 import { LiveSessionPhase } from "./live.enum.js";
 import type { LiveSlot } from "./live.entity.js";
 import { LiveAnswerRow, LiveParticipantRow, LiveSessionRow } from "./live.entity.js";
+import { sharePayload } from "../shared/shared-payload.js";
 import { NICKNAME_MAX, accepting, effectivePhase, newLiveCode, normalizeLiveCode, transition, validNickname } from "./live-machine.js";
 import type { LiveDistributionRow, LiveMyAnswer, LivePracticeItem, LiveReportItem, LiveSession, LiveSessionJoinInfo, LiveSessionReport, LiveSessionSummary, StartLiveSessionInput } from "./live.type.js";
 
@@ -71,8 +72,10 @@ export interface LiveSnapshot {
   /** Essay texts in one random order per snapshot. */
   essays: string[] | null;
   leaderboard: { nickname: string; points: number }[] | null;
-  /** The views built from it, by language and audience (LiveService.view). */
+  /** The views built from it, by language and audience, and by what the viewer's own answer reads (LiveService.view). */
   views: Map<string, LiveSession>;
+  /** The answers by participant, made on the first view that needs it. */
+  byParticipant?: Map<string, LiveSnapshot["answers"][number]>;
 }
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
@@ -422,8 +425,15 @@ export class LiveService {
     }
     const phase = shared.phase;
     const shown = shared.item !== null;
-    const mine = who.participantId ? snap.answers.find((a) => a.participantId === who.participantId) : undefined;
-    return { ...shared, myAnswer: who.participantId && shown ? (mine ? myAnswerOf(mine, phase) : { submitted: false, correct: null, score: null }) : null };
+    snap.byParticipant ??= new Map(snap.answers.map((a) => [a.participantId, a]));
+    const mine = who.participantId ? snap.byParticipant.get(who.participantId) : undefined;
+    const myAnswer = who.participantId && shown ? (mine ? myAnswerOf(mine, phase) : { submitted: false, correct: null, score: null }) : null;
+    // Viewers whose own answer reads the same get one object, marked shared: the WebSocket server executes
+    // each subscription document over it once for all of them (http/shared-subscribe.ts).
+    const mineKey = `${key}|${myAnswer ? `${myAnswer.submitted}|${myAnswer.correct}|${myAnswer.score}` : "-"}`;
+    let view = snap.views.get(mineKey);
+    if (!view) snap.views.set(mineKey, (view = sharePayload({ ...shared, myAnswer })));
+    return view;
   }
 
   private sharedView(snap: LiveSnapshot, instructor: boolean, locale: Locale): LiveSession {

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ManualClock } from "../../../server/src/shared/clock.js";
 import { COALESCE_MS } from "../../../server/src/live/live-feed.js";
-import { rightAnswerInput } from "../../helpers/answers.js";
+import { rightAnswerInput, wrongAnswerInput } from "../../helpers/answers.js";
 import type { Learner, TestServer } from "../../helpers/test-server.js";
 import { startTestServer } from "../../helpers/test-server.js";
 import { ANSWER, CONTROL, JOIN, QUIZ, START_LIVE, classWithMembers, closeClients, guest, liveClient, watch } from "./live-helpers.js";
@@ -120,5 +120,31 @@ describe("the live session subscription", () => {
     clock.advance(5_000); // the injected clock says the time is up; the instance's own timer wakes the feeds
     await phone.until(() => phone.messages.at(-1).phase === "LOCKED", "LOCKED without an action");
     phone.stop();
+  });
+
+  it("should show each phone its own answer when one state is shared by many (right, wrong, none)", async () => {
+    // Phones whose own answers read alike get one state object, and the server executes the subscription once
+    // for them (http/shared-subscribe.ts): what differs must still reach the right phone.
+    const [right, wrong, none] = [6, 7, 8].map((i) => watch(liveClient(server, { guestCookie: guests[i].cookie! }), session.id));
+    const others = guests.slice(9, 12).map((g) => watch(liveClient(server, { guestCookie: g.cookie! }), session.id));
+    const all = [right, wrong, none, ...others];
+    await Promise.all(all.map((w) => w.until(() => w.messages.length === 1)));
+    const shown = (await teacher.gql(CONTROL, { s: session.id, a: "SHOW_NEXT" })).body.data.liveControl;
+    await Promise.all(all.map((w) => w.until(() => w.messages.at(-1).phase === "QUESTION", "the question")));
+    for (const w of all) expect(w.messages.at(-1).myAnswer).toEqual({ submitted: false, correct: null, score: null });
+    const it = server.app.store.item(shown.item.id)!.item;
+    await guests[6].gql(ANSWER, { s: session.id, i: it.id, c: randomUUID(), a: rightAnswerInput(it, server.app.store.ids) });
+    await guests[7].gql(ANSWER, { s: session.id, i: it.id, c: randomUUID(), a: wrongAnswerInput(it, server.app.store.ids) });
+    for (const g of guests.slice(9, 12)) await g.gql(ANSWER, { s: session.id, i: it.id, c: randomUUID(), a: rightAnswerInput(it, server.app.store.ids) });
+    await teacher.gql(CONTROL, { s: session.id, a: "REVEAL" });
+    await Promise.all(all.map((w) => w.until(() => w.messages.at(-1).phase === "REVEALED", "the reveal")));
+    const full = right.messages.at(-1).myAnswer;
+    expect(full).toMatchObject({ submitted: true, correct: true });
+    expect(full.score).toBeGreaterThan(0);
+    expect(wrong.messages.at(-1).myAnswer).toMatchObject({ submitted: true, correct: false });
+    expect(wrong.messages.at(-1).myAnswer.score).toBeLessThan(full.score);
+    expect(none.messages.at(-1).myAnswer).toEqual({ submitted: false, correct: null, score: null });
+    for (const w of others) expect(w.messages.at(-1).myAnswer).toEqual(full);
+    for (const w of all) w.stop();
   });
 });
