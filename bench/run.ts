@@ -830,7 +830,7 @@ async function liveRow(env: Record<string, string>, database: (name: string) => 
   notes.push(
     `Live session: ${r.phones} guest phones over graphql-ws on ${where}, run by ${r.phoneProcesses} child processes (each from its own loopback address, ` +
       `≤ ${r.phonesPerAddressMax} phones, under the default cap of ${r.socketsPerAddressDefault} sockets per address), the projector on the first instance; ` +
-      `${r.questions} questions of ${r.timerSeconds} s, each phone answering each at a random moment. ${r.acknowledged} answers acknowledged, ${r.refused} refused (${Object.entries(r.refusedBy).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}); ` +
+      `${r.questions} questions of ${r.timerSeconds} s, each phone answering each at a random moment, the next question shown ${r.pauseAfterRevealMs} ms after each reveal. ${r.acknowledged} answers acknowledged, ${r.refused} refused (${Object.entries(r.refusedBy).map(([k, v]) => `${k} ${v}`).join(", ") || "none"}); ` +
       `show → phone p50 ${r.showToPhoneMs.p50.toFixed(0)} ms, answer → projector p50 ${r.answerToProjectorMs.p50.toFixed(0)} ms; ` +
       `where show → phone goes: the SHOW_NEXT mutation acknowledged after p50 ${b.mutationP50.toFixed(0)} ms (max ${b.mutationMax.toFixed(0)}), ` +
       `${b.byInstance.map((x, i) => `phones on instance ${i + 1} p50 ${x.p50.toFixed(0)} / p95 ${x.p95.toFixed(0)} ms`).join(", ")}, first to last phone of a phones process p95 ${b.spreadP95.toFixed(0)} ms; ` +

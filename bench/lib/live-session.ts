@@ -9,6 +9,7 @@
  * receiving it (p95), an answer's acknowledgement-order rank appearing in the projector's answered count
  * (p95, from the moment the answer was sent), acknowledged answers missing from the report (must be 0), the
  * projector's update rate, server RSS and CPU per phone (summed over the instances).
+ * After each reveal the instructor waits LIVE_BENCH_PAUSE_MS (2,000) before showing the next question.
  * LIVE_BENCH_PHONES (1,000) and LIVE_BENCH_SECONDS (20) make it small for a busy machine. LIVE_BENCH_PROFILE=1
  * starts the instances under `node --cpu-prof` (profiles in bench/results/raw/, ignored by git) and prints each
  * instance's heaviest frames: where the fan-out's time goes.
@@ -51,6 +52,8 @@ export interface LiveSessionResult {
   phonesPerAddressMax: number;
   questions: number;
   timerSeconds: number;
+  /** How long the instructor waited after each reveal before showing the next question. */
+  pauseAfterRevealMs: number;
   showToPhoneMs: { p50: number; p95: number; max: number; received: number; expected: number };
   /**
    * Where "show → phone" goes: the instructor's SHOW_NEXT acknowledged (its write committed and published),
@@ -115,6 +118,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
   const SECONDS = Number(process.env.LIVE_BENCH_SECONDS || 20);
   const QUESTIONS = 5;
   const PROFILE = process.env.LIVE_BENCH_PROFILE === "1";
+  const PAUSE_MS = Number(process.env.LIVE_BENCH_PAUSE_MS ?? 2000);
   const content = await loadContent(contentDir);
   const quiz = content.quizzes.find((q) => !q.retired && q.items.filter((i) => i.pool === "practice").length >= QUESTIONS)!; // a retired quiz no longer runs live
   const itemIds = quiz.items.filter((i) => i.pool === "practice").slice(0, QUESTIONS).map((i) => i.id);
@@ -215,6 +219,9 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       });
       if (q === QUESTIONS - 1) rssLoaded = pids.map(rssNowMiB);
       await control("REVEAL");
+      // The class looks at the answer before the next question (LIVE_BENCH_PAUSE_MS=0: the next one at once,
+      // so that its "show → phone" includes what is left of the reveal's own fan-out).
+      await new Promise((r) => setTimeout(r, PAUSE_MS));
     }
     await control("END");
     const { liveSessionReport } = await gql(url, `query($id: ID!) { liveSessionReport(id: $id) { items { answered } } }`, { id: session.id }, teacher);
@@ -246,6 +253,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       phonesPerAddressMax: Math.max(...phoneSets.map((p) => p.count)),
       questions: QUESTIONS,
       timerSeconds: SECONDS,
+      pauseAfterRevealMs: PAUSE_MS,
       showToPhoneMs: { p50: pct(showLatency, 50), p95: pct(showLatency, 95), max: Math.max(...showLatency), received: showLatency.length, expected: PHONES * QUESTIONS },
       showBreakdownMs: {
         mutationP50: pct(showMutation, 50),
