@@ -58,7 +58,7 @@ export interface LiveSessionResult {
   /**
    * Where "show → phone" goes: the instructor's SHOW_NEXT acknowledged (its write committed and published),
    * then each instance's fan-out (phones by the instance they are connected to; the first instance is the
-   * one that wrote, the others hear it on the cluster bus). `spreadMs`: per phones process and question, the
+   * one that wrote, the others hear it on the cluster bus). `spreadP95`: per phones process and question, the
    * last phone's receipt minus the first's (fan-out plus the phones process's own parsing), p95 over them.
    */
   showBreakdownMs: { mutationP50: number; mutationMax: number; byInstance: { p50: number; p95: number }[]; spreadP95: number; byQuestionP95: number[] };
