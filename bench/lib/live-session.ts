@@ -221,7 +221,7 @@ export async function liveSessionRow(root: string, env: Record<string, string>, 
       await control("REVEAL");
       // The class looks at the answer before the next question (LIVE_BENCH_PAUSE_MS=0: the next one at once,
       // so that its "show → phone" includes what is left of the reveal's own fan-out).
-      await new Promise((r) => setTimeout(r, PAUSE_MS));
+      if (q < QUESTIONS - 1) await new Promise((r) => setTimeout(r, PAUSE_MS));
     }
     await control("END");
     const { liveSessionReport } = await gql(url, `query($id: ID!) { liveSessionReport(id: $id) { items { answered } } }`, { id: session.id }, teacher);

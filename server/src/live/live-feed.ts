@@ -15,10 +15,10 @@ import { LiveSessionPhase } from "./live.enum.js";
 import type { LiveAccess, LiveBusEvent, LiveService, LiveSnapshot } from "./live.service.js";
 import type { LiveSession } from "./live.type.js";
 
-/** At most 5 messages a second to an instructor's view. */
 /**
- * 250 ms, not 200: the issue's "at most 5 a second" is what the projector sees, and a message delayed on its way
- * lets the next one land less than 200 ms after it (the bench counted 6 in one second in 2 of 3 runs at 200).
+ * The spacing of an instructor's updates, so that at most 5 a second reach the projector: 250 ms, not 200, because
+ * a message delayed on its way lets the next one land less than 200 ms after it (the bench counted 6 in one
+ * second in 2 of 3 runs at 200).
  */
 export const COALESCE_MS = 250;
 /** A stalled client keeps at most this many states waiting; older ones are dropped (only the latest matters). */
