@@ -99,6 +99,23 @@ export function graphqlResponse(page: Page, operation: string): Promise<Response
   return page.waitForResponse((r) => r.url().endsWith("/graphql") && (r.request().postData() ?? "").includes(`"operationName":"${operation}"`), GUARD);
 }
 
+/**
+ * Scrolls each element to the middle of the screen as a reader would, waiting after each for two animation
+ * frames: intersection observers are updated once per rendered frame, so elements scrolled past between two
+ * frames (a busy machine skips frames) would never count as seen.
+ */
+export async function readThrough(elements: Locator[]): Promise<void> {
+  for (const el of elements) {
+    await el.evaluate(
+      (e) =>
+        new Promise<void>((done) => {
+          e.scrollIntoView({ block: "center" });
+          requestAnimationFrame(() => requestAnimationFrame(() => done()));
+        }),
+    );
+  }
+}
+
 /** Every screen of a journey: no serious or critical accessibility violation, and a full-page screenshot. */
 export async function screen(page: Page, name: string): Promise<void> {
   const violations = await seriousViolations(page);

@@ -17,7 +17,7 @@ import { contentWith } from "../helpers/content-fixtures.js";
 import { itemsWhere, liveLessons, quizFilePath, quizOf } from "../helpers/course-lookup.js";
 import { CONTENT_DIR, realContent, startTestServer } from "../helpers/test-server.js";
 import type { TestServer } from "../helpers/test-server.js";
-import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
+import { GUARD, elementShot, graphqlResponse, openSession, readThrough, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
 
 let server: TestServer;
@@ -142,7 +142,7 @@ describe("learner journey in Chromium", () => {
       return body.data?.recordLessonProgress?.lastParagraphId === reached;
     }, GUARD);
     // Scrolled as a reader would, each paragraph in turn to the middle of the screen.
-    for (const id of paragraphs.slice(0, 6)) await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await readThrough(paragraphs.slice(0, 6).map((id) => page.locator(`#${id}`)));
     const body = await (await recorded).json();
     // Every paragraph passed on the way counts as seen, not only the last.
     expect(body.data.recordLessonProgress.paragraphsSeen).toBeGreaterThanOrEqual(6);
@@ -155,7 +155,7 @@ describe("learner journey in Chromium", () => {
 
     // Reading on to the last paragraph completes the lesson by itself (issue 14 point 6).
     await page.getByTestId("mark-complete").waitFor();
-    for (const id of paragraphs) await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "center" }));
+    await readThrough(paragraphs.map((id) => page.locator(`#${id}`)));
     await page.getByTestId("lesson-completed").waitFor();
 
     // The quiz, in practice: one answer right, one wrong, with feedback and evidence.

@@ -18,7 +18,7 @@ import { contentWith } from "../helpers/content-fixtures.js";
 import { CONTENT_DIR, startTestServer } from "../helpers/test-server.js";
 import { itemsWhere, liveLessons, quizFilePath, quizOf } from "../helpers/course-lookup.js";
 import type { TestServer } from "../helpers/test-server.js";
-import { GUARD, elementShot, graphqlResponse, openSession, screen, screenshot } from "./browser.js";
+import { GUARD, elementShot, graphqlResponse, openSession, readThrough, screen, screenshot } from "./browser.js";
 import type { Session } from "./browser.js";
 
 let server: TestServer;
@@ -261,7 +261,7 @@ describe("learner results, feedback, focus and comfort in Chromium", () => {
       await page.emulateMedia({ media: "screen", reducedMotion: "reduce" });
 
       // Point 6: reading to the last paragraph completes the lesson by itself, and home moves on.
-      for (const el of await page.locator("[data-paragraph]").all()) await el.evaluate((e) => e.scrollIntoView({ block: "center" }));
+      await readThrough(await page.locator("[data-paragraph]").all());
       await page.getByTestId("lesson-completed").waitFor();
       await page.goto(`${base}/`);
       await page.getByTestId("continue-link").waitFor();
