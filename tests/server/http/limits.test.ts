@@ -65,8 +65,10 @@ describe.each<Transport>(["http", "websocket"])("GraphQL limits over %s", (trans
     const learner = await server.learner("nul");
     const viaVariable = await send(transport, `mutation($c: String!) { joinClassroom(code: $c) { id } }`, { c: "AB\u0000CD" }, learner.token);
     const inDocument = await send(transport, `mutation { joinClassroom(code: "AB\\u0000CD") { id } }`, undefined, learner.token);
+    // The same document again: what was found in it is remembered per document, and found again.
+    const inDocumentAgain = await send(transport, `mutation { joinClassroom(code: "AB\\u0000CD") { id } }`, undefined, learner.token);
     const inSubscription = await send(transport, `subscription($c: ID!) { classroomActivity(classroomId: $c) { type } }`, { c: "AB\u0000CD" }, teacher.token);
-    for (const res of [viaVariable, inDocument, inSubscription]) {
+    for (const res of [viaVariable, inDocument, inDocumentAgain, inSubscription]) {
       expect(res.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
       expect(res.errors?.[0].message).toMatch(/NUL/);
     }
