@@ -2,7 +2,7 @@
  * The fast way to read a content file: js-yaml with YAML 1.2's core schema written out from the spec's tag
  * resolution table (YAML 1.2.2, 10.3.2), which is what yaml (the slower parser, whose diagnostics carry line and
  * column) follows. js-yaml's own CORE_SCHEMA is looser (0b101 is an integer there, +.5 and 1e500 strings), so
- * its four implicit types are replaced here. js-yaml parses the course about eight times faster than yaml's
+ * its four implicit types are replaced here. js-yaml parses the course five to eight times faster than yaml's
  * document model, which was the largest part of a cold start.
  *
  * One thing js-yaml does not do is count alias references (yaml refuses more than a hundred: a few lines of
