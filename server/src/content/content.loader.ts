@@ -18,8 +18,6 @@ import { loadCoreYaml, MAY_HAVE_ALIAS } from "./yaml-core.js";
 /** yaml's own default, said here: content needs few aliases, if any. */
 const MAX_ALIASES = 100;
 
-const FAST_PATH_REFUSED = Symbol("refused");
-
 async function listYaml(dir: string): Promise<string[]> {
   try {
     const names = await readdir(dir);
@@ -53,16 +51,13 @@ async function parseFile<T>(
   // that is refused is reported exactly as before, with line and column. tests/content/yaml-fast-path.test.ts
   // checks that both parsers give the same value for every content file and for random plain scalars.
   if (!MAY_HAVE_ALIAS.test(text)) {
-    let fast: unknown;
+    let fast: ReturnType<typeof schema.safeParse> | undefined;
     try {
-      fast = loadCoreYaml(text);
+      fast = schema.safeParse(loadCoreYaml(text));
     } catch {
-      fast = FAST_PATH_REFUSED;
+      // js-yaml refused the text: yaml reads it below and reports why.
     }
-    if (fast !== FAST_PATH_REFUSED) {
-      const result = schema.safeParse(fast);
-      if (result.success) return result.data;
-    }
+    if (fast?.success) return fast.data;
   }
   const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
