@@ -27,7 +27,7 @@ import type { AttemptLayout } from "./attempt.entity.js";
 import { AttemptRow } from "./attempt.entity.js";
 import { AttemptMode, AttemptState, ResponseStatus } from "./attempt.enum.js";
 import { ResponseRow } from "./response.entity.js";
-import { sql } from "../db/sql.js";
+import { prepared } from "../db/prepared.js";
 import { feedbackVisible } from "./review-policy.js";
 import type { KeyRelease } from "./key-release.js";
 import { ItemHintRow } from "./item-hint.entity.js";
@@ -277,11 +277,12 @@ export class AttemptService {
         hintsUsed,
       });
       // Answering again replaces the earlier answer in place (same id), in one statement; the same answer sent
-      // again (same clientAnswerId as the stored one) matches the WHERE of no row and changes nothing.
-      const [written] = await sql<{ id: string }>(
+      // again (same clientAnswerId as the stored one) matches the WHERE of no row and changes nothing. On SQLite
+      // the statement is prepared once and run again for every answer (db/prepared.ts).
+      const [written] = await prepared<{ id: string }>(
         em,
-        // The leading comment matters: TypeORM's SQLite runner sends statements starting with "INSERT INTO"
-        // through run(), which drops RETURNING rows; anything else goes through all().
+        // The leading comment names the statement in logs and fault rules (and kept TypeORM's SQLite runner,
+        // which sends statements starting with "INSERT INTO" through run() and drops RETURNING rows, away).
         `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey", "clientAnswerId", certainty, "hintsUsed")
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT ("attemptId", "itemId") DO UPDATE SET answer = excluded.answer, status = excluded.status, score = excluded.score,
@@ -372,7 +373,7 @@ export class AttemptService {
   private async modeOf(attemptId: string): Promise<string | undefined> {
     let mode = this.modes.get(attemptId);
     if (!mode) {
-      const [row] = await sql<{ mode: string }>(this.db, `SELECT mode FROM attempt WHERE id = ?`, [attemptId]);
+      const [row] = await prepared<{ mode: string }>(this.db, `SELECT mode FROM attempt WHERE id = ?`, [attemptId]);
       mode = row?.mode;
       if (mode) {
         if (this.modes.size > 50_000) this.modes.clear();
@@ -386,7 +387,7 @@ export class AttemptService {
   private readonly layouts = new Map<string, AttemptLayout>();
 
   private async loadForWrite(em: EntityManager, attemptId: string): Promise<AttemptRow | null> {
-    const [row] = await sql<{ id: string; userId: string; quizId: string; mode: string; state: string; locale: string; deadline: string | null; layout?: string }>(
+    const [row] = await prepared<{ id: string; userId: string; quizId: string; mode: string; state: string; locale: string; deadline: string | null; layout?: string }>(
       em,
       `SELECT id, "userId", "quizId", mode, state, locale, deadline${this.layouts.has(attemptId) ? "" : ", layout"} FROM attempt WHERE id = ?`,
       [attemptId],
