@@ -23,6 +23,7 @@ import type { Viewer } from "../shared/viewer.js";
 import { ReviewCardRow } from "./review-card.entity.js";
 import { newCard, parseCard, REVIEW_DAILY_CAP, reschedule, reviewDay, serializeCard, spreadDueByCount } from "./scheduler.js";
 import { sql } from "../db/sql.js";
+import { prepared } from "../db/prepared.js";
 
 export const MAX_REVIEW_LIMIT = 100;
 
@@ -32,12 +33,13 @@ export const MAX_REVIEW_LIMIT = 100;
  * handful at most), not the learner's cards, and the card's move from one day to another is counted there.
  */
 export async function scheduleReview(em: EntityManager, userId: string, itemId: string, correct: boolean, at: Date, notBefore?: Date): Promise<Date> {
-  // Plain SQL on this path (one read, one upsert): the ORM's query building cost more than the statements.
-  const [existing] = await sql<{ due: string; card: string }>(em, `SELECT due, card FROM review_card WHERE "userId" = ? AND "itemId" = ?`, [userId, itemId]);
+  // Plain SQL on this path (one read, one upsert): the ORM's query building cost more than the statements;
+  // prepared once per SQLite connection (db/prepared.ts), since every practice answer runs them.
+  const [existing] = await prepared<{ due: string; card: string }>(em, `SELECT due, card FROM review_card WHERE "userId" = ? AND "itemId" = ?`, [userId, itemId]);
   let card = reschedule(existing ? parseCard(existing.card) : newCard(at), correct, at, notBefore);
   const oldDay = existing ? reviewDay(new Date(existing.due)) : null;
   if (card.due > at) {
-    const full = await sql<{ day: string; cards: number | string }>(
+    const full = await prepared<{ day: string; cards: number | string }>(
       em,
       `SELECT day, cards FROM review_day WHERE "userId" = ? AND day >= ? AND cards >= ?`,
       [userId, reviewDay(card.due), REVIEW_DAILY_CAP],
@@ -46,7 +48,7 @@ export async function scheduleReview(em: EntityManager, userId: string, itemId: 
     const cards = new Map(full.map((r) => [r.day, Number(r.cards) - (r.day === oldDay ? 1 : 0)]));
     card = { ...card, due: spreadDueByCount(card.due, (day) => cards.get(day) ?? 0, at) };
   }
-  await sql(
+  await prepared(
     em,
     `INSERT INTO review_card ("userId", "itemId", due, card, "updatedAt") VALUES (?, ?, ?, ?, ?)
      ON CONFLICT ("userId", "itemId") DO UPDATE SET due = excluded.due, card = excluded.card, "updatedAt" = excluded."updatedAt"`,
@@ -54,8 +56,8 @@ export async function scheduleReview(em: EntityManager, userId: string, itemId: 
   );
   const newDay = reviewDay(card.due);
   if (newDay !== oldDay) {
-    if (oldDay) await sql(em, `UPDATE review_day SET cards = cards - 1 WHERE "userId" = ? AND day = ?`, [userId, oldDay]);
-    await sql(em, `INSERT INTO review_day ("userId", day, cards) VALUES (?, ?, 1) ON CONFLICT ("userId", day) DO UPDATE SET cards = review_day.cards + 1`, [userId, newDay]);
+    if (oldDay) await prepared(em, `UPDATE review_day SET cards = cards - 1 WHERE "userId" = ? AND day = ?`, [userId, oldDay]);
+    await prepared(em, `INSERT INTO review_day ("userId", day, cards) VALUES (?, ?, 1) ON CONFLICT ("userId", day) DO UPDATE SET cards = review_day.cards + 1`, [userId, newDay]);
   }
   return card.due;
 }
