@@ -59,7 +59,9 @@ export function sqliteError(code: string, message: string): Error {
 /**
  * Makes statements of the server's current SQLite connection fail: each rule matches a statement by text
  * and fails the next `times` matches with the given error, without running them. A replaced connection
- * (the write path's recovery) carries no rules. Returns a function that removes them.
+ * (the write path's recovery) carries no rules. Statements run through db/prepared.ts (the answer's own) are not
+ * matched: they never pass through the connection's run()/all(); COMMIT and ROLLBACK always do. Returns a
+ * function that removes them.
  */
 export function injectSqliteFaults(db: DataSource, rules: { match: RegExp; error: () => Error; times: number }[]): () => void {
   const conn = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;

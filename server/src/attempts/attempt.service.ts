@@ -281,8 +281,7 @@ export class AttemptService {
       // the statement is prepared once and run again for every answer (db/prepared.ts).
       const [written] = await prepared<{ id: string }>(
         em,
-        // The leading comment names the statement in logs and fault rules (and kept TypeORM's SQLite runner,
-        // which sends statements starting with "INSERT INTO" through run() and drops RETURNING rows, away).
+        // The leading comment names the statement in logs; on PostgreSQL (through TypeORM) it does no harm.
         `/* upsert answer */ INSERT INTO response (id, "attemptId", "userId", "itemId", "itemVersionId", mode, answer, status, score, "maxScore", correct, "answeredAt", "gradedAt", "answerKey", "clientAnswerId", certainty, "hintsUsed")
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT ("attemptId", "itemId") DO UPDATE SET answer = excluded.answer, status = excluded.status, score = excluded.score,
