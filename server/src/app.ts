@@ -27,6 +27,7 @@ import { signUpsFromEnv } from "./accounts/rate-limiter.js";
 import { fillIdentityKeys } from "./accounts/identity-keys.js";
 import type { Services } from "./services.js";
 import { createServices } from "./services.js";
+import { compiledExecution } from "./http/compiled-execution.js";
 import { liveParticipantCookie, readLiveToken, readSessionToken, sessionCookie } from "./http/session-cookie.js";
 import { attachSubscriptions, DEFAULT_LIVE_LIMITS } from "./http/ws.server.js";
 import type { LiveLimits, LiveServer } from "./http/ws.server.js";
@@ -112,8 +113,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const rules = requestRules({ production: !!opts.production, log });
   const trusted = new Set(opts.trustedProxies ?? []);
   const publicCache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
+  const execution = compiledExecution(schema);
   const apollo = new ApolloServer<AppContext>({
-    schema,
+    // The schema comes through the gateway interface with a compiled executor (http/compiled-execution.ts).
+    gateway: execution.gateway,
     // No cache hints are used (the public response cache is ours, http/public-cache.ts): Apollo's cache-control
     // plugin, installed by default, would only cost a hook per resolved field.
     plugins: [...rules.apolloPlugins, ApolloServerPluginCacheControlDisabled()],
