@@ -106,7 +106,8 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     instructorSeesEmail: opts.instructorSeesEmail ?? true,
   });
-  await services.ltiKeys.ensureKey();
+  // The first start makes the LTI signing key in the background (lti/lti-keys.ts); whatever signs waits for it.
+  const firstKey = services.ltiKeys.ensureKey().catch((e: unknown) => log(`Could not make the LTI signing key yet (tried again when one is needed): ${(e as Error).message}`));
   services.ltiScores.start(opts.ltiOutboxIntervalMs ?? 5000);
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
@@ -206,6 +207,7 @@ export async function createApp(opts: AppOptions): Promise<App> {
         server.closeAllConnections();
       });
       await apollo.stop();
+      await firstKey; // its write goes through the queue drained next
       await writes.drain();
       await reads.close();
       await bus.close();

@@ -39,19 +39,19 @@ async function main(): Promise<void> {
   }
   // The server itself (Apollo, TypeORM, the schema) loads only now: the checks above answer in a moment.
   const [{ createApp }, { loadContent }, { openDatabase }] = await Promise.all([import("./app.js"), import("./content/content.loader.js"), import("./database.js")]);
-  let content;
-  try {
-    content = await loadContent(config.contentDir);
-  } catch (e) {
+  // Content and database side by side: the content's parsing and checks run while the database waits for
+  // its disk (migrations commit one by one), about a tenth of a cold start.
+  const contentLoaded = loadContent(config.contentDir).catch((e: unknown): never => {
     if (e instanceof ContentValidationError) fail(e.message);
     throw e;
-  }
-  const db = await openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }).catch((e: Error): never => {
+  });
+  const opened = openDatabase({ dataDir: config.dataDir, databaseUrl: config.databaseUrl }).catch((e: Error): never => {
     if (!config.databaseUrl) fail(`Cannot open the SQLite database in DATA_DIR ${config.dataDir} (${oneLine(e)}): check that course.sqlite there is a database this user can write, or set DATA_DIR to another folder.`);
     const url = new URL(config.databaseUrl);
     // Host, port and database name only: the URL may hold a password.
     fail(`Cannot open the PostgreSQL database ${url.hostname}:${url.port || 5432}${url.pathname} (DATABASE_URL): ${e.message}`);
   });
+  const [content, db] = await Promise.all([contentLoaded, opened]);
   const app = await createApp({
     db,
     content,

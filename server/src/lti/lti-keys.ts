@@ -31,6 +31,8 @@ async function newKeyRow(now: Date): Promise<LtiToolKeyRow> {
 
 export class ToolKeys {
   private signing: { kid: string; key: Promise<JoseKey> } | undefined;
+  /** The first key's making, started at start and awaited by whatever needs a key; forgotten if it failed. */
+  private ready: Promise<void> | undefined;
 
   constructor(
     private readonly db: DataSource,
@@ -38,8 +40,21 @@ export class ToolKeys {
     private readonly clock: Clock,
   ) {}
 
-  /** Makes the first key when there is none (whoever comes first among instances); called at start. */
-  async ensureKey(): Promise<void> {
+  /**
+   * Makes the first key when there is none (whoever comes first among instances). Started at start without
+   * holding it up (an RSA key takes 50-250 ms to generate: a fifth of a cold start), and awaited by
+   * `signingKey` and `jwks`, so nothing is signed or published before the key is stored. A failure (a full
+   * disk) is reported to the caller and the next call tries again.
+   */
+  ensureKey(): Promise<void> {
+    this.ready ??= this.makeFirstKey().catch((e: unknown) => {
+      this.ready = undefined;
+      throw e;
+    });
+    return this.ready;
+  }
+
+  private async makeFirstKey(): Promise<void> {
     if (await this.current()) return;
     const row = await newKeyRow(this.clock.now());
     await this.writes.run(async (em) => {
@@ -54,6 +69,7 @@ export class ToolKeys {
   }
 
   async signingKey(): Promise<SigningKey> {
+    await this.ensureKey();
     const row = await this.current();
     if (!row) throw new Error("The LTI tool has no signing key; start the server once or run npm run lti:rotate-key");
     if (this.signing?.kid !== row.kid) this.signing = { kid: row.kid, key: importPKCS8(row.privateKey, "RS256") };
@@ -62,6 +78,7 @@ export class ToolKeys {
 
   /** The public JWK Set: the signing key and retired keys still inside their overlap. */
   async jwks(): Promise<{ keys: JWK[] }> {
+    await this.ensureKey();
     const now = this.clock.now().getTime();
     const rows = await this.db.getRepository(LtiToolKeyRow).find({ order: { createdAt: "DESC" } });
     return { keys: rows.filter((r) => !r.removeAfter || r.removeAfter.getTime() > now).map((r) => JSON.parse(r.publicJwk) as JWK) };

@@ -78,6 +78,26 @@ describe("the tool's keys (LTI 1.3 §6 / Security Framework §6)", () => {
     expect((await s.sql(`SELECT kid FROM lti_tool_key`)).map((r) => r.kid).sort()).toEqual([rotated.kid, third.kid].sort());
   });
 
+  it("should make the first key in the background: callers wait for it, one key for all, and a failed write is tried again", async () => {
+    const s = await start();
+    await s.app.services.ltiKeys.ensureKey();
+    await s.sql(`DELETE FROM lti_tool_key`);
+    let failures = 1;
+    const writes = {
+      run: <T>(work: (em: never) => Promise<T>) => {
+        if (failures-- > 0) return Promise.reject(new Error("SQLITE_FULL: database or disk is full"));
+        return s.app.writes.run(work as never) as Promise<T>;
+      },
+    };
+    const keys = new ToolKeys(s.db, writes as never, new ManualClock(new Date()));
+    await expect(keys.ensureKey()).rejects.toThrow(/SQLITE_FULL/);
+    expect(await s.sql(`SELECT kid FROM lti_tool_key`)).toEqual([]);
+    // The next callers, at once: one key is made and both see it.
+    const [set, signing] = await Promise.all([keys.jwks(), keys.signingKey()]);
+    expect(set.keys.map((k) => k.kid)).toEqual([signing.kid]);
+    expect((await s.sql(`SELECT kid FROM lti_tool_key`)).map((r) => r.kid)).toEqual([signing.kid]);
+  });
+
   it("should rotate by npm run lti:rotate-key, which the running server's JWKS then shows", async () => {
     const s = await start();
     const before = (await jwks(s)).keys.map((k) => k.kid);
