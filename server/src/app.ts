@@ -37,6 +37,7 @@ import { LIMITS, requestRules } from "./http/limits.js";
 import { createRequestHandler } from "./http/http.handler.js";
 import { clientAddress } from "./http/client-address.js";
 import { ltiRoutes } from "./http/lti.routes.js";
+import { ToolKeys } from "./lti/lti-keys.js";
 import { buildAppSchema } from "./schema.js";
 import type { Clock } from "./shared/clock.js";
 import { systemClock } from "./shared/clock.js";
@@ -91,6 +92,10 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const clock = opts.clock ?? systemClock;
   const log = opts.log ?? ((m: string, d?: unknown) => (d === undefined ? console.error(m) : console.error(m, d)));
   const writes = new WriteQueue(opts.db, { clock, log });
+  // The RSA key generation (50-250 ms on the thread pool) runs while the content is imported and the schema
+  // built; its row goes through the write queue like every write (lti/lti-keys.ts).
+  const firstKey = new ToolKeys(opts.db, writes, clock).ensureKey();
+  firstKey.catch(() => {}); // awaited below; should a step before then fail, this is not an unhandled rejection too
   const imported = await importContent(opts.db, writes, opts.content, clock);
   await fillIdentityKeys(opts.db, writes);
   const store = new ContentStore(opts.content, imported.currentVersions, new OptionIds(await serverSecret(opts.db, writes, OPTION_ID_SECRET)));
@@ -106,8 +111,9 @@ export async function createApp(opts: AppOptions): Promise<App> {
     log,
     instructorSeesEmail: opts.instructorSeesEmail ?? true,
   });
-  // The first start makes the LTI signing key in the background (lti/lti-keys.ts); whatever signs waits for it.
-  const firstKey = services.ltiKeys.ensureKey().catch((e: unknown) => log(`Could not make the LTI signing key yet (tried again when one is needed): ${(e as Error).message}`));
+  // The first start's LTI signing key, begun with the content's import above, is stored before the app is
+  // ready: nothing this app writes is in flight once createApp resolves.
+  await firstKey;
   services.ltiScores.start(opts.ltiOutboxIntervalMs ?? 5000);
 
   // One rule set for HTTP and WebSocket: parse, validation, limits, introspection, suggestions, masking.
@@ -207,7 +213,6 @@ export async function createApp(opts: AppOptions): Promise<App> {
         server.closeAllConnections();
       });
       await apollo.stop();
-      await firstKey; // its write goes through the queue drained next
       await writes.drain();
       await reads.close();
       await bus.close();

@@ -41,10 +41,10 @@ export class ToolKeys {
   ) {}
 
   /**
-   * Makes the first key when there is none (whoever comes first among instances). Started at start without
-   * holding it up (an RSA key takes 50-250 ms to generate: a fifth of a cold start), and awaited by
-   * `signingKey` and `jwks`, so nothing is signed or published before the key is stored. A failure (a full
-   * disk) is reported to the caller and the next call tries again.
+   * Makes the first key when there is none (whoever comes first among instances). The app starts it before
+   * importing the content and awaits it last (an RSA key takes 50-250 ms to generate on the thread pool: up
+   * to a fifth of a cold start); `signingKey` and `jwks` await it too, so nothing is signed or published
+   * before the key is stored. A failure (a full disk) reaches the caller, and the next call tries again.
    */
   ensureKey(): Promise<void> {
     this.ready ??= this.makeFirstKey().catch((e: unknown) => {
