@@ -120,13 +120,13 @@ export async function createApp(opts: AppOptions): Promise<App> {
   const rules = requestRules({ production: !!opts.production, log });
   const trusted = new Set(opts.trustedProxies ?? []);
   const publicCache = new PublicResponseCache(opts.publicCacheBytes ?? DEFAULT_PUBLIC_CACHE_BYTES);
-  const execution = compiledExecution(schema);
   const apollo = new ApolloServer<AppContext>({
-    // The schema comes through the gateway interface with a compiled executor (http/compiled-execution.ts).
-    gateway: execution.gateway,
+    schema,
     // No cache hints are used (the public response cache is ours, http/public-cache.ts): Apollo's cache-control
     // plugin, installed by default, would only cost a hook per resolved field.
-    plugins: [...rules.apolloPlugins, ApolloServerPluginCacheControlDisabled()],
+    // Queries that succeed are answered by their compiled form (http/compiled-execution.ts), after the rules'
+    // plugins have seen them.
+    plugins: [...rules.apolloPlugins, ApolloServerPluginCacheControlDisabled(), compiledExecution(schema).plugin],
     parseOptions: rules.parseOptions,
     validationRules: rules.validationRules,
     validationOptions: rules.validationOptions,

@@ -1,10 +1,12 @@
 /**
- * Queries run compiled (graphql-jit) and must answer exactly as graphql-js does: the same data, the same errors
- * with the same extensions and original errors; defaults of omitted input fields applied; mutations, and an
- * operation name that names nothing, left to graphql-js. A small schema of its own, so every case is visible.
+ * Queries run compiled (graphql-jit) and must answer exactly as Apollo on graphql-js does: the same data and
+ * status, the same errors (those are left to Apollo), defaults of omitted input fields applied, mutations and
+ * an operation name that names nothing left to Apollo. Two Apollo servers on a small schema of its own, one
+ * with the plugin and one without, so every case is visible.
  */
 import { describe, expect, it } from "vitest";
-import { execute, getOperationAST, GraphQLEnumType, GraphQLError, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from "graphql";
+import { ApolloServer } from "@apollo/server";
+import { getOperationAST, GraphQLEnumType, GraphQLInputObjectType, GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, parse } from "graphql";
 import { compiledExecution, withDefaults } from "../../../server/src/http/compiled-execution.js";
 
 class Refusal extends Error {
@@ -55,89 +57,96 @@ const schema = new GraphQLSchema({
   }),
 });
 
-/** What Apollo hands a gateway's executor, for one request. */
-function requestFor(query: string, variables: Record<string, unknown> = {}, operationName?: string) {
-  const document = parse(query);
-  const operation = getOperationAST(document, operationName) ?? undefined;
+/** Two Apollo servers on the schema: one with the compiled-query plugin, one without. */
+async function servers(maxCompiled?: number) {
+  const execution = compiledExecution(schema, maxCompiled);
+  const compiled = new ApolloServer({ schema, plugins: [execution.plugin] });
+  const interpreted = new ApolloServer({ schema });
+  await Promise.all([compiled.start(), interpreted.start()]);
+  const run = async (apollo: ApolloServer, query: string, variables: Record<string, unknown> = {}, operationName?: string) => {
+    const res = await apollo.executeOperation({ query, variables, operationName });
+    if (res.body.kind !== "single") throw new Error("expected a single result");
+    return { status: res.http.status, result: res.body.singleResult };
+  };
   return {
-    request: { query, variables, operationName },
-    document,
-    operation,
-    operationName: operation?.name?.value ?? null,
-    queryHash: `hash of ${query}`,
-    context: {},
-  } as never;
+    execution,
+    compiled: (q: string, v?: Record<string, unknown>, name?: string) => run(compiled, q, v, name),
+    interpreted: (q: string, v?: Record<string, unknown>, name?: string) => run(interpreted, q, v, name),
+    stop: () => Promise.all([compiled.stop(), interpreted.stop()]),
+  };
 }
 
 async function bothWays(query: string, variables: Record<string, unknown> = {}, operationName?: string) {
-  const execution = compiledExecution(schema);
-  const { executor } = await execution.gateway.load({ apollo: {} });
-  const compiled = await executor!(requestFor(query, variables, operationName));
-  const interpreted = await execute({ schema, document: parse(query), variableValues: variables, operationName });
-  return { compiled, interpreted, execution };
+  const s = await servers();
+  try {
+    const compiled = await s.compiled(query, variables, operationName);
+    const interpreted = await s.interpreted(query, variables, operationName);
+    return { compiled, interpreted, compiledNow: s.execution.size() };
+  } finally {
+    await s.stop();
+  }
 }
 
-/** An error as Apollo reads it: its JSON, its extensions and what was thrown. */
-const seen = (errors: readonly GraphQLError[] | undefined) =>
-  errors?.map((e) => ({ json: e.toJSON(), extensions: e.extensions, original: e.originalError?.message, isGraphQLError: e instanceof GraphQLError }));
-
-describe("compiled execution (graphql-jit behind Apollo's gateway interface)", () => {
+describe("compiled queries (graphql-jit as an Apollo plugin)", () => {
   it.each([
     ["fields, aliases, arguments and a fragment", `{ paragraphs { id t: text en: text(locale: EN) ...P } } fragment P on Paragraph { id }`, {}],
     ["a variable input object whose non-null field has a default", `query($f: Filter) { paragraphs(filter: $f) { id text } }`, { f: { limit: 1 } }],
     ["@include and @skip by variable", `query($yes: Boolean!) { paragraphs { id text @include(if: $yes) en: text(locale: EN) @skip(if: $yes) } }`, { yes: false }],
     ["an async resolver", `{ later }`, {}],
     ["nested input objects with defaults in lists", `query($fs: Filters) { echo(filters: $fs) }`, { fs: { each: [{ limit: 5 }, { locale: "EN", words: ["a"] }], one: {} } }],
-  ])("should answer %s as graphql-js does", async (_name, query, variables) => {
-    const { compiled, interpreted } = await bothWays(query, variables);
+  ])("should answer %s as graphql-js does, compiled", async (_name, query, variables) => {
+    const { compiled, interpreted, compiledNow } = await bothWays(query, variables);
     expect(compiled).toEqual(interpreted);
-    expect(compiled.errors).toBeUndefined();
+    expect(compiled.result.errors).toBeUndefined();
+    expect(compiledNow).toBe(1);
   });
 
-  it("should report a resolver's failures as graphql-js's errors: path, locations, extensions and the thrown error", async () => {
+  it("should leave a query whose run failed anywhere to Apollo, so its errors are formatted as before", async () => {
     const { compiled, interpreted } = await bothWays(`{ paragraphs { id broken refused } }`);
-    expect(compiled.data).toEqual(interpreted.data);
-    expect(seen(compiled.errors)).toEqual(seen(interpreted.errors));
-    expect(compiled.errors!.map((e) => [e.path!.join("."), e.extensions.code ?? null])).toEqual(
-      ["0", "1", "2"].flatMap((n) => [[`paragraphs.${n}.broken`, null], [`paragraphs.${n}.refused`, "test/refused"]]),
+    expect(compiled).toEqual(interpreted);
+    expect(compiled.result.errors!.map((e) => [e.path!.join("."), e.extensions?.code])).toEqual(
+      ["0", "1", "2"].flatMap((n) => [[`paragraphs.${n}.broken`, "INTERNAL_SERVER_ERROR"], [`paragraphs.${n}.refused`, "test/refused"]]),
     );
   });
 
-  it("should refuse a bad variable with graphql-js's error (pointing at the variable, so Apollo answers 400)", async () => {
+  it("should refuse a bad variable as Apollo does (BAD_USER_INPUT, HTTP 400)", async () => {
     const { compiled, interpreted } = await bothWays(`query($f: Filter) { paragraphs(filter: $f) { id } }`, { f: { locale: "FR" } });
-    expect(compiled.data).toBeUndefined();
-    expect(seen(compiled.errors)).toEqual(seen(interpreted.errors));
-    expect(compiled.errors![0].nodes?.[0].kind).toBe("VariableDefinition");
+    expect(compiled).toEqual(interpreted);
+    expect(compiled.status).toBe(400);
+    expect(compiled.result.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
   });
 
   it("should leave mutations to graphql-js: aliased fields run in order and stop at the first failure", async () => {
     signIns = 0;
-    const { compiled } = await bothWays(`mutation { a: signIn b: signIn c: signIn }`);
-    expect(compiled.data).toBeNull();
-    expect(compiled.errors!.map((e) => e.extensions.code)).toEqual(["test/refused"]);
-    // Once for the compiled run and once for graphql-js's own in bothWays: each stopped after its first field.
+    const { compiled, interpreted, compiledNow } = await bothWays(`mutation { a: signIn b: signIn c: signIn }`);
+    expect(compiled).toEqual(interpreted);
+    expect(compiled.result.errors!.map((e) => e.extensions?.code)).toEqual(["test/refused"]);
+    // Once on each server: each stopped after its first field.
     expect(signIns).toBe(2);
+    expect(compiledNow).toBe(0);
   });
 
-  it("should answer an operation name that names no operation as graphql-js does", async () => {
+  it("should answer an operation name that names no operation as Apollo does", async () => {
     const { compiled, interpreted } = await bothWays(`query A { later }`, {}, "Other");
-    expect(seen(compiled.errors)).toEqual(seen(interpreted.errors));
-    expect(compiled.errors![0].message).toMatch(/Unknown operation named "Other"/);
+    expect(compiled).toEqual(interpreted);
+    expect(compiled.result.errors![0].message).toMatch(/Unknown operation named "Other"/);
   });
 
-  it("should compile each operation once and keep at most the configured number, dropping the least recently used", async () => {
-    const execution = compiledExecution(schema, 2);
-    const { executor } = await execution.gateway.load({ apollo: {} });
-    const run = (q: string) => executor!(requestFor(q));
-    await run(`{ later }`);
-    await run(`{ later }`);
-    expect(execution.size()).toBe(1);
-    await run(`{ a: later }`);
-    await run(`{ later }`); // used again: now the most recent
-    await run(`{ b: later }`); // drops `{ a: later }`
-    expect(execution.size()).toBe(2);
-    expect(await run(`{ a: later }`)).toEqual({ data: { a: "done" } });
-    expect(execution.size()).toBe(2);
+  it("should compile each query once and keep at most the configured number, dropping the least recently used", async () => {
+    const s = await servers(2);
+    try {
+      await s.compiled(`{ later }`);
+      await s.compiled(`{ later }`);
+      expect(s.execution.size()).toBe(1);
+      await s.compiled(`{ a: later }`);
+      await s.compiled(`{ later }`); // used again: now the most recent
+      await s.compiled(`{ b: later }`); // drops `{ a: later }`
+      expect(s.execution.size()).toBe(2);
+      expect((await s.compiled(`{ a: later }`)).result).toEqual({ data: { a: "done" } });
+      expect(s.execution.size()).toBe(2);
+    } finally {
+      await s.stop();
+    }
   });
 });
 
