@@ -292,12 +292,12 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
       rest: round2(Math.max(0, machine.busy - machine0.busy - cpu - pgCpu - own.user - own.system) / wall),
       steal: round2((machine.steal - machine0.steal) / wall),
     };
-    return { result, cpu, cores };
+    return { result, cpu, pgCpu, cores };
   };
   await run(WARMUP_S, false);
   const logFrom = pg?.logOffset();
   const measuredFrom = Date.now();
-  const { result: sub, cpu, cores } = await run(MEASURE_S, true);
+  const { result: sub, cpu, pgCpu, cores } = await run(MEASURE_S, true);
   const measuredTo = Date.now();
   const retries = pg && logFrom !== undefined ? pg.serializationFailures(logFrom) : null;
   return {
@@ -307,6 +307,8 @@ async function submissionLoad(servers: Child[], learners: Learner[], pg: BenchPo
     requests: sub.requests.total,
     errors: sub.errors + sub.non2xx + graphqlErrors,
     cpuMicrosPerRequest: cpu / Math.max(1, sub.requests.total),
+    /** PostgreSQL: every backend's CPU over the measured run, per answer (0 on SQLite). */
+    pgCpuMicrosPerRequest: pgCpu / Math.max(1, sub.requests.total),
     acknowledged: ackCount,
     cores,
     /** PostgreSQL: serialization failures (40001/40P01) the server logged during the measured run. */
@@ -606,8 +608,23 @@ async function submissionRow(server: Child, mainDb: BenchDatabase, pg: BenchPost
   // Every acknowledged answer must be in the database, or replaced by an answer to the same item sent after it (lostAnswers).
   const lost = await lostAnswers(mainDb.open, answers);
   runs.submissions = { ...submitOut, lost, curve, ...(pg ? { isolation: "SERIALIZABLE, one transaction per answer" } : { synchronous: "FULL", journal: "WAL" }) };
-  target("durable submissions per second", submitOut.rps, "req/s", ">=", 1000);
-  target("submission p99 at 50 connections", submitOut.p99, "ms", "<=", 50);
+  // Issue 20's targets. SQLite: 2,500 answers/s, p99 30 ms, server CPU per answer at most 4× raw node:http's
+  // per request (raw's figure from the lesson row of the same run). PostgreSQL: p99 60 ms, server plus
+  // PostgreSQL CPU per answer 40% below the 0.65 + 0.49 ms measured when the issue was filed; its answers/s
+  // keep the first round's 1,000.
+  target("durable submissions per second", submitOut.rps, "req/s", ">=", pg ? 1000 : 2500);
+  target("submission p99 at 50 connections", submitOut.p99, "ms", "<=", pg ? 60 : 30);
+  const raw = (runs.lesson as { rounds?: { raw: { rps: number; cpuMicrosPerRequest: number } }[] } | undefined)?.rounds?.map((r) => r.raw).sort((a, b) => b.rps - a.rps)[0];
+  if (pg) {
+    report("server CPU per answer", submitOut.cpuMicrosPerRequest, "µs");
+    report("PostgreSQL CPU per answer", submitOut.pgCpuMicrosPerRequest, "µs");
+    target("server + PostgreSQL CPU per answer", submitOut.cpuMicrosPerRequest + submitOut.pgCpuMicrosPerRequest, "µs", "<=", Math.round(0.6 * (650 + 490)));
+  } else if (raw) {
+    report("server CPU per answer", submitOut.cpuMicrosPerRequest, "µs");
+    target("server CPU per answer ÷ raw node:http CPU per request", submitOut.cpuMicrosPerRequest / raw.cpuMicrosPerRequest, "ratio", "<=", 4);
+  } else {
+    report("server CPU per answer", submitOut.cpuMicrosPerRequest, "µs");
+  }
   target("acknowledged answers lost", lost, "count", "==", 0);
   target("submission errors (HTTP or GraphQL)", submitOut.errors, "count", "==", 0);
   if (pg) report("writes run again after a serialization failure", submitOut.retries, "count");

@@ -84,8 +84,11 @@ function mergedNames(lists: string[][]): string[] {
 export function renderComparison(sqlite: BenchResult | undefined, postgres: BenchResult | undefined): string {
   const find = (r: BenchResult | undefined, name: string) => r?.targets.find((t) => t.name === name);
   const names = mergedNames([sqlite, postgres].map((r) => (r?.targets ?? []).map((t) => t.name)));
+  // One target for both engines, or SQLite's with PostgreSQL's beside it where they differ.
   const targetOf = (name: string) => {
-    const t = [find(sqlite, name), find(postgres, name)].find((x) => x && x.target !== "—");
+    const [s, p] = [find(sqlite, name), find(postgres, name)].map((x) => (x && x.target !== "—" ? x : undefined));
+    if (s && p && s.target !== p.target) return `${s.target} ${s.unit} (PostgreSQL ${p.target})`;
+    const t = s ?? p;
     return t ? `${t.target} ${t.unit}` : "—";
   };
   const lines = [
