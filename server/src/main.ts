@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   // The server itself (Apollo, TypeORM, the schema) loads only now: the checks above answer in a moment.
   const [{ createApp }, { loadContent }, { openDatabase }] = await Promise.all([import("./app.js"), import("./content/content.loader.js"), import("./database.js")]);
   // Content and database side by side: the content's parsing and checks run while the database waits for
-  // its disk (migrations commit one by one), about a tenth of a cold start.
+  // its disk (on a fresh database, migrations commit one by one).
   const contentLoaded = loadContent(config.contentDir).catch((e: unknown): never => {
     if (e instanceof ContentValidationError) fail(e.message);
     throw e;

@@ -84,10 +84,10 @@ export function compiledExecution(schema: GraphQLSchema, maxCompiled = DEFAULT_M
 
 /**
  * The variables with every omitted input field that has a default written in: graphql-jit (0.8.9) applies an
- * input field's default only when the field is nullable, so it refuses an input without a field of type
- * `Locale!` that defaults to AR (signUp's), which graphql-js accepts; such a query would always be run twice. The defaults are written as a client would send
- * them (graphql-js's astFromValue: enum names, serialized scalars). Values are never changed, only added to,
- * and the caller's object is not modified.
+ * input field's default only when the field is nullable, so it refuses an input that leaves out a field of
+ * type `Locale!` defaulting to AR (as signUp's may), which graphql-js accepts; such a query would always run
+ * twice. The defaults are written as a client would send them (graphql-js's astFromValue: enum names,
+ * serialized scalars). Values are never changed, only added to, and the caller's object is not modified.
  */
 export function withDefaults(schema: GraphQLSchema, definitions: readonly VariableDefinitionNode[], variables: Record<string, unknown>): Record<string, unknown> {
   let out = variables;
