@@ -78,7 +78,7 @@ describe("the tool's keys (LTI 1.3 §6 / Security Framework §6)", () => {
     expect((await s.sql(`SELECT kid FROM lti_tool_key`)).map((r) => r.kid).sort()).toEqual([rotated.kid, third.kid].sort());
   });
 
-  it("should make the first key in the background: callers wait for it, one key for all, and a failed write is tried again", async () => {
+  it("should make the first key once for callers who come at once, and try again after a failed write", async () => {
     const s = await start();
     await s.app.services.ltiKeys.ensureKey();
     await s.sql(`DELETE FROM lti_tool_key`);
